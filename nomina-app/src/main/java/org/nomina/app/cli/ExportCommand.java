@@ -1,0 +1,59 @@
+package org.nomina.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nomina.store.BadInputException;
+import org.nomina.store.export.RecordExporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Exports the register. records: every source record with its source, verbatim and parsed values",
+            "(columns start source,record_id)."})
+final class ExportCommand implements Callable<Integer> {
+    enum What { records }
+
+    enum Format { csv, json }
+
+    @ParentCommand
+    NominaCommand parent;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to export: ${COMPLETION-CANDIDATES}")
+    What what;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        var jdbi = parent.database().jdbi();
+        RecordExporter.Format f = format == Format.csv ? RecordExporter.Format.CSV : RecordExporter.Format.JSON;
+        long n;
+        if (out == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            n = RecordExporter.export(jdbi, f, w);
+            w.flush();
+        } else {
+            Path tmp = out.resolveSibling(out.getFileName() + ".part");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                n = RecordExporter.export(jdbi, f, w);
+            } catch (IOException e) {
+                throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.err.printf("Wrote %,d %s to %s%n", n, what, out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,127 @@
+package org.nomina.app.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.ImportResult;
+import org.nomina.store.imports.Importer;
+import org.nomina.store.imports.Rejection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Imports one list (CSV, TSV or .xlsx) as a new version of a source.",
+            "Bad rows are rejected one by one with their reasons; a bad file changes nothing.",
+            "Importing the same file with the same mapping into the same source again is reported, not repeated."})
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand
+    NominaCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The list: .csv/.tsv/.txt text in any common encoding, or an .xlsx workbook")
+    Path file;
+
+    @Option(names = "--source", required = true, paramLabel = "NAME", description = "The source this file is a version of, e.g. \"Hospital list\"")
+    String source;
+
+    @Option(names = "--mapping", paramLabel = "MAP.yaml", description = "Which column is which field (see README); default: recognise common headers")
+    Path mapping;
+
+    @Option(names = "--encoding", paramLabel = "E", description = "The file's encoding, e.g. windows-1251 (default: detect)")
+    String encoding;
+
+    @Option(names = "--delimiter", paramLabel = "D", description = "Column delimiter: \",\" \";\" \"\\t\" \"|\" (default: detect)")
+    String delimiter;
+
+    @Option(names = "--actor", paramLabel = "NAME", description = "Who imports, for the ledger (default: the login name)")
+    String actor;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = new Terminal(System.err);
+        String who = Optional.ofNullable(actor).orElse(System.getProperty("user.name", "unknown"));
+        ImportRequest request = new ImportRequest(file, source, Optional.ofNullable(mapping), Optional.ofNullable(encoding),
+                Optional.ofNullable(delimiter), who);
+        ImportResult result = new Importer(parent.database()).importFile(request, (rows, bytes, total) ->
+                terminal.progress("importing", bytes, total, String.format("%,d rows", rows)));
+        terminal.done();
+        if (json) {
+            System.out.println(Json.write(toJson(result)));
+        } else {
+            print(result);
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(ImportResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", r.source());
+        out.put("version", r.version());
+        out.put("file", r.file());
+        out.put("sha256", r.sha256());
+        out.put("already_imported", r.alreadyImported());
+        out.put("rows_read", r.rowsRead());
+        out.put("rows_imported", r.rowsImported());
+        out.put("rows_rejected", r.rowsRejected());
+        out.put("rejects", r.rejects().stream().map(ImportCommand::reject).toList());
+        out.put("rejects_truncated", r.rejectsTruncated());
+        out.put("encoding", r.encoding());
+        out.put("delimiter", r.delimiter());
+        out.put("columns", r.columns());
+        out.put("warnings", r.warnings());
+        out.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        return out;
+    }
+
+    private static Map<String, Object> reject(Rejection x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("row", x.row());
+        m.put("line", x.line());
+        m.put("column", x.column());
+        m.put("value", x.value());
+        m.put("reason", x.reason());
+        return m;
+    }
+
+    private void print(ImportResult r) {
+        for (String w : r.warnings()) {
+            System.err.println("note: " + w);
+        }
+        if (r.alreadyImported()) {
+            return;
+        }
+        System.out.printf("Imported %s into '%s' as version %d: %,d rows read, %,d imported, %,d rejected (%.1f s).%n",
+                r.file(), r.source(), r.version(), r.rowsRead(), r.rowsImported(), r.rowsRejected(), r.seconds());
+        System.out.printf("Encoding %s, delimiter %s.%n", r.encoding(), describeDelimiter(r.delimiter()));
+        System.out.println("Columns:");
+        r.columns().forEach((column, field) -> System.out.printf("  %-28s -> %s%n", "\"" + column + "\"", field));
+        if (!r.rejects().isEmpty()) {
+            System.out.println("Rejected rows:");
+            List<Rejection> shown = r.rejects().subList(0, Math.min(20, r.rejects().size()));
+            for (Rejection x : shown) {
+                System.out.printf("  %s, row %d (line %d)%s%s: %s%n", r.file(), x.row(), x.line(),
+                        x.column().isEmpty() ? "" : ", column \"" + x.column() + "\"",
+                        x.value().isEmpty() ? "" : ", value \"" + x.value() + "\"", x.reason());
+            }
+            if (r.rejects().size() > shown.size() || r.rejectsTruncated()) {
+                System.out.println("  … and more: see nomina stats, or --json for the full list");
+            }
+        }
+    }
+
+    private static String describeDelimiter(String d) {
+        return switch (d) {
+            case "\t" -> "tab";
+            case "" -> "none (workbook)";
+            default -> "'" + d + "'";
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.nomina.engine.domain;
+
+import java.util.Optional;
+
+/** The fields an imported column can be mapped onto (DESIGN.md, "Import mapping"). */
+public enum Field {
+    RECORD_ID("record_id"),
+    FULL_NAME("full_name"),
+    SURNAME("surname"),
+    GIVEN_NAME("given_name"),
+    PATRONYMIC("patronymic"),
+    SEX("sex"),
+    BIRTH_DATE("birth_date"),
+    BIRTH_YEAR("birth_year"),
+    AGE("age"),
+    PLACE("place"),
+    ADDRESS("address"),
+    ID_NUMBER("id_number"),
+    INCIDENT_DATE("incident_date"),
+    STATUS("status"),
+    NOTES("notes");
+
+    private final String key;
+
+    Field(String key) {
+        this.key = key;
+    }
+
+    /** The snake_case name used in mapping files and JSON output. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<Field> fromKey(String key) {
+        for (Field f : values()) {
+            if (f.key.equals(key)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

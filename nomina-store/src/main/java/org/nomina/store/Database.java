@@ -1,0 +1,107 @@
+package org.nomina.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The register's database: an embedded H2 file by default, PostgreSQL for teams. Opening migrates the
+ * schema with Flyway, so every command sees the current one. Thread-safe (Jdbi is).
+ */
+public final class Database {
+
+    /** Default location of the embedded database, relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = "nomina-data";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Jdbi jdbi;
+
+    private Database(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.jdbi = Jdbi.create(() -> connect(url, user, password));
+    }
+
+    /** The H2 file URL for a directory: the register lives in {@code DIR/nomina.mv.db}. */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("nomina") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Opens (creating and migrating when needed) the database at {@code url}. User and password may be
+     * given in the URL (PostgreSQL: {@code ?user=…&password=…}) or through NOMINA_DB_USER and
+     * NOMINA_DB_PASSWORD.
+     *
+     * @throws BadInputException when the URL is not one Nomina can use or the server refuses it
+     */
+    public static Database open(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
+            throw new BadInputException("'" + url + "' is not a database Nomina can use: give a jdbc:h2:… or jdbc:postgresql:… URL");
+        }
+        if (lower.startsWith("jdbc:h2:file:")) {
+            String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new BadInputException("cannot create the database directory " + parent + ": " + e.getMessage(), e);
+            }
+        }
+        String user = Optional.ofNullable(System.getenv("NOMINA_DB_USER")).orElse(lower.startsWith("jdbc:h2:") ? "sa" : "");
+        String password = Optional.ofNullable(System.getenv("NOMINA_DB_PASSWORD")).orElse("");
+        Database db = new Database(url, user, password);
+        db.migrate();
+        return db;
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        if (user.isEmpty()) {
+            return DriverManager.getConnection(url);
+        }
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new BadInputException("cannot open the database " + redact(url) + ": " + root.getMessage(), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The URL with any password removed, for messages. */
+    public String describe() {
+        return redact(url);
+    }
+
+    public boolean isPostgres() {
+        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,80 @@
+package org.nomina.store.imports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.nomina.store.ledger.Hashes;
+
+/**
+ * The SHA-256 of a source version's stored content: every record (all columns, in row order) and every
+ * rejection. The import's ledger entry holds it, and {@code verify} recomputes it from the stored rows,
+ * so editing a stored record with plain SQL breaks the chain's promise and is caught. Not thread-safe.
+ */
+public final class RecordDigest {
+    private static final JsonFactory JSON = new JsonFactory();
+    private final MessageDigest records = Hashes.sha256();
+    private final MessageDigest rejections = Hashes.sha256();
+    private final StringWriter buffer = new StringWriter(512);
+
+    public void add(StoredRecord r) {
+        buffer.getBuffer().setLength(0);
+        try (JsonGenerator g = JSON.createGenerator(buffer)) {
+            g.writeStartArray();
+            g.writeString(r.recordId());
+            g.writeNumber(r.rowNo());
+            g.writeString(r.verbatim());
+            g.writeString(r.fullName());
+            g.writeString(r.surname());
+            g.writeString(r.givenName());
+            g.writeString(r.patronymic());
+            g.writeString(r.sex());
+            g.writeBoolean(r.sexInferred());
+            number(g, r.birthYear());
+            number(g, r.birthMonth());
+            number(g, r.birthDay());
+            g.writeBoolean(r.birthApprox());
+            number(g, r.age());
+            g.writeBoolean(r.ageApprox());
+            g.writeString(r.place());
+            g.writeString(r.address());
+            g.writeString(r.idNumber());
+            number(g, r.incidentYear());
+            number(g, r.incidentMonth());
+            number(g, r.incidentDay());
+            g.writeString(r.status());
+            g.writeString(r.notes());
+            g.writeString(r.extra());
+            g.writeString(r.problems());
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        buffer.append('\n');
+        records.update(buffer.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void add(int rowNo, String column, String value, String reason) {
+        String line = rowNo + "\u001f" + column + "\u001f" + value + "\u001f" + reason + "\n";
+        rejections.update(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void number(JsonGenerator g, Integer n) throws IOException {
+        if (n == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(n);
+        }
+    }
+
+    /** The digest over everything added; call once. */
+    public String finish() {
+        MessageDigest all = Hashes.sha256();
+        all.update(records.digest());
+        all.update(rejections.digest());
+        return Hashes.hex(all.digest());
+    }
+}

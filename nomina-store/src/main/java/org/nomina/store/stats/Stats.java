@@ -1,0 +1,82 @@
+package org.nomina.store.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Counts of what the register holds, each traceable to the source records behind it: records per
+ * source, status, sex, age group and place, and the rows each source version refused.
+ */
+public final class Stats {
+
+    /** One source: records and rejected rows over all its versions. */
+    public record SourceCount(String source, int versions, long records, long rejectedRows) {
+    }
+
+    /** The whole picture; maps keep the order in which they should be shown. */
+    public record Summary(long records, long sources, long rejectedRows, List<SourceCount> bySource, Map<String, Long> byStatus,
+                          Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byPlace, long otherPlaces) {
+    }
+
+    /** Age groups that official statements use for subgroups (children, adults, elderly). */
+    public static final List<String> AGE_GROUPS = List.of("0-17", "18-59", "60+", "unknown");
+    private static final int PLACES_SHOWN = 25;
+
+    private Stats() {
+    }
+
+    public static Summary summarise(Jdbi jdbi) {
+        return jdbi.withHandle(Stats::summarise);
+    }
+
+    private static Summary summarise(Handle h) {
+        long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
+        long sources = h.createQuery("SELECT COUNT(*) FROM source").mapTo(Long.class).one();
+        long rejected = h.createQuery("SELECT COALESCE(SUM(rows_rejected), 0) FROM source_version")
+                .mapTo(Long.class).one();
+        List<SourceCount> bySource = h.createQuery("""
+                SELECT s.name,
+                       (SELECT COUNT(*) FROM source_version v WHERE v.source_id = s.id) AS versions,
+                       (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id) AS records,
+                       (SELECT COALESCE(SUM(v.rows_rejected), 0) FROM source_version v WHERE v.source_id = s.id) AS rejected
+                FROM source s ORDER BY s.name""")
+                .map((rs, ctx) -> new SourceCount(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4))).list();
+        Map<String, Long> byStatus = ordered(h, "SELECT status, COUNT(*) FROM source_record GROUP BY status",
+                List.of("killed", "injured", "missing", "hostage", "displaced", ""));
+        relabel(byStatus, "", "not stated");
+        Map<String, Long> bySex = ordered(h, "SELECT sex, COUNT(*) FROM source_record GROUP BY sex", List.of("male", "female", "unknown"));
+        Map<String, Long> byAge = ordered(h, """
+                SELECT CASE WHEN a IS NULL THEN 'unknown' WHEN a < 18 THEN '0-17' WHEN a < 60 THEN '18-59' ELSE '60+' END AS grp,
+                       COUNT(*)
+                FROM (SELECT COALESCE(age, incident_year - birth_year) AS a FROM source_record) ages
+                GROUP BY CASE WHEN a IS NULL THEN 'unknown' WHEN a < 18 THEN '0-17' WHEN a < 60 THEN '18-59' ELSE '60+' END""", AGE_GROUPS);
+        Map<String, Long> byPlace = new LinkedHashMap<>();
+        h.createQuery("SELECT place, COUNT(*) AS n FROM source_record GROUP BY place ORDER BY n DESC, place")
+                .setMaxRows(PLACES_SHOWN)
+                .map((rs, ctx) -> Map.entry(rs.getString(1).isEmpty() ? "not stated" : rs.getString(1), rs.getLong(2)))
+                .forEach(e -> byPlace.merge(e.getKey(), e.getValue(), Long::sum));
+        long shown = byPlace.values().stream().mapToLong(Long::longValue).sum();
+        return new Summary(records, sources, rejected, bySource, byStatus, bySex, byAge, byPlace, records - shown);
+    }
+
+    private static Map<String, Long> ordered(Handle h, String sql, List<String> order) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        h.createQuery(sql).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String k : order) {
+            out.put(k, counts.getOrDefault(k, 0L));
+        }
+        counts.forEach(out::putIfAbsent);
+        return out;
+    }
+
+    private static void relabel(Map<String, Long> map, String from, String to) {
+        Long v = map.remove(from);
+        if (v != null) {
+            map.put(to, v);
+        }
+    }
+}

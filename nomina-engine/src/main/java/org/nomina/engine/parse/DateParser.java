@@ -26,8 +26,8 @@ import org.nomina.engine.domain.PartialDate;
 public final class DateParser {
 
     private static final Pattern APPROX_PREFIX = Pattern.compile(
-            "^(?:approx\\.?|approximately|about|around|circa|ca\\.?|c\\.|~|ок\\.?|около|примерно|прибл\\.?|"
-                    + "təx\\.?|təxminən|təqribən|texminen|teqriben)\\s*");
+            "^(?:approximately|approx\\.?|about|around|circa|ca\\.|c\\.|~|около|ок\\.|примерно|прибл\\.?|"
+                    + "təxminən|təqribən|texminen|teqriben|təx\\.?)\\s*");
     private static final Pattern YEAR_SUFFIX = Pattern.compile(
             "\\s*(?:г\\.?|гг\\.?|года?|г\\.р\\.?|y\\.?|yr\\.?|il|ili|ildə|-ci il|-cü il|-cı il|-cu il)$");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})$");

@@ -211,8 +211,8 @@ public final class NameParser {
             boolean allLower = word.equals(word.toLowerCase(locale));
             if (allUpper || allLower) {
                 String lower = word.toLowerCase(locale);
-                int first = lower.codePointAt(0);
-                out.appendCodePoint(Character.toTitleCase(first)).append(lower.substring(Character.charCount(first)));
+                int firstLength = Character.charCount(lower.codePointAt(0));
+                out.append(lower.substring(0, firstLength).toUpperCase(locale)).append(lower.substring(firstLength));
             } else {
                 out.append(word);
             }

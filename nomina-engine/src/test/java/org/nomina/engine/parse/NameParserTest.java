@@ -1,0 +1,106 @@
+package org.nomina.engine.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.nomina.engine.domain.Sex;
+
+class NameParserTest {
+
+    @Test
+    void shouldSplitRussianListNameWithCapitalSurnameAndAzerbaijaniPatronymic() {
+        ParsedName n = NameParser.parse("МАМЕДОВ Али Гусейн оглы", NameOrder.AUTO);
+        assertThat(n.surname()).isEqualTo("Мамедов");
+        assertThat(n.givenName()).isEqualTo("Али");
+        assertThat(n.patronymic()).isEqualTo("Гусейн оглы");
+        assertThat(n.sexFromName()).contains(Sex.MALE);
+    }
+
+    @Test
+    void shouldReadAzerbaijaniLatinPatronymicOfADaughter() {
+        ParsedName n = NameParser.parse("Məmmədova Aygün Əli qızı", NameOrder.SURNAME_FIRST);
+        assertThat(n.surname()).isEqualTo("Məmmədova");
+        assertThat(n.givenName()).isEqualTo("Aygün");
+        assertThat(n.patronymic()).isEqualTo("Əli qızı");
+        assertThat(n.sexFromName()).contains(Sex.FEMALE);
+    }
+
+    @Test
+    void shouldReadTransliteratedPatronymicMarker() {
+        ParsedName n = NameParser.parse("Mammadov Ali Huseyn oglu", NameOrder.AUTO);
+        assertThat(n.surname()).isEqualTo("Mammadov");
+        assertThat(n.givenName()).isEqualTo("Ali");
+        assertThat(n.patronymic()).isEqualTo("Huseyn oglu");
+    }
+
+    @Test
+    void shouldReadRussianPatronymicEndingsAndTheirSex() {
+        ParsedName male = NameParser.parse("Иванов Пётр Сергеевич", NameOrder.AUTO);
+        assertThat(male.surname()).isEqualTo("Иванов");
+        assertThat(male.givenName()).isEqualTo("Пётр");
+        assertThat(male.patronymic()).isEqualTo("Сергеевич");
+        assertThat(male.sexFromName()).contains(Sex.MALE);
+        ParsedName female = NameParser.parse("Анна Сергеевна Иванова", NameOrder.AUTO);
+        assertThat(female.surname()).isEqualTo("Иванова");
+        assertThat(female.givenName()).isEqualTo("Анна");
+        assertThat(female.sexFromName()).contains(Sex.FEMALE);
+    }
+
+    @Test
+    void shouldPutPatronymicInTheMiddleBeforeTheSurname() {
+        ParsedName n = NameParser.parse("Али Гусейн оглы Мамедов", NameOrder.AUTO);
+        assertThat(n.surname()).isEqualTo("Мамедов");
+        assertThat(n.givenName()).isEqualTo("Али");
+    }
+
+    @Test
+    void shouldFollowTheDeclaredOrder() {
+        assertThat(NameParser.parse("Ali Mamedov", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Mamedov");
+        assertThat(NameParser.parse("Mamedov Ali", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Mamedov");
+        assertThat(NameParser.parse("Hasan Ali", NameOrder.SURNAME_FIRST).givenName()).isEqualTo("Ali");
+    }
+
+    @Test
+    void shouldGuessOrderFromSurnameEndingsAndCommas() {
+        assertThat(NameParser.parse("Ali Mamedov", NameOrder.AUTO).surname()).isEqualTo("Mamedov");
+        assertThat(NameParser.parse("Mamedov Ali", NameOrder.AUTO).surname()).isEqualTo("Mamedov");
+        assertThat(NameParser.parse("Hovhannisyan Anna", NameOrder.AUTO).surname()).isEqualTo("Hovhannisyan");
+        ParsedName comma = NameParser.parse("Smith, John", NameOrder.AUTO);
+        assertThat(comma.surname()).isEqualTo("Smith");
+        assertThat(comma.givenName()).isEqualTo("John");
+    }
+
+    @Test
+    void shouldInferSexFromGenderedSurnameOnly() {
+        assertThat(NameParser.sexFromSurname("Алиева")).contains(Sex.FEMALE);
+        assertThat(NameParser.sexFromSurname("Aliyev")).contains(Sex.MALE);
+        assertThat(NameParser.sexFromSurname("Hovhannisyan")).isEmpty();
+        assertThat(NameParser.sexFromSurname("Li")).isEmpty();
+    }
+
+    @Test
+    void shouldTitleCaseCapitalsIncludingAzerbaijaniDottedI() {
+        assertThat(NameParser.titleCase("МАМЕДОВ")).isEqualTo("Мамедов");
+        assertThat(NameParser.titleCase("İSMAYILOV")).isEqualTo("İsmayılov");
+        assertThat(NameParser.titleCase("McDonald")).isEqualTo("McDonald");
+        assertThat(NameParser.titleCase("abdul-kerim")).isEqualTo("Abdul-Kerim");
+    }
+
+    @Test
+    void shouldGiveAnEmptyNameForBlankText() {
+        assertThat(NameParser.parse("   ", NameOrder.AUTO).isEmpty()).isTrue();
+    }
+
+    @Property
+    void shouldNeverThrowAndNeverInventLetters(@ForAll @StringLength(max = 60) String text) {
+        ParsedName n = NameParser.parse(text, NameOrder.AUTO);
+        String letters = text.replaceAll("[^\\p{L}]", "").toLowerCase(java.util.Locale.ROOT);
+        String out = (n.surname() + n.givenName() + n.patronymic()).replaceAll("[^\\p{L}]", "").toLowerCase(java.util.Locale.ROOT);
+        assertThat(out.length()).isLessThanOrEqualTo(letters.length() + 2);
+        assertThat(n.sexFromName()).isNotNull().isInstanceOf(Optional.class);
+    }
+}

@@ -1,0 +1,61 @@
+package org.nomina.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/** Fresh real databases for tests: an H2 file in a temporary directory, or a wiped PostgreSQL schema. */
+public final class TestDatabases {
+    /** The environment variable that points the PostgreSQL tests at a server (CI sets it). */
+    public static final String POSTGRES_ENV = "NOMINA_TEST_POSTGRES_URL";
+
+    private static final List<String> TABLES = List.of("source", "source_version", "source_record", "rejected_row", "incident",
+            "person", "person_record", "victimisation", "victimisation_status", "ledger_entry");
+
+    private TestDatabases() {
+    }
+
+    public static Database h2(Path dir) {
+        return Database.open(Database.h2Url(dir.resolve("db")));
+    }
+
+    /** The PostgreSQL URL, or the test is skipped with a message that says how to run it. */
+    public static String postgresUrl() {
+        String url = System.getenv(POSTGRES_ENV);
+        Assumptions.assumeTrue(url != null && !url.isBlank(),
+                "PostgreSQL tests skipped: no server configured. Set " + POSTGRES_ENV
+                        + "=jdbc:postgresql://localhost/nomina_test?user=…&password=… (.ci/run does).");
+        return url;
+    }
+
+    /** A PostgreSQL database with an empty schema, migrated. */
+    public static Database postgres() {
+        String url = postgresUrl();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the PostgreSQL test schema at " + url + ": " + e.getMessage(), e);
+        }
+        return Database.open(url);
+    }
+
+    /** Row counts of every table and the ledger's head hash: equal snapshots mean nothing changed. */
+    public static Map<String, Object> snapshot(Database db) {
+        return db.jdbi().withHandle(h -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String t : TABLES) {
+                out.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one());
+            }
+            out.put("head", h.createQuery("SELECT COALESCE(MAX(hash), '') FROM ledger_entry WHERE seq = (SELECT MAX(seq) FROM ledger_entry)")
+                    .mapTo(String.class).findFirst().orElse(""));
+            return out;
+        });
+    }
+}

@@ -1,0 +1,322 @@
+package org.nomina.store.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.TestDatabases;
+import org.nomina.store.ledger.Verifier;
+
+/**
+ * The import behaviour every database must show; run by {@code H2ImportTest} and {@code PostgresImportTest}.
+ * All names in the files are invented.
+ */
+abstract class ImportContract {
+
+    @TempDir
+    Path dir;
+
+    abstract Database db();
+
+    private ImportResult importFile(Path file, String source) {
+        return importFile(file, source, Optional.empty(), Optional.empty());
+    }
+
+    private ImportResult importFile(Path file, String source, Optional<Path> mapping, Optional<String> encoding) {
+        return new Importer(db()).importFile(new ImportRequest(file, source, mapping, encoding, Optional.empty(), "tester"),
+                Importer.Progress.NONE);
+    }
+
+    private Map<String, Object> record(String source, String recordId) {
+        return db().jdbi().withHandle(h -> h.createQuery("""
+                SELECT r.* FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = :s AND r.record_id = :id""")
+                .bind("s", source).bind("id", recordId).mapToMap().one());
+    }
+
+    /** Asserts that importing {@code file} fails with a message containing {@code expected} and changes nothing. */
+    private void assertRejectedWhole(Path file, Optional<Path> mapping, Optional<String> encoding, String... expected) {
+        importFile(TestFiles.utf8Unchecked(dir, "earlier.csv", "name,status\nZ. Earlier,killed\n"), "Earlier");
+        Map<String, Object> before = TestDatabases.snapshot(db());
+        assertThatThrownBy(() -> importFile(file, "Bad", mapping, encoding))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(expected));
+        assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
+    }
+
+    @Test
+    void shouldImportUtf8ListWithRecognisedEnglishHeaders() throws IOException {
+        Path file = TestFiles.utf8(dir, "list.csv", """
+                ID,Name,Date of birth,Sex,Village,Status,Remarks
+                1,Ali Mamedov,12.03.1951,m,Nomkend,killed,seen by a neighbour
+                2,Aygun Aliyeva,1960,,Verasli,missing,
+                """);
+        ImportResult r = importFile(file, "NGO list");
+        assertThat(r.rowsRead()).isEqualTo(2);
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(r.encoding()).isEqualTo("UTF-8");
+        assertThat(r.delimiter()).isEqualTo(",");
+        assertThat(r.columns()).containsEntry("Name", "full_name").containsEntry("Date of birth", "birth_date")
+                .containsEntry("Remarks", "notes").containsEntry("Village", "place");
+        Map<String, Object> ali = record("NGO list", "1");
+        assertThat(ali).containsEntry("surname", "Mamedov").containsEntry("given_name", "Ali").containsEntry("birth_year", 1951)
+                .containsEntry("birth_month", 3).containsEntry("birth_day", 12).containsEntry("sex", "male")
+                .containsEntry("sex_inferred", false).containsEntry("status", "killed");
+        Map<String, Object> aygun = record("NGO list", "2");
+        assertThat(aygun).containsEntry("sex", "female").containsEntry("sex_inferred", true).containsEntry("birth_month", null);
+        assertThat((String) aygun.get("verbatim")).contains("\"Name\":\"Aygun Aliyeva\"");
+    }
+
+    @Test
+    void shouldDetectWindows1251AndSemicolonsInARussianList() throws IOException {
+        Path file = TestFiles.write(dir, "ru.csv", """
+                №;ФИО;Дата рождения;Пол;Село;Статус
+                1;МАМЕДОВ Али Гусейн оглы;12.03.1951;м;Номкенд;погиб
+                2;ГАСАНОВА Лейла Вели кызы;;ж;Вересли;пропала без вести
+                """, Charset.forName("windows-1251"));
+        ImportResult r = importFile(file, "Hospital");
+        assertThat(r.encoding()).isEqualTo("windows-1251");
+        assertThat(r.delimiter()).isEqualTo(";");
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(record("Hospital", "1")).containsEntry("surname", "Мамедов").containsEntry("given_name", "Али")
+                .containsEntry("patronymic", "Гусейн оглы").containsEntry("place", "Номкенд");
+        assertThat(record("Hospital", "2")).containsEntry("status", "missing").containsEntry("surname", "Гасанова");
+    }
+
+    @Test
+    void shouldReadUtf16WithByteOrderMarkAndTabs() throws IOException {
+        Path file = TestFiles.write(dir, "ministry.tsv", "Фамилия\tИмя\tОтчество\tГод рождения\r\nАлиев\tАли\tВели оглы\t1950\r\n",
+                StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE);
+        ImportResult r = importFile(file, "Ministry");
+        assertThat(r.encoding()).isEqualTo("UTF-16LE");
+        assertThat(r.delimiter()).isEqualTo("\t");
+        assertThat(r.rowsImported()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStripUtf8ByteOrderMarkAndReadPipes() throws IOException {
+        Path file = TestFiles.write(dir, "press.csv", "Surname|Given name|Year of birth\nHasanov|Rauf|c. 1950\n",
+                StandardCharsets.UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        ImportResult r = importFile(file, "Press");
+        assertThat(r.columns()).containsKey("Surname");
+        assertThat(record("Press", "row-2")).containsEntry("birth_year", 1950).containsEntry("birth_approx", true);
+    }
+
+    @Test
+    void shouldDetectWindows1252ForWesternAccents() throws IOException {
+        Path file = TestFiles.write(dir, "fr.csv", "Name,Village\nHélène Lefèvre,Saint-Étienne-Nom\n", Charset.forName("windows-1252"));
+        ImportResult r = importFile(file, "Western");
+        assertThat(r.encoding()).isEqualTo("windows-1252");
+        assertThat(record("Western", "row-2")).containsEntry("given_name", "Hélène").containsEntry("place", "Saint-Étienne-Nom");
+    }
+
+    @Test
+    void shouldImportAnXlsxWorkbookWithDateCellsAsIsoDates() throws IOException {
+        Path file = TestFiles.xlsx(dir, "committee.xlsx", List.of(
+                List.of("Sıra №", "Soyadı", "Adı", "Atasının adı", "Doğum tarixi", "Cinsi", "Taleyi"),
+                List.of(1, "Məmmədov", "Əli", "Hüseyn", LocalDate.of(1951, 3, 12), "kişi", "həlak olub"),
+                List.of(2, "Əliyeva", "Aygün", "Vəli", "1960", "qadın", "itkin düşüb")));
+        ImportResult r = importFile(file, "Committee");
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(record("Committee", "1")).containsEntry("birth_month", 3).containsEntry("birth_day", 12)
+                .containsEntry("status", "killed").containsEntry("patronymic", "Hüseyn");
+        assertThat(record("Committee", "2")).containsEntry("status", "missing").containsEntry("sex", "female");
+    }
+
+    @Test
+    void shouldApplyAMappingWithValueMapsAndFormats() throws IOException {
+        Path file = TestFiles.utf8(dir, "m.csv", "Кто;Когда;Что\nАлиев Али;1994-11-14;убит при обстреле\n");
+        Path mapping = TestFiles.utf8(dir, "m.yaml", """
+                delimiter: ";"
+                columns:
+                  "Кто":   {field: full_name, order: surname_first}
+                  "Когда": {field: incident_date, format: "yyyy-MM-dd"}
+                  "Что":   {field: status, values: {"убит при обстреле": killed}}
+                """);
+        ImportResult r = importFile(file, "Mapped", Optional.of(mapping), Optional.empty());
+        assertThat(r.columns()).containsEntry("Кто", "full_name").containsEntry("Что", "status");
+        assertThat(record("Mapped", "row-2")).containsEntry("status", "killed").containsEntry("incident_year", 1994)
+                .containsEntry("surname", "Алиев");
+    }
+
+    @Test
+    void shouldRejectBadRowsAloneWithRowColumnValueAndReason() throws IOException {
+        String big = "x".repeat(10 * 1024 * 1024);
+        Path file = TestFiles.utf8(dir, "rows.csv", "ID,Name,Date of birth,Status\n"
+                + "1,Ali Mamedov,12.03.1951,killed\n"
+                + "2,Rauf Hasanov,32.13.1951,killed\n"
+                + "3,,1950,killed\n"
+                + "4,Leyla Aliyeva,1950,on holiday\n"
+                + "5,Too Many,1950,killed,surplus\n"
+                + "6,Too Few\n"
+                + "7,\"" + big + "\",1950,killed\n"
+                + "8,Vugar Kerimov,1955,injured\n"
+                + "1,Ali Again,1951,killed\n");
+        ImportResult r = importFile(file, "Rows");
+        assertThat(r.rowsRead()).isEqualTo(9);
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(r.rowsRejected()).isEqualTo(7);
+        assertThat(r.rejects()).anySatisfy(x -> {
+            assertThat(x.row()).isEqualTo(3);
+            assertThat(x.column()).isEqualTo("Date of birth");
+            assertThat(x.value()).isEqualTo("32.13.1951");
+            assertThat(x.reason()).contains("month 13");
+        });
+        assertThat(r.rejects()).anySatisfy(x -> assertThat(x.row() + x.reason()).isEqualTo("4the row has no name (no surname, given name or full name)"));
+        assertThat(r.rejects()).anySatisfy(x -> assertThat(x.row() + x.column() + x.value()).isEqualTo("5Statuson holiday"));
+        assertThat(r.rejects()).anySatisfy(x -> assertThat(x.row() + x.reason()).isEqualTo("6the row has 5 values but the header has 4 columns"));
+        assertThat(r.rejects()).anySatisfy(x -> assertThat(x.row() + x.reason()).isEqualTo("7the row has 2 values but the header has 4 columns"));
+        assertThat(r.rejects()).anySatisfy(x -> {
+            assertThat(x.row()).isEqualTo(8);
+            assertThat(x.column()).isEqualTo("Name");
+            assertThat(x.value()).endsWith("(10,485,760 characters)").hasSizeLessThan(100);
+            assertThat(x.reason()).contains("limit is 100,000");
+        });
+        assertThat(r.rejects()).anySatisfy(x -> assertThat(x.row() + x.reason()).contains("10the record id '1' is used by an earlier row"));
+        long stored = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT row_no) FROM rejected_row").mapTo(Long.class).one());
+        assertThat(stored).isEqualTo(7);
+    }
+
+    @Test
+    void shouldReadMixedLineEndingsAsOneTable() throws IOException {
+        Path file = TestFiles.utf8(dir, "mixed.csv", "Name,Status\r\nAli Mamedov,killed\nRauf Hasanov,injured\rLeyla Aliyeva,missing\r\n");
+        ImportResult r = importFile(file, "Mixed");
+        assertThat(r.rowsImported()).isEqualTo(3);
+        assertThat(record("Mixed", "row-4")).containsEntry("status", "missing");
+    }
+
+    @Test
+    void shouldReportNotDuplicateAFileImportedBefore() throws IOException {
+        Path file = TestFiles.utf8(dir, "once.csv", "Name\nAli Mamedov\n");
+        ImportResult first = importFile(file, "Once");
+        Map<String, Object> before = TestDatabases.snapshot(db());
+        ImportResult again = importFile(file, "Once");
+        assertThat(again.alreadyImported()).isTrue();
+        assertThat(again.version()).isEqualTo(first.version());
+        assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
+        ImportResult other = importFile(file, "Another source");
+        assertThat(other.alreadyImported()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnEmptyFileAndChangeNothing() throws IOException {
+        assertRejectedWhole(TestFiles.utf8(dir, "empty.csv", ""), Optional.empty(), Optional.empty(), "empty.csv", "the file is empty");
+    }
+
+    @Test
+    void shouldRefuseAHeaderWithoutRowsAndChangeNothing() throws IOException {
+        assertRejectedWhole(TestFiles.utf8(dir, "header.csv", "Name,Status\n"), Optional.empty(), Optional.empty(),
+                "header.csv", "no data rows");
+    }
+
+    @Test
+    void shouldRefuseABinaryFileAndChangeNothing() throws IOException {
+        Path file = dir.resolve("photo.csv");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        bytes[10] = 0;
+        Files.write(file, bytes);
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "photo.csv", "NUL byte", "binary");
+    }
+
+    @Test
+    void shouldRefuseAWrongDeclaredEncodingAndChangeNothing() throws IOException {
+        Path file = TestFiles.write(dir, "cp1251.csv", "Name;Status\nАлиев Али;погиб\n", Charset.forName("windows-1251"));
+        assertRejectedWhole(file, Optional.empty(), Optional.of("UTF-8"), "cp1251.csv", "not valid UTF-8", "line 2", "windows-1251");
+    }
+
+    @Test
+    void shouldRefuseAnUnterminatedQuoteAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "quote.csv", "Name,Status\nAli Mamedov,killed\n\"Rauf Hasanov,killed\nLeyla Aliyeva,missing\n");
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "quote.csv", "line 3", "never closed");
+    }
+
+    @Test
+    void shouldRefuseDuplicatedHeaderNamesAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "dup.csv", "Name,Notes,Notes\nAli Mamedov,a,b\n");
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "dup.csv", "\"Notes\" twice", "columns 2 and 3");
+    }
+
+    @Test
+    void shouldRefuseAMappingThatNamesAMissingColumnAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "list.csv", "Name,Status\nAli Mamedov,killed\n");
+        Path mapping = TestFiles.utf8(dir, "map.yaml", "columns:\n  \"ФИО\": {field: full_name}\n");
+        assertRejectedWhole(file, Optional.of(mapping), Optional.empty(), "\"ФИО\"", "list.csv", "\"Name\", \"Status\"");
+    }
+
+    @Test
+    void shouldRefuseAMappingWithAnUnknownFieldAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "list.csv", "Name\nAli Mamedov\n");
+        Path mapping = TestFiles.utf8(dir, "map.yaml", "columns:\n  \"Name\": {field: ful_name}\n");
+        assertRejectedWhole(file, Optional.of(mapping), Optional.empty(), "map.yaml", "column \"Name\"", "unknown field 'ful_name'");
+    }
+
+    @Test
+    void shouldRefuseAFileWhoseRowsAreAllBadAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "allbad.csv", "Name,Date of birth\nAli Mamedov,99.99.9999\n");
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "allbad.csv", "row 2", "Date of birth", "99.99.9999");
+    }
+
+    @Test
+    void shouldRefuseAFileWithoutANameColumnAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "noname.csv", "Colour,Size\nred,3\n");
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "noname.csv", "no column holds names", "--mapping");
+    }
+
+    @Test
+    void shouldRefuseAMissingFileAndChangeNothing() {
+        assertRejectedWhole(dir.resolve("nowhere.csv"), Optional.empty(), Optional.empty(), "nowhere.csv", "no such file");
+    }
+
+    @Test
+    void shouldRefuseACorruptWorkbookAndChangeNothing() throws IOException {
+        Path file = dir.resolve("broken.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write("<not a workbook".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "broken.xlsx", "not a readable .xlsx workbook");
+    }
+
+    @Test
+    void shouldVerifyACleanRegisterAndCatchAnAlteredRecord() throws IOException {
+        importFile(TestFiles.utf8(dir, "a.csv", "Name,Status\nAli Mamedov,killed\nRauf Hasanov,injured\n"), "A");
+        importFile(TestFiles.utf8(dir, "b.csv", "Name,Status\nLeyla Aliyeva,missing\n"), "B");
+        Verifier.Report clean = Verifier.verify(db().jdbi());
+        assertThat(clean.problems()).isEmpty();
+        assertThat(clean.entries()).isEqualTo(2);
+        db().jdbi().useHandle(h -> h.execute("UPDATE source_record SET surname = 'Forged' WHERE surname = 'Hasanov'"));
+        Verifier.Report tampered = Verifier.verify(db().jdbi());
+        assertThat(tampered.ok()).isFalse();
+        assertThat(tampered.problems().get(0)).contains("ledger entry 1", "a.csv", "altered");
+    }
+
+    @Test
+    void shouldCatchAnAlteredLedgerEntry() throws IOException {
+        importFile(TestFiles.utf8(dir, "a.csv", "Name\nAli Mamedov\n"), "A");
+        importFile(TestFiles.utf8(dir, "b.csv", "Name\nRauf Hasanov\n"), "B");
+        db().jdbi().useHandle(h -> h.execute("UPDATE ledger_entry SET actor = 'someone else' WHERE seq = 2"));
+        Verifier.Report report = Verifier.verify(db().jdbi());
+        assertThat(report.problems()).singleElement().asString().contains("ledger entry 2", "was altered");
+    }
+
+    @Test
+    void shouldCatchADeletedLedgerEntry() throws IOException {
+        importFile(TestFiles.utf8(dir, "a.csv", "Name\nAli Mamedov\n"), "A");
+        importFile(TestFiles.utf8(dir, "b.csv", "Name\nRauf Hasanov\n"), "B");
+        db().jdbi().useHandle(h -> h.execute("DELETE FROM ledger_entry WHERE seq = 1"));
+        assertThat(Verifier.verify(db().jdbi()).problems()).singleElement().asString().contains("ledger entry 1 is missing");
+    }
+}

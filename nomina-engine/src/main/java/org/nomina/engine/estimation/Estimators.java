@@ -8,6 +8,8 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
 /**
  * Multiple systems estimation: the one entry point for the command line and the web application.
@@ -145,7 +147,11 @@ public final class Estimators {
         ProfileLikelihood.Bounds bounds = switch (kind) {
             case PROFILE -> {
                 warnings.add("The profile-likelihood interval is for the chosen model only; it does not include the uncertainty of choosing it.");
-                yield ProfileLikelihood.interval(fit, options.level());
+                try {
+                    yield ProfileLikelihood.interval(fit, options.level());
+                } catch (ModelRejectedException | MathIllegalStateException | MathIllegalArgumentException e) {
+                    yield new ProfileLikelihood.Bounds(Double.NaN, Double.NaN);
+                }
             }
             case BOOTSTRAP_BCA -> {
                 Bootstrap.Interval interval = Bootstrap.bca(data, sample -> {
@@ -163,7 +169,10 @@ public final class Estimators {
             case CREDIBLE, NORMAL_SUM -> throw new IllegalArgumentException(kind + " intervals are not available for log-linear models");
         };
         if (Double.isNaN(bounds.lower())) {
-            return new EstimationRefusal("the bootstrap failed: almost no resample could be estimated", data.observed(), warnings);
+            return new EstimationRefusal(kind == IntervalKind.PROFILE
+                    ? "the chosen model " + fit.model().notation() + " gives " + Math.round(estimate) + " but its profile likelihood "
+                            + "cannot be computed, so no interval can be given; the data are too sparse for this model"
+                    : "the bootstrap failed: almost no resample could be estimated", data.observed(), warnings);
         }
         double lower = Math.min(bounds.lower(), estimate);
         double upper = Math.max(bounds.upper(), estimate);

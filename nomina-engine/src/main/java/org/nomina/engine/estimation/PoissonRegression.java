@@ -97,17 +97,29 @@ final class PoissonRegression {
                 }
             }
             double[][] factor = cholesky(information);
+            double[] previousBeta = beta;
             beta = solve(factor, score);
-            linearPredictor(design, beta, eta);
-            for (int r = 0; r < n; r++) {
-                if (!(Math.abs(eta[r]) < DIVERGED + Math.log(1 + counts[r]))) {
-                    throw new ModelRejectedException("the fit diverges: a fitted count runs to zero or infinity, "
-                            + "so the maximum likelihood estimate does not exist for this model");
-                }
-                mu[r] = Math.exp(eta[r]);
-            }
             double previous = deviance;
-            deviance = deviance(counts, mu);
+            // step halving, as R's glm.fit does, when a full Newton step overshoots (deviance rises)
+            for (int halving = 0; ; halving++) {
+                linearPredictor(design, beta, eta);
+                boolean finite = true;
+                for (int r = 0; r < n; r++) {
+                    finite &= Math.abs(eta[r]) < DIVERGED + Math.log(1 + counts[r]);
+                    mu[r] = Math.exp(eta[r]);
+                }
+                deviance = finite ? deviance(counts, mu) : Double.POSITIVE_INFINITY;
+                if ((deviance <= previous * (1 + 1e-12) + 1e-9 && finite) || halving == 20 || iteration == 0 && start.isEmpty() && finite) {
+                    break;
+                }
+                for (int c = 0; c < p; c++) {
+                    beta[c] = (beta[c] + previousBeta[c]) / 2;
+                }
+            }
+            if (!Double.isFinite(deviance)) {
+                throw new ModelRejectedException("the fit diverges: a fitted count runs to zero or infinity, "
+                        + "so the maximum likelihood estimate does not exist for this model");
+            }
             if (Math.abs(deviance - previous) / (Math.abs(deviance) + 0.1) < TOLERANCE && iteration > 0) {
                 double[] unit = new double[p];
                 unit[0] = 1;

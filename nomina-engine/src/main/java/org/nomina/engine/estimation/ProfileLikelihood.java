@@ -45,7 +45,11 @@ final class ProfileLikelihood {
                 complete = PoissonRegression.fit(rows, counts, fit.terms(), Optional.of(warm));
             } catch (ModelRejectedException e) {
                 // a warm start far from this n₀ can fail; start afresh from the data
-                complete = PoissonRegression.fit(rows, counts, fit.terms(), Optional.empty());
+                try {
+                    complete = PoissonRegression.fit(rows, counts, fit.terms(), Optional.empty());
+                } catch (ModelRejectedException again) {
+                    return Double.NEGATIVE_INFINITY;
+                }
             }
             System.arraycopy(complete.coefficients(), 0, warm, 0, warm.length);
             double total = observed + unobserved;

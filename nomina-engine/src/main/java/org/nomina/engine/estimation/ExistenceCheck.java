@@ -50,7 +50,14 @@ final class ExistenceCheck {
         if (CACHE.size() > CACHE_LIMIT) {
             CACHE.clear();
         }
-        return CACHE.computeIfAbsent(key.toString(), ignored -> solve(rows, counts, terms));
+        // not computeIfAbsent: that would hold a map lock during the solve and serialise bootstrap threads
+        String cacheKey = key.toString();
+        Boolean known = CACHE.get(cacheKey);
+        if (known == null) {
+            known = solve(rows, counts, terms);
+            CACHE.putIfAbsent(cacheKey, known);
+        }
+        return known;
     }
 
     private static boolean solve(int[] rows, double[] counts, int[] terms) {

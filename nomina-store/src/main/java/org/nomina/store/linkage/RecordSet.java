@@ -1,0 +1,76 @@
+package org.nomina.store.linkage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.nomina.engine.linkage.LinkRecord;
+import org.nomina.store.CanonicalJson;
+
+/**
+ * Every source record as the linker sees it, with the few stored values the register needs beside
+ * (status, full name). Loaded in one streaming pass; sources are numbered 0…n−1 by id.
+ */
+record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> fullNames, List<String> sourceNames) {
+
+    static RecordSet load(Handle h) {
+        Map<Long, Integer> sourceIndex = new HashMap<>();
+        List<String> sourceNames = new ArrayList<>();
+        h.createQuery("SELECT id, name FROM source ORDER BY id").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> {
+                    sourceIndex.put(e.getKey(), sourceNames.size());
+                    sourceNames.add(e.getValue());
+                });
+        int count = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Integer.class).one();
+        List<LinkRecord> records = new ArrayList<>(count);
+        List<String> statuses = new ArrayList<>(count);
+        List<String> fullNames = new ArrayList<>(count);
+        h.createQuery("""
+                SELECT id, source_id, surname, given_name, patronymic, sex, birth_year, birth_month, birth_day, birth_approx, age,
+                       incident_year, place, address, id_number, extra, status, full_name
+                FROM source_record ORDER BY id""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    String extraJson = rs.getString("extra");
+                    Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
+                    statuses.add(rs.getString("status"));
+                    fullNames.add(rs.getString("full_name"));
+                    return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
+                            rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
+                            rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
+                            rs.getObject("age") == null ? -1 : rs.getInt("age"), rs.getInt("incident_year"), rs.getString("place"),
+                            rs.getString("address"), rs.getString("id_number"), extra);
+                })
+                .forEach(records::add);
+        return new RecordSet(records, statuses, fullNames, sourceNames);
+    }
+
+    private static Map<String, String> strings(Object json) {
+        Map<String, String> out = new HashMap<>();
+        if (json instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+
+    int size() {
+        return records.size();
+    }
+
+    long key(int i) {
+        return records.get(i).key();
+    }
+
+    LinkRecord linkRecord(int i) {
+        return records.get(i);
+    }
+
+    String status(int i) {
+        return statuses.get(i);
+    }
+
+    String fullName(int i) {
+        return fullNames.get(i);
+    }
+}

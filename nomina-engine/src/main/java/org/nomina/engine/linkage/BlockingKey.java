@@ -1,0 +1,71 @@
+package org.nomina.engine.linkage;
+
+import java.util.Optional;
+
+/** One part of a blocking rule's key: a derived standard key or an imported column's value. */
+public sealed interface BlockingKey {
+
+    /** The name used in configurations, e.g. {@code surname_metaphone} or {@code extra.postcode}. */
+    String name();
+
+    /** The compared field whose agreement this key implies (EM does not estimate it on that rule's pairs). */
+    Optional<String> impliedField();
+
+    /** Derived keys of the standard fields. */
+    enum Standard implements BlockingKey {
+        SURNAME_METAPHONE("surname"), SURNAME_BEIDER_MORSE("surname"), SURNAME_FAMILY("surname"),
+        SURNAME_EXACT("surname"), SURNAME_INITIAL(""), GIVEN_METAPHONE("given_name"), GIVEN_FAMILY("given_name"),
+        GIVEN_EXACT("given_name"), GIVEN_INITIAL(""), NAMES_UNORDERED(""), BIRTH_YEAR(""),
+        BIRTH_DATE("birth_date"), PLACE("place"), ID_NUMBER("id_number"), SEX("sex");
+
+        private final String impliedField;
+
+        Standard(String impliedField) {
+            this.impliedField = impliedField;
+        }
+
+        @Override
+        public Optional<String> impliedField() {
+            return impliedField.isEmpty() ? Optional.empty() : Optional.of(impliedField);
+        }
+
+        /** Lower-case configuration name. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The exact (normalised) value of an imported column. */
+    record Extra(String column) implements BlockingKey {
+        @Override
+        public String name() {
+            return "extra." + column;
+        }
+
+        @Override
+        public Optional<String> impliedField() {
+            return Optional.of(name());
+        }
+    }
+
+    /** Parses a configuration name; empty when unknown. */
+    static Optional<BlockingKey> parse(String name) {
+        if (name.startsWith("extra.") && name.length() > 6) {
+            return Optional.of(new Extra(name.substring(6)));
+        }
+        for (Standard standard : Standard.values()) {
+            if (standard.configName().equals(name)) {
+                return Optional.of(standard);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The configuration name of any key. */
+    static String configName(BlockingKey key) {
+        return switch (key) {
+            case Standard standard -> standard.configName();
+            case Extra extra -> extra.name();
+        };
+    }
+}

@@ -1,0 +1,355 @@
+package org.nomina.engine.linkage;
+
+import org.nomina.engine.names.JaroWinkler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares one field of two records into a level: 0 is the strongest agreement, the last level is always
+ * "missing" (either side unknown), which contributes weight 0. Closed set: the configuration chooses among
+ * these, and {@link Linker} switches over them exhaustively where it needs to.
+ */
+sealed interface FieldComparator {
+
+    String field();
+
+    /** Level labels, strongest first, "missing" last. */
+    List<String> labels();
+
+    int level(RecordTable table, int a, int b);
+
+    default int missingLevel() {
+        return labels().size() - 1;
+    }
+
+    /** Term frequency of record a's value for the exact level, or 0 when the field has no TF adjustment. */
+    default double termFrequency(RecordTable table, int a) {
+        return 0.0;
+    }
+
+    static FieldComparator of(ComparisonSpec spec) {
+        double[] thresholds = spec.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+        String field = spec.field();
+        return switch (spec.method()) {
+            case NAME -> new NameComparator(field, thresholds, spec.termFrequency());
+            case DATE -> new DateComparator(field);
+            case SEX -> new SexComparator(field);
+            case TEXT, JARO_WINKLER -> new TextComparator(field, thresholds, spec.termFrequency());
+            case ID_NUMBER -> new IdComparator(field);
+            case EXACT -> new ExactComparator(field, spec.termFrequency());
+        };
+    }
+
+    static List<String> jaroWinklerLabels(String first, String second, double[] thresholds) {
+        List<String> labels = new ArrayList<>();
+        labels.add(first);
+        if (second != null) {
+            labels.add(second);
+        }
+        for (double threshold : thresholds) {
+            labels.add(String.format(Locale.ROOT, "jaro_winkler>=%.2f", threshold));
+        }
+        labels.add("different");
+        labels.add("missing");
+        return List.copyOf(labels);
+    }
+
+    static RecordTable.TextColumn textColumn(RecordTable table, String field) {
+        return switch (field) {
+            case "place" -> table.place;
+            case "address" -> table.address;
+            case "id_number" -> table.idNumber;
+            default -> table.extra(field.substring("extra.".length()));
+        };
+    }
+
+    /**
+     * Names: exact normalised form / same spelling family (family key or diminutive table) / Jaro–Winkler
+     * thresholds on the better of the plain and the folded forms / different / missing.
+     */
+    record NameComparator(String field, double[] thresholds, boolean tf) implements FieldComparator {
+
+        @Override
+        public List<String> labels() {
+            return jaroWinklerLabels("exact", "family", thresholds);
+        }
+
+        RecordTable.NameColumn column(RecordTable table) {
+            return switch (field) {
+                case "surname" -> table.surname;
+                case "given_name" -> table.given;
+                default -> table.patronymic;
+            };
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            RecordTable.NameColumn column = column(table);
+            return level(column, a, column, b);
+        }
+
+        /** Also used crossed: surname of one record against the given name of the other. */
+        int level(RecordTable.NameColumn left, int a, RecordTable.NameColumn right, int b) {
+            int formA = left.form.ids[a];
+            int formB = right.form.ids[b];
+            if (formA < 0 || formB < 0) {
+                return thresholds.length + 3;
+            }
+            String textA = left.form.values.get(formA);
+            String textB = right.form.values.get(formB);
+            if (left == right ? formA == formB : textA.equals(textB)) {
+                return 0;
+            }
+            String foldedA = left.folded.get(left.foldedIds[a]);
+            String foldedB = right.folded.get(right.foldedIds[b]);
+            if (left == right ? left.familyIds[a] == right.familyIds[b]
+                    || left.foldedIds[a] == right.foldedIds[b]
+                    : left.families.get(left.familyIds[a]).equals(right.families.get(right.familyIds[b]))
+                    || foldedA.equals(foldedB)) {
+                return 1;
+            }
+            double similarity = Math.max(JaroWinkler.similarity(textA, textB),
+                    JaroWinkler.similarity(foldedA, foldedB));
+            for (int t = 0; t < thresholds.length; t++) {
+                if (similarity >= thresholds[t]) {
+                    return 2 + t;
+                }
+            }
+            return thresholds.length + 2;
+        }
+
+        @Override
+        public double termFrequency(RecordTable table, int a) {
+            if (!tf) {
+                return 0.0;
+            }
+            RecordTable.TextColumn form = column(table).form;
+            int id = form.ids[a];
+            return id < 0 ? 0.0 : (double) form.counts[id] / table.size;
+        }
+    }
+
+    /**
+     * Birth dates of mixed precision, with the age at the incident standing in for a missing birth year.
+     * Levels: exact full date / one typo (one digit of yyyymmdd, or day and month swapped) / same year /
+     * year ±1 (or the same year where one side is approximate or implied by an age) / year ±2 where one
+     * side is approximate or implied by an age (ages at an incident are off by one around birthdays and
+     * "about 40" is rounded) / different / missing.
+     */
+    record DateComparator(String field) implements FieldComparator {
+        private static final List<String> LABELS = List.of(
+                "exact", "typo_or_swap", "same_year", "year_within_1", "approx_year_within_2", "different",
+                "missing");
+
+        @Override
+        public List<String> labels() {
+            return LABELS;
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            int yearA = table.year[a];
+            int yearB = table.year[b];
+            boolean looseA = table.approx[a];
+            boolean looseB = table.approx[b];
+            if (yearA == 0) {
+                yearA = table.impliedYear[a];
+                looseA = true;
+            }
+            if (yearB == 0) {
+                yearB = table.impliedYear[b];
+                looseB = true;
+            }
+            if (yearA == 0 || yearB == 0) {
+                return 6;
+            }
+            int monthA = table.month[a];
+            int monthB = table.month[b];
+            int dayA = table.day[a];
+            int dayB = table.day[b];
+            boolean fullA = !looseA && monthA > 0 && dayA > 0;
+            boolean fullB = !looseB && monthB > 0 && dayB > 0;
+            if (fullA && fullB) {
+                if (yearA == yearB && monthA == monthB && dayA == dayB) {
+                    return 0;
+                }
+                int dateA = yearA * 10_000 + monthA * 100 + dayA;
+                int dateB = yearB * 10_000 + monthB * 100 + dayB;
+                if (differingDigits(dateA, dateB) <= 1 || (yearA == yearB && monthA == dayB && dayA == monthB)) {
+                    return 1;
+                }
+            }
+            int gap = Math.abs(yearA - yearB);
+            boolean loose = looseA || looseB;
+            if (gap == 0) {
+                return loose ? 3 : 2;
+            }
+            if (gap == 1) {
+                return 3;
+            }
+            if (gap == 2 && loose) {
+                return 4;
+            }
+            return 5;
+        }
+
+        private static int differingDigits(int left, int right) {
+            int count = 0;
+            while (left > 0 || right > 0) {
+                if (left % 10 != right % 10) {
+                    count++;
+                }
+                left /= 10;
+                right /= 10;
+            }
+            return count;
+        }
+    }
+
+    /** Sex: same / different / missing ("unknown" is missing). */
+    record SexComparator(String field) implements FieldComparator {
+        private static final List<String> LABELS = List.of("exact", "different", "missing");
+
+        @Override
+        public List<String> labels() {
+            return LABELS;
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            byte left = table.sex[a];
+            byte right = table.sex[b];
+            if (left == 0 || right == 0) {
+                return 2;
+            }
+            return left == right ? 0 : 1;
+        }
+    }
+
+    /** Places, addresses and extra columns: exact / Jaro–Winkler thresholds / different / missing. */
+    record TextComparator(String field, double[] thresholds, boolean tf) implements FieldComparator {
+
+        @Override
+        public List<String> labels() {
+            return jaroWinklerLabels("exact", null, thresholds);
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            RecordTable.TextColumn column = textColumn(table, field);
+            int left = column.ids[a];
+            int right = column.ids[b];
+            if (left < 0 || right < 0) {
+                return thresholds.length + 2;
+            }
+            if (left == right) {
+                return 0;
+            }
+            double similarity = JaroWinkler.similarity(column.values.get(left), column.values.get(right));
+            for (int t = 0; t < thresholds.length; t++) {
+                if (similarity >= thresholds[t]) {
+                    return 1 + t;
+                }
+            }
+            return thresholds.length + 1;
+        }
+
+        @Override
+        public double termFrequency(RecordTable table, int a) {
+            if (!tf) {
+                return 0.0;
+            }
+            RecordTable.TextColumn column = textColumn(table, field);
+            int id = column.ids[a];
+            return id < 0 ? 0.0 : (double) column.counts[id] / table.size;
+        }
+    }
+
+    /** Extra columns compared exactly: exact / different / missing. */
+    record ExactComparator(String field, boolean tf) implements FieldComparator {
+        private static final List<String> LABELS = List.of("exact", "different", "missing");
+
+        @Override
+        public List<String> labels() {
+            return LABELS;
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            RecordTable.TextColumn column = textColumn(table, field);
+            int left = column.ids[a];
+            int right = column.ids[b];
+            if (left < 0 || right < 0) {
+                return 2;
+            }
+            return left == right ? 0 : 1;
+        }
+
+        @Override
+        public double termFrequency(RecordTable table, int a) {
+            if (!tf) {
+                return 0.0;
+            }
+            RecordTable.TextColumn column = textColumn(table, field);
+            int id = column.ids[a];
+            return id < 0 ? 0.0 : (double) column.counts[id] / table.size;
+        }
+    }
+
+    /** Identity numbers: exact / edit distance 1 / edit distance 2 / different / missing. */
+    record IdComparator(String field) implements FieldComparator {
+        private static final List<String> LABELS = List.of("exact", "edit_1", "edit_2", "different", "missing");
+
+        @Override
+        public List<String> labels() {
+            return LABELS;
+        }
+
+        @Override
+        public int level(RecordTable table, int a, int b) {
+            int left = table.idNumber.ids[a];
+            int right = table.idNumber.ids[b];
+            if (left < 0 || right < 0) {
+                return 4;
+            }
+            if (left == right) {
+                return 0;
+            }
+            int distance = boundedLevenshtein(table.idNumber.values.get(left), table.idNumber.values.get(right), 2);
+            return distance <= 2 ? distance : 3;
+        }
+    }
+
+    /** Levenshtein distance, or {@code bound + 1} as soon as it must exceed the bound. */
+    static int boundedLevenshtein(String left, String right, int bound) {
+        int n = left.length();
+        int m = right.length();
+        if (Math.abs(n - m) > bound) {
+            return bound + 1;
+        }
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            char c = left.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                int cost = c == right.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > bound) {
+                return bound + 1;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return Math.min(previous[m], bound + 1);
+    }
+}

@@ -1,0 +1,53 @@
+package org.nomina.engine.linkage;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One source record as the linker sees it. Unknown text is {@code ""}, unknown numbers are 0 (dates) or
+ * -1 (age); no field is ever null.
+ *
+ * @param key          the store's primary key of the source record; unique within one {@link Linker} run
+ * @param sourceIndex  which list the record comes from; two records of one source join only on strong
+ *                     evidence, since lists contain duplicates but rarely the same person twice by design
+ * @param sex          "male", "female" or "unknown"
+ * @param birthApprox  the birth year is approximate ("c. 1950")
+ * @param age          age at the incident, -1 when unknown; with {@code incidentYear} it implies a birth year
+ * @param extra        other imported columns by name (e.g. FEBRL's postcode and state)
+ */
+public record LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
+                         String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
+                         int age, int incidentYear, String place, String address, String idNumber,
+                         Map<String, String> extra) {
+
+    public LinkRecord {
+        Objects.requireNonNull(surname, "surname");
+        Objects.requireNonNull(givenName, "givenName");
+        Objects.requireNonNull(patronymic, "patronymic");
+        Objects.requireNonNull(sex, "sex");
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(idNumber, "idNumber");
+        extra = Map.copyOf(extra);
+        if (birthMonth < 0 || birthMonth > 12) {
+            throw new IllegalArgumentException("record " + key + ": birthMonth out of range: " + birthMonth);
+        }
+        if (birthDay < 0 || birthDay > 31) {
+            throw new IllegalArgumentException("record " + key + ": birthDay out of range: " + birthDay);
+        }
+        if (age < -1) {
+            throw new IllegalArgumentException("record " + key + ": age must be -1 (unknown) or ≥ 0: " + age);
+        }
+    }
+
+    /** A record with only names known; the other fields unknown. Handy for tests and imports. */
+    public static LinkRecord ofNames(long key, int sourceIndex, String surname, String givenName, String patronymic) {
+        return new LinkRecord(key, sourceIndex, surname, givenName, patronymic, "unknown", 0, 0, 0, false, -1, 0,
+                "", "", "", Map.of());
+    }
+
+    /** The value of an extra column, "" when absent. */
+    public String extraValue(String column) {
+        return extra.getOrDefault(column, "");
+    }
+}

@@ -1,0 +1,363 @@
+package org.nomina.engine.linkage;
+
+import org.nomina.engine.linkage.ComparisonSpec.Method;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the linker compares, how it blocks, and where it decides. Immutable; validated on construction.
+ *
+ * @param comparisons              compared fields, at most {@value #MAX_COMPARISONS}
+ * @param blockingRules            union of rules producing candidate pairs
+ * @param matchProbability         pairs at or above are linked automatically
+ * @param reviewProbability        pairs at or above (and below the match probability) go to review;
+ *                                 pairs below are non-matches and are not reported
+ * @param sameSourceProbability    two records of one source join only at or above this probability
+ * @param minimumAverageProbability a merge of two clusters needs this mean probability over the scored
+ *                                 pairs between them: stops chaining strangers through one weak bridge
+ * @param blockCap                 blocks larger than this are skipped and reported
+ * @param uSamplePairs             random pairs used to estimate u
+ * @param emIterations             maximum EM iterations per training pass
+ * @param swapNames                also compare surname against given name (order swaps)
+ * @param seed                     seed of the random pair sample; same seed, same result
+ */
+public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule> blockingRules,
+                            double matchProbability, double reviewProbability, double sameSourceProbability,
+                            double minimumAverageProbability, int blockCap, int uSamplePairs, int emIterations,
+                            boolean swapNames, long seed) {
+
+    /** Level indexes are packed four bits per field into a long, with one byte for the rule mask. */
+    public static final int MAX_COMPARISONS = 14;
+    static final Set<String> STANDARD_FIELDS = Set.of(
+            "surname", "given_name", "patronymic", "sex", "birth_date", "place", "address", "id_number");
+
+    public LinkageConfig {
+        comparisons = List.copyOf(comparisons);
+        blockingRules = List.copyOf(blockingRules);
+        validate(comparisons, blockingRules, matchProbability, reviewProbability, sameSourceProbability,
+                minimumAverageProbability, blockCap, uSamplePairs, emIterations);
+    }
+
+    /** The defaults for the victim schema: names, patronymic, sex, birth date/age, place, id number. */
+    public static LinkageConfig defaults() {
+        List<Double> names = List.of(0.92, 0.88, 0.70);
+        List<Double> places = List.of(0.92, 0.80);
+        return new LinkageConfig(
+                List.of(ComparisonSpec.of("surname", Method.NAME, names, true),
+                        ComparisonSpec.of("given_name", Method.NAME, names, true),
+                        ComparisonSpec.of("patronymic", Method.NAME, names, false),
+                        ComparisonSpec.of("sex", Method.SEX, List.of(), false),
+                        ComparisonSpec.of("birth_date", Method.DATE, List.of(), false),
+                        ComparisonSpec.of("place", Method.TEXT, places, true),
+                        ComparisonSpec.of("id_number", Method.ID_NUMBER, List.of(), false)),
+                List.of(new BlockingRule("surname_metaphone+birth_year",
+                                List.of(BlockingKey.Standard.SURNAME_METAPHONE, BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("given_family+place",
+                                List.of(BlockingKey.Standard.GIVEN_FAMILY, BlockingKey.Standard.PLACE)),
+                        new BlockingRule("id_number", List.of(BlockingKey.Standard.ID_NUMBER)),
+                        new BlockingRule("surname_family+given_initial",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_INITIAL)),
+                        new BlockingRule("names_unordered", List.of(BlockingKey.Standard.NAMES_UNORDERED))),
+                0.95, 0.50, 0.99, 0.50, 5_000, 1_000_000, 40, true, 42L);
+    }
+
+    /** A copy with other blocking rules. */
+    public LinkageConfig withBlockingRules(List<BlockingRule> rules) {
+        return new LinkageConfig(comparisons, rules, matchProbability, reviewProbability, sameSourceProbability,
+                minimumAverageProbability, blockCap, uSamplePairs, emIterations, swapNames, seed);
+    }
+
+    /** A copy with other comparisons. */
+    public LinkageConfig withComparisons(List<ComparisonSpec> specs) {
+        return new LinkageConfig(specs, blockingRules, matchProbability, reviewProbability, sameSourceProbability,
+                minimumAverageProbability, blockCap, uSamplePairs, emIterations, swapNames, seed);
+    }
+
+    /** A copy with another block cap. */
+    public LinkageConfig withBlockCap(int cap) {
+        return new LinkageConfig(comparisons, blockingRules, matchProbability, reviewProbability,
+                sameSourceProbability, minimumAverageProbability, cap, uSamplePairs, emIterations, swapNames, seed);
+    }
+
+    /**
+     * Reads a configuration from the map a YAML parser produces. Absent keys keep the defaults. Shape:
+     * <pre>
+     * comparisons:
+     *   - {field: surname, thresholds: [0.92, 0.88, 0.7], term_frequency: true}
+     *   - {field: extra.postcode, method: exact}
+     * blocking:
+     *   - {name: by_surname, keys: [surname_metaphone, birth_year]}
+     * match_probability: 0.95
+     * review_probability: 0.5
+     * same_source_probability: 0.99
+     * minimum_average_probability: 0.5
+     * block_cap: 5000
+     * u_sample_pairs: 1000000
+     * em_iterations: 40
+     * swap_names: true
+     * seed: 42
+     * </pre>
+     *
+     * @throws LinkageConfigException naming the offending field, e.g.
+     *                                {@code comparisons[2].field: unknown field 'burth_year'}
+     */
+    public static LinkageConfig fromMap(Map<String, Object> map) {
+        LinkageConfig base = defaults();
+        Set<String> known = Set.of("comparisons", "blocking", "match_probability", "review_probability",
+                "same_source_probability", "minimum_average_probability", "block_cap", "u_sample_pairs",
+                "em_iterations", "swap_names", "seed");
+        for (String key : map.keySet()) {
+            if (!known.contains(key)) {
+                throw new LinkageConfigException(key + ": unknown setting; known: " + new java.util.TreeSet<>(known));
+            }
+        }
+        List<ComparisonSpec> comparisons = map.containsKey("comparisons")
+                ? parseComparisons(list(map.get("comparisons"), "comparisons"))
+                : base.comparisons();
+        List<BlockingRule> rules = map.containsKey("blocking")
+                ? parseRules(list(map.get("blocking"), "blocking"))
+                : base.blockingRules();
+        return new LinkageConfig(comparisons, rules,
+                number(map, "match_probability", base.matchProbability()),
+                number(map, "review_probability", base.reviewProbability()),
+                number(map, "same_source_probability", base.sameSourceProbability()),
+                number(map, "minimum_average_probability", base.minimumAverageProbability()),
+                (int) integer(map, "block_cap", base.blockCap()),
+                (int) integer(map, "u_sample_pairs", base.uSamplePairs()),
+                (int) integer(map, "em_iterations", base.emIterations()),
+                bool(map, "swap_names", base.swapNames()),
+                integer(map, "seed", base.seed()));
+    }
+
+    private static List<ComparisonSpec> parseComparisons(List<?> items) {
+        List<ComparisonSpec> specs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "comparisons[" + i + "]";
+            Map<?, ?> item = map(items.get(i), path);
+            for (Object key : item.keySet()) {
+                if (!Set.of("field", "method", "thresholds", "term_frequency").contains(String.valueOf(key))) {
+                    throw new LinkageConfigException(path + "." + key + ": unknown setting");
+                }
+            }
+            Object fieldValue = item.get("field");
+            if (!(fieldValue instanceof String field) || field.isBlank()) {
+                throw new LinkageConfigException(path + ".field: required, a field name");
+            }
+            boolean extra = field.startsWith("extra.") && field.length() > 6;
+            if (!extra && !STANDARD_FIELDS.contains(field)) {
+                throw new LinkageConfigException(path + ".field: unknown field '" + field + "'; known: "
+                        + new java.util.TreeSet<>(STANDARD_FIELDS) + " or extra.COLUMN");
+            }
+            Method method = extra ? Method.JARO_WINKLER : standardMethod(field);
+            if (item.containsKey("method")) {
+                String name = String.valueOf(item.get("method")).toUpperCase(Locale.ROOT);
+                Method requested;
+                try {
+                    requested = Method.valueOf(name);
+                } catch (IllegalArgumentException e) {
+                    throw new LinkageConfigException(path + ".method: unknown method '" + item.get("method") + "'");
+                }
+                if (extra ? requested != Method.EXACT && requested != Method.JARO_WINKLER : requested != method) {
+                    throw new LinkageConfigException(path + ".method: '" + item.get("method")
+                            + "' is not available for field '" + field + "'");
+                }
+                method = requested;
+            }
+            List<Double> thresholds = defaultThresholds(method);
+            if (item.containsKey("thresholds")) {
+                List<?> raw = list(item.get("thresholds"), path + ".thresholds");
+                thresholds = new ArrayList<>();
+                for (int t = 0; t < raw.size(); t++) {
+                    if (!(raw.get(t) instanceof Number number)) {
+                        throw new LinkageConfigException(path + ".thresholds[" + t + "]: not a number: " + raw.get(t));
+                    }
+                    thresholds.add(number.doubleValue());
+                }
+            }
+            boolean termFrequency = item.containsKey("term_frequency")
+                    ? asBoolean(item.get("term_frequency"), path + ".term_frequency")
+                    : method == Method.NAME && !field.equals("patronymic");
+            specs.add(new ComparisonSpec(field, method, thresholds, termFrequency));
+        }
+        return specs;
+    }
+
+    private static List<BlockingRule> parseRules(List<?> items) {
+        List<BlockingRule> rules = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "blocking[" + i + "]";
+            Object item = items.get(i);
+            List<?> keyNames;
+            String name;
+            if (item instanceof List<?> keys) {
+                keyNames = keys;
+                name = null;
+            } else {
+                Map<?, ?> rule = map(item, path);
+                keyNames = list(rule.get("keys"), path + ".keys");
+                name = rule.get("name") == null ? null : String.valueOf(rule.get("name"));
+            }
+            List<BlockingKey> keys = new ArrayList<>();
+            for (int k = 0; k < keyNames.size(); k++) {
+                String keyName = String.valueOf(keyNames.get(k));
+                int index = k;
+                keys.add(BlockingKey.parse(keyName).orElseThrow(() -> new LinkageConfigException(
+                        path + ".keys[" + index + "]: unknown blocking key '" + keyName + "'")));
+            }
+            if (keys.isEmpty()) {
+                throw new LinkageConfigException(path + ".keys: at least one key is needed");
+            }
+            rules.add(new BlockingRule(name != null ? name
+                    : String.join("+", keys.stream().map(BlockingKey::configName).toList()), keys));
+        }
+        return rules;
+    }
+
+    static Method standardMethod(String field) {
+        return switch (field) {
+            case "surname", "given_name", "patronymic" -> Method.NAME;
+            case "sex" -> Method.SEX;
+            case "birth_date" -> Method.DATE;
+            case "place", "address" -> Method.TEXT;
+            case "id_number" -> Method.ID_NUMBER;
+            default -> throw new IllegalArgumentException("not a standard field: " + field);
+        };
+    }
+
+    static List<Double> defaultThresholds(Method method) {
+        return switch (method) {
+            case NAME -> List.of(0.92, 0.88, 0.70);
+            case TEXT, JARO_WINKLER -> List.of(0.92, 0.80);
+            case DATE, SEX, ID_NUMBER, EXACT -> List.of();
+        };
+    }
+
+    private static void validate(List<ComparisonSpec> comparisons, List<BlockingRule> rules, double match,
+                                 double review, double sameSource, double average, int cap, int sample,
+                                 int iterations) {
+        if (comparisons.isEmpty()) {
+            throw new LinkageConfigException("comparisons: at least one comparison is needed");
+        }
+        if (comparisons.size() > MAX_COMPARISONS) {
+            throw new LinkageConfigException("comparisons: at most " + MAX_COMPARISONS + " fields, got "
+                    + comparisons.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            ComparisonSpec spec = comparisons.get(i);
+            String path = "comparisons[" + i + "]";
+            boolean extra = spec.field().startsWith("extra.") && spec.field().length() > 6;
+            if (!extra && !STANDARD_FIELDS.contains(spec.field())) {
+                throw new LinkageConfigException(path + ".field: unknown field '" + spec.field() + "'");
+            }
+            if (!seen.add(spec.field())) {
+                throw new LinkageConfigException(path + ".field: '" + spec.field() + "' is compared twice");
+            }
+            Method expected = extra ? null : standardMethod(spec.field());
+            if (extra ? spec.method() != Method.EXACT && spec.method() != Method.JARO_WINKLER
+                    : spec.method() != expected) {
+                throw new LinkageConfigException(path + ".method: " + spec.method() + " is not available for '"
+                        + spec.field() + "'");
+            }
+            List<Double> thresholds = spec.thresholds();
+            boolean wantsThresholds = spec.method() == Method.NAME || spec.method() == Method.TEXT
+                    || spec.method() == Method.JARO_WINKLER;
+            if (wantsThresholds && (thresholds.isEmpty() || thresholds.size() > 4)) {
+                throw new LinkageConfigException(path + ".thresholds: between 1 and 4 thresholds needed");
+            }
+            for (int t = 0; t < thresholds.size(); t++) {
+                double value = thresholds.get(t);
+                if (!(value > 0 && value < 1) || (t > 0 && value >= thresholds.get(t - 1))) {
+                    throw new LinkageConfigException(path + ".thresholds[" + t + "]: must be in (0, 1) and "
+                            + "strictly descending, got " + value);
+                }
+            }
+        }
+        if (rules.isEmpty()) {
+            throw new LinkageConfigException("blocking: at least one rule is needed");
+        }
+        if (rules.size() > 8) {
+            throw new LinkageConfigException("blocking: at most 8 rules, got " + rules.size());
+        }
+        probability("match_probability", match);
+        probability("review_probability", review);
+        probability("same_source_probability", sameSource);
+        probability("minimum_average_probability", average);
+        if (review > match) {
+            throw new LinkageConfigException("review_probability: must not exceed match_probability ("
+                    + review + " > " + match + ")");
+        }
+        if (cap < 2) {
+            throw new LinkageConfigException("block_cap: must be at least 2, got " + cap);
+        }
+        if (sample < 1000) {
+            throw new LinkageConfigException("u_sample_pairs: must be at least 1000, got " + sample);
+        }
+        if (iterations < 1) {
+            throw new LinkageConfigException("em_iterations: must be at least 1, got " + iterations);
+        }
+    }
+
+    private static void probability(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new LinkageConfigException(name + ": must be a probability in (0, 1), got " + value);
+        }
+    }
+
+    private static List<?> list(Object value, String path) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw new LinkageConfigException(path + ": expected a list, got " + describe(value));
+    }
+
+    private static Map<?, ?> map(Object value, String path) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new LinkageConfigException(path + ": expected a mapping, got " + describe(value));
+    }
+
+    private static double number(Map<String, Object> map, String key, double fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new LinkageConfigException(key + ": expected a number, got " + describe(value));
+    }
+
+    private static long integer(Map<String, Object> map, String key, long fallback) {
+        Object value = map.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        throw new LinkageConfigException(key + ": expected an integer, got " + describe(value));
+    }
+
+    private static boolean bool(Map<String, Object> map, String key, boolean fallback) {
+        Object value = map.get(key);
+        return value == null ? fallback : asBoolean(value, key);
+    }
+
+    private static boolean asBoolean(Object value, String path) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        throw new LinkageConfigException(path + ": expected true or false, got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
+}

@@ -1,0 +1,470 @@
+package org.nomina.engine.linkage;
+
+import org.nomina.engine.names.NameNormaliser;
+import org.nomina.engine.names.PhoneticKeys;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * Links records into persons: normalise → block → compare → train (u by sampling, m by EM) → score →
+ * cluster. Stateless; {@link #link} may run concurrently on different inputs.
+ */
+public final class Linker {
+
+    private static final int BATCH = 1 << 18;
+
+    private Linker() {
+    }
+
+    /**
+     * Links the records.
+     *
+     * @param records   the records; keys must be unique
+     * @param config    what to compare and how to decide
+     * @param decisions human verdicts on pairs; pairs naming unknown keys are ignored
+     * @param progress  progress callback, called on the calling thread
+     * @throws LinkageCancelledException when the calling thread is interrupted (the flag stays set)
+     */
+    public static LinkageResult link(List<LinkRecord> records, LinkageConfig config, List<HumanDecision> decisions,
+                                     ProgressListener progress) {
+        return new Run(records, config, decisions, progress).execute();
+    }
+
+    /** One run's state. */
+    private static final class Run {
+        private final List<LinkRecord> records;
+        private final LinkageConfig config;
+        private final List<HumanDecision> decisions;
+        private final ProgressListener progress;
+        private final Map<String, Long> timings = new LinkedHashMap<>();
+        private final List<FieldComparator> comparators;
+        private final int fields;
+        private RecordTable table;
+        private int surnameField = -1;
+        private int givenField = -1;
+
+        Run(List<LinkRecord> records, LinkageConfig config, List<HumanDecision> decisions, ProgressListener progress) {
+            this.records = records;
+            this.config = config;
+            this.decisions = decisions;
+            this.progress = progress;
+            this.comparators = config.comparisons().stream().map(FieldComparator::of).toList();
+            this.fields = comparators.size();
+            for (int f = 0; f < fields; f++) {
+                if (comparators.get(f).field().equals("surname")) {
+                    surnameField = f;
+                } else if (comparators.get(f).field().equals("given_name")) {
+                    givenField = f;
+                }
+                if (comparators.get(f).labels().size() > 15) {
+                    throw new LinkageConfigException("comparisons[" + f + "]: more than 15 levels");
+                }
+            }
+        }
+
+        private void checkCancelled(String stage) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new LinkageCancelledException(stage);
+            }
+        }
+
+        LinkageResult execute() {
+            long start = System.nanoTime();
+            checkCancelled("normalise");
+            TreeSet<String> extraColumns = new TreeSet<>();
+            for (ComparisonSpec spec : config.comparisons()) {
+                if (spec.field().startsWith("extra.")) {
+                    extraColumns.add(spec.field().substring(6));
+                }
+            }
+            for (BlockingRule rule : config.blockingRules()) {
+                for (BlockingKey key : rule.keys()) {
+                    if (key instanceof BlockingKey.Extra extra) {
+                        extraColumns.add(extra.column());
+                    }
+                }
+            }
+            table = new RecordTable(records, extraColumns, NameNormaliser.shared());
+            progress.progress("normalise", records.size(), records.size());
+            start = lap("normalise", start);
+
+            checkCancelled("block");
+            Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys())
+                    .block(config.blockingRules(), config.blockCap(), () -> checkCancelled("block"));
+            Map<Long, HumanDecision.Verdict> verdicts = verdictsByPair();
+            long[] pairs = candidates.pairs();
+            byte[] masks = candidates.ruleMasks();
+            long[] missingHuman = verdicts.keySet().stream().mapToLong(Long::longValue)
+                    .filter(pair -> Arrays.binarySearch(candidates.pairs(), pair) < 0).sorted().toArray();
+            if (missingHuman.length > 0) {
+                // Pairs a reviewer decided but no rule proposed: compared and reported all the same.
+                long[] merged = Arrays.copyOf(pairs, pairs.length + missingHuman.length);
+                System.arraycopy(missingHuman, 0, merged, pairs.length, missingHuman.length);
+                Arrays.sort(merged);
+                byte[] mergedMasks = new byte[merged.length];
+                for (int i = 0; i < merged.length; i++) {
+                    int found = Arrays.binarySearch(candidates.pairs(), merged[i]);
+                    mergedMasks[i] = found >= 0 ? masks[found] : 0;
+                }
+                pairs = merged;
+                masks = mergedMasks;
+            }
+            progress.progress("block", pairs.length, pairs.length);
+            start = lap("block", start);
+
+            int pairCount = pairs.length;
+            byte[] levels = new byte[pairCount * fields];
+            boolean[] crossed = new boolean[pairCount];
+            long[] pairsFinal = pairs;
+            for (int from = 0; from < pairCount; from += BATCH) {
+                checkCancelled("compare");
+                int to = Math.min(pairCount, from + BATCH);
+                IntStream.range(from, to).parallel().forEach(i -> {
+                    long pair = pairsFinal[i];
+                    crossed[i] = compare((int) (pair >>> 32), (int) pair, levels, i * fields, config.swapNames());
+                });
+                progress.progress("compare", to, pairCount);
+            }
+            start = lap("compare", start);
+
+            checkCancelled("em");
+            FittedModel model = train(levels, masks, pairCount);
+            progress.progress("em", 1, 1);
+            start = lap("em", start);
+
+            checkCancelled("score");
+            double[][] weights = new double[fields][];
+            double[][] mExact = new double[fields][];
+            for (int f = 0; f < fields; f++) {
+                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
+                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
+                mExact[f] = new double[] {fieldLevels.get(0).m()};
+            }
+            double prior = log2(model.lambda() / (1 - model.lambda()));
+            float[] matchWeight = new float[pairCount];
+            float[] probability = new float[pairCount];
+            double tfFloor = 1.0 / Math.max(1, table.size);
+            for (int from = 0; from < pairCount; from += BATCH) {
+                checkCancelled("score");
+                int to = Math.min(pairCount, from + BATCH);
+                IntStream.range(from, to).parallel().forEach(i -> {
+                    double total = prior;
+                    int a = (int) (pairsFinal[i] >>> 32);
+                    for (int f = 0; f < fields; f++) {
+                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mExact, tfFloor);
+                    }
+                    matchWeight[i] = (float) total;
+                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
+                });
+            }
+            progress.progress("score", pairCount, pairCount);
+            start = lap("score", start);
+
+            checkCancelled("cluster");
+            Clusterer clusterer = new Clusterer(table, pairsFinal, probability, matchWeight, config, verdicts);
+            int[] root = clusterer.cluster(() -> checkCancelled("cluster"));
+            long[] clusterMin = new long[table.size];
+            Arrays.fill(clusterMin, Long.MAX_VALUE);
+            for (int i = 0; i < table.size; i++) {
+                clusterMin[root[i]] = Math.min(clusterMin[root[i]], table.keys[i]);
+            }
+            Map<Long, Long> clusterByKey = new HashMap<>(table.size * 2);
+            for (int i = 0; i < table.size; i++) {
+                clusterByKey.put(table.keys[i], clusterMin[root[i]]);
+            }
+            List<ScoredPair> reported = new ArrayList<>();
+            for (int i = 0; i < pairCount; i++) {
+                HumanDecision.Verdict verdict = verdicts.get(pairsFinal[i]);
+                if (verdict == null && probability[i] < config.reviewProbability()) {
+                    continue;
+                }
+                int a = (int) (pairsFinal[i] >>> 32);
+                int b = (int) pairsFinal[i];
+                Decision decision;
+                if (verdict != null) {
+                    decision = switch (verdict) {
+                        case SAME -> Decision.HUMAN_SAME;
+                        case DIFFERENT -> Decision.HUMAN_DIFFERENT;
+                        case UNSURE -> Decision.HUMAN_UNSURE;
+                    };
+                } else if (probability[i] >= config.matchProbability() && root[a] == root[b]) {
+                    decision = Decision.AUTO_MATCH;
+                } else {
+                    decision = Decision.REVIEW;
+                }
+                float[] contribution = new float[fields];
+                byte[] pairLevels = Arrays.copyOfRange(levels, i * fields, (i + 1) * fields);
+                for (int f = 0; f < fields; f++) {
+                    contribution[f] = (float) fieldWeight(f, pairLevels[f], a, crossed[i], weights, mExact, tfFloor);
+                }
+                long keyA = table.keys[a];
+                long keyB = table.keys[b];
+                reported.add(new ScoredPair(Math.min(keyA, keyB), Math.max(keyA, keyB), matchWeight[i],
+                        probability[i], new Contributions(comparators, pairLevels, contribution, crossed[i]),
+                        decision));
+            }
+            progress.progress("cluster", 1, 1);
+            lap("cluster", start);
+            return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
+                    candidates.capped(), model, Map.copyOf(timings));
+        }
+
+        private double fieldWeight(int f, int level, int a, boolean crossedPair, double[][] weights,
+                                   double[][] mExact, double tfFloor) {
+            if (level == 0 && !crossedPair) {
+                double tf = comparators.get(f).termFrequency(table, a);
+                if (tf > 0) {
+                    // Splink's TF adjustment: u of an exact match on value v is v's frequency.
+                    return log2(mExact[f][0] / Math.max(tf, tfFloor));
+                }
+            }
+            return weights[f][level];
+        }
+
+        private long lap(String stage, long start) {
+            long now = System.nanoTime();
+            timings.put(stage, (now - start) / 1_000_000);
+            return now;
+        }
+
+        private Map<Long, HumanDecision.Verdict> verdictsByPair() {
+            Map<Long, Integer> indexByKey = new HashMap<>(table.size * 2);
+            for (int i = 0; i < table.size; i++) {
+                indexByKey.put(table.keys[i], i);
+            }
+            Map<Long, HumanDecision.Verdict> verdicts = new HashMap<>();
+            for (HumanDecision decision : decisions) {
+                Integer a = indexByKey.get(decision.keyA());
+                Integer b = indexByKey.get(decision.keyB());
+                if (a != null && b != null) {
+                    verdicts.put((long) Math.min(a, b) << 32 | Math.max(a, b), decision.verdict());
+                }
+            }
+            return verdicts;
+        }
+
+        /** Writes the levels of pair (a, b); returns whether the names were compared crossed. */
+        private boolean compare(int a, int b, byte[] out, int offset, boolean swap) {
+            for (int f = 0; f < fields; f++) {
+                out[offset + f] = (byte) comparators.get(f).level(table, a, b);
+            }
+            if (!swap || surnameField < 0 || givenField < 0) {
+                return false;
+            }
+            int straight = out[offset + surnameField] + out[offset + givenField];
+            if (straight < 4) {
+                return false;
+            }
+            FieldComparator.NameComparator surname = (FieldComparator.NameComparator) comparators.get(surnameField);
+            FieldComparator.NameComparator given = (FieldComparator.NameComparator) comparators.get(givenField);
+            int crossedSurname = surname.level(table.surname, a, table.given, b);
+            int crossedGiven = given.level(table.given, a, table.surname, b);
+            if (crossedSurname + crossedGiven < straight) {
+                out[offset + surnameField] = (byte) crossedSurname;
+                out[offset + givenField] = (byte) crossedGiven;
+                return true;
+            }
+            return false;
+        }
+
+        private FittedModel train(byte[] levels, byte[] masks, int pairCount) {
+            int[] missing = new int[fields];
+            double[][] u = new double[fields][];
+            double[][] m = new double[fields][];
+            for (int f = 0; f < fields; f++) {
+                int levelCount = comparators.get(f).labels().size();
+                missing[f] = levelCount - 1;
+                u[f] = new double[levelCount];
+                m[f] = FellegiSunter.startingM(levelCount);
+            }
+            estimateU(u, missing);
+            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, masks, fields, pairCount);
+            double[][] mSum = new double[fields][];
+            int[] passes = new int[fields];
+            for (int f = 0; f < fields; f++) {
+                mSum[f] = new double[m[f].length];
+            }
+            List<BlockingRule> rules = config.blockingRules();
+            for (int r = 0; r < rules.size(); r++) {
+                checkCancelled("em");
+                int bit = 1 << r;
+                long included = 0;
+                for (int p = 0; p < patterns.patterns().length; p++) {
+                    if ((patterns.masks()[p] & bit) != 0) {
+                        included += patterns.counts()[p];
+                    }
+                }
+                if (included < 100) {
+                    continue;
+                }
+                boolean[] active = new boolean[fields];
+                Arrays.fill(active, true);
+                for (BlockingKey key : rules.get(r).keys()) {
+                    key.impliedField().ifPresent(implied -> {
+                        for (int f = 0; f < fields; f++) {
+                            if (comparators.get(f).field().equals(implied)) {
+                                active[f] = false;
+                            }
+                        }
+                    });
+                }
+                double[][] passM = new double[fields][];
+                for (int f = 0; f < fields; f++) {
+                    passM[f] = FellegiSunter.startingM(m[f].length);
+                }
+                FellegiSunter.em(patterns, p -> (patterns.masks()[p] & bit) != 0, active, active, passM, u, missing,
+                        0.1, config.emIterations());
+                for (int f = 0; f < fields; f++) {
+                    if (active[f]) {
+                        passes[f]++;
+                        for (int level = 0; level < m[f].length; level++) {
+                            mSum[f][level] += passM[f][level];
+                        }
+                    }
+                }
+            }
+            boolean[] all = new boolean[fields];
+            boolean[] unestimated = new boolean[fields];
+            Arrays.fill(all, true);
+            for (int f = 0; f < fields; f++) {
+                if (passes[f] > 0) {
+                    for (int level = 0; level < m[f].length; level++) {
+                        m[f][level] = level == missing[f] ? 1.0 : mSum[f][level] / passes[f];
+                    }
+                } else {
+                    unestimated[f] = true;
+                }
+            }
+            boolean anyUnestimated = false;
+            for (boolean flag : unestimated) {
+                anyUnestimated |= flag;
+            }
+            if (anyUnestimated) {
+                FellegiSunter.em(patterns, p -> true, all, unestimated, m, u, missing, 0.1, config.emIterations());
+            }
+            double lambda = FellegiSunter.em(patterns, p -> true, all, new boolean[fields], m, u, missing, 0.1,
+                    config.emIterations());
+            double allPairs = (double) table.size * (table.size - 1) / 2;
+            List<FittedModel.FieldModel> fieldModels = new ArrayList<>();
+            for (int f = 0; f < fields; f++) {
+                List<FittedModel.LevelModel> levelModels = new ArrayList<>();
+                List<String> labels = comparators.get(f).labels();
+                for (int level = 0; level < labels.size(); level++) {
+                    boolean isMissing = level == missing[f];
+                    double weight = isMissing ? 0.0 : log2(m[f][level] / u[f][level]);
+                    levelModels.add(new FittedModel.LevelModel(labels.get(level), isMissing ? 1.0 : m[f][level],
+                            isMissing ? 1.0 : u[f][level], weight));
+                }
+                fieldModels.add(new FittedModel.FieldModel(comparators.get(f).field(), List.copyOf(levelModels)));
+            }
+            return new FittedModel(lambda, allPairs > 0 ? Math.min(1, lambda * pairCount / allPairs) : 0,
+                    List.copyOf(fieldModels));
+        }
+
+        /**
+         * u from random pairs. With several sources only cross-source pairs are drawn: those are the pairs the
+         * model mostly scores, and within-source duplicates would otherwise leak matches into the sample.
+         */
+        private void estimateU(double[][] u, int[] missing) {
+            int n = table.size;
+            long[][] counts = new long[fields][];
+            for (int f = 0; f < fields; f++) {
+                counts[f] = new long[u[f].length];
+            }
+            if (n >= 2) {
+                double possible = (double) n * (n - 1) / 2;
+                int samples = (int) Math.min(config.uSamplePairs(), possible);
+                boolean crossOnly = table.sourceCount > 1;
+                long seed = config.seed();
+                int chunks = 16;
+                long[][][] partial = new long[chunks][][];
+                IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                    SplittableRandom random = new SplittableRandom(seed * 31 + chunk);
+                    long[][] local = new long[fields][];
+                    for (int f = 0; f < fields; f++) {
+                        local[f] = new long[u[f].length];
+                    }
+                    byte[] levels = new byte[fields];
+                    int quota = samples / chunks + (chunk < samples % chunks ? 1 : 0);
+                    for (int s = 0; s < quota; s++) {
+                        int a = random.nextInt(n);
+                        int b = random.nextInt(n);
+                        for (int tries = 0; (b == a || (crossOnly && table.sources[a] == table.sources[b]))
+                                && tries < 20; tries++) {
+                            b = random.nextInt(n);
+                        }
+                        if (b == a) {
+                            continue;
+                        }
+                        compare(Math.min(a, b), Math.max(a, b), levels, 0, false);
+                        for (int f = 0; f < fields; f++) {
+                            local[f][levels[f]]++;
+                        }
+                    }
+                    partial[chunk] = local;
+                });
+                for (long[][] local : partial) {
+                    for (int f = 0; f < fields; f++) {
+                        for (int level = 0; level < u[f].length; level++) {
+                            counts[f][level] += local[f][level];
+                        }
+                    }
+                }
+            }
+            for (int f = 0; f < fields; f++) {
+                long present = 0;
+                for (int level = 0; level < missing[f]; level++) {
+                    present += counts[f][level];
+                }
+                for (int level = 0; level < missing[f]; level++) {
+                    // Add-half smoothing: a level never seen among a million random pairs gets u ≈ 5e-7
+                    // rather than 0 (an infinite weight).
+                    u[f][level] = Math.max(FellegiSunter.FLOOR / 10, (counts[f][level] + 0.5) / (present + 0.5 * missing[f]));
+                }
+                u[f][missing[f]] = 1.0;
+            }
+        }
+    }
+
+    static double log2(double value) {
+        return Math.log(value) / Math.log(2);
+    }
+
+    /** Per-field contributions of one reported pair, built on demand from its levels (saves memory). */
+    private static final class Contributions extends AbstractList<FieldContribution> {
+        private final List<FieldComparator> comparators;
+        private final byte[] levels;
+        private final float[] weights;
+        private final boolean crossed;
+
+        Contributions(List<FieldComparator> comparators, byte[] levels, float[] weights, boolean crossed) {
+            this.comparators = comparators;
+            this.levels = levels;
+            this.weights = weights;
+            this.crossed = crossed;
+        }
+
+        @Override
+        public FieldContribution get(int index) {
+            FieldComparator comparator = comparators.get(index);
+            String label = comparator.labels().get(levels[index]);
+            boolean name = comparator.field().equals("surname") || comparator.field().equals("given_name");
+            return new FieldContribution(comparator.field(), crossed && name ? label + " (swapped)" : label,
+                    weights[index]);
+        }
+
+        @Override
+        public int size() {
+            return levels.length;
+        }
+    }
+}

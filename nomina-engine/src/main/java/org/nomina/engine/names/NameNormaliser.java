@@ -1,0 +1,275 @@
+package org.nomina.engine.names;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * One normalised comparison form per name, whatever the script it was written in.
+ *
+ * <p>Pipeline: NFC → script-specific BGN/PCGN romanisation through ICU4J (IDs checked against
+ * {@code Transliterator.getAvailableIDs()} of ICU4J 76.1: {@code Azerbaijani-Latin/BGN} when the text uses
+ * letters that only Azerbaijani Cyrillic has (ә һ ј ғ ү ө ҹ ҝ), else {@code Russian-Latin/BGN};
+ * {@code Armenian-Latin/BGN}; {@code Georgian-Latin/BGN}; {@code Any-Latin} for anything else) → ə→a and
+ * ı→i (Latin-ASCII leaves ə untouched and would turn ı into i anyway, but we want ə as the official
+ * Azerbaijani ASCII spelling "a": Məmmədov → Mammadov) → {@code Latin-ASCII} → lower case.
+ *
+ * <p>Then the spelling-family rules ({@link #fold}) bring together what different romanisations and
+ * Russian renderings of Azerbaijani/Armenian names split apart. They only feed the "same family" comparison
+ * level and phonetic blocking, never the exact level, so over-merging costs a lower weight learnt by EM,
+ * not a wrong link: the exact level stays exact.
+ *
+ * <p>Thread-safe. Results are cached per raw string (names follow a Zipf law: on the synthetic
+ * 1,000,000-record run 5 million name strings reduce to a few tens of thousands of distinct values).
+ */
+public final class NameNormaliser {
+
+    private static final NameNormaliser SHARED = new NameNormaliser(Diminutives.bundled());
+
+    private static final Pattern AZERBAIJANI_CYRILLIC = Pattern.compile("[әӘһҺјЈғҒүҮөӨҹҸҝҜ]");
+    private static final Pattern NON_LETTER = Pattern.compile("[^a-z]+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final List<String> PATRONYMIC_WORDS = List.of(
+            "oglu", "ogly", "ogli", "ogluu", "uly", "uli", "kyzy", "kizi", "qizi", "gizi", "gyzy", "kyzi", "qyzy");
+    private static final List<String> PATRONYMIC_SUFFIXES = List.of(
+            // "Alievich" is Али + евич: the i belongs to the father's name, so only -evich is cut.
+            "yevich", "evich", "ovich", "ich", "yevna", "evna", "ovna", "inichna", "ichna");
+    /** Longest first so that "skaya" is tried before "aya". */
+    private static final List<String[]> FEMININE_ENDINGS = List.of(
+            new String[] {"skaya", "ski"}, new String[] {"tskaya", "tski"}, new String[] {"skiy", "ski"},
+            new String[] {"sky", "ski"}, new String[] {"yeva", "yev"}, new String[] {"ova", "ov"},
+            new String[] {"eva", "ev"}, new String[] {"ina", "in"}, new String[] {"yna", "yn"});
+
+    private final Transliterator russian = Transliterator.getInstance("Russian-Latin/BGN");
+    private final Transliterator azerbaijani = Transliterator.getInstance("Azerbaijani-Latin/BGN");
+    private final Transliterator rest = Transliterator.getInstance(
+            "Armenian-Latin/BGN; Georgian-Latin/BGN; Any-Latin");
+    private final Transliterator toAscii = Transliterator.getInstance("Latin-ASCII");
+    private final Normalizer2 nfc = Normalizer2.getNFCInstance();
+    private final Diminutives diminutives;
+
+    private final Map<String, String> asciiCache = new ConcurrentHashMap<>();
+    private final Map<String, NormalName> surnameCache = new ConcurrentHashMap<>();
+    private final Map<String, NormalName> givenCache = new ConcurrentHashMap<>();
+    private final Map<String, NormalName> patronymicCache = new ConcurrentHashMap<>();
+    private final Map<String, String> placeCache = new ConcurrentHashMap<>();
+
+    public NameNormaliser(Diminutives diminutives) {
+        this.diminutives = diminutives;
+    }
+
+    /** The normaliser with the bundled diminutives table; shared so that its caches are shared. */
+    public static NameNormaliser shared() {
+        return SHARED;
+    }
+
+    /** Romanised, ASCII, lower-case text with everything but letters, digits and single spaces removed. */
+    public String ascii(String raw) {
+        if (raw.isBlank()) {
+            return "";
+        }
+        return asciiCache.computeIfAbsent(raw, this::computeAscii);
+    }
+
+    private String computeAscii(String raw) {
+        String text = nfc.normalize(raw.strip());
+        if (!isPlainAscii(text)) {
+            // ICU transliterators are not documented as thread-safe for concurrent use; the cache makes
+            // this path rare, so a lock is cheaper than per-thread copies.
+            synchronized (this) {
+                text = AZERBAIJANI_CYRILLIC.matcher(text).find()
+                        ? azerbaijani.transliterate(text)
+                        : russian.transliterate(text);
+                text = rest.transliterate(text);
+                text = text.replace('ə', 'a').replace('Ə', 'A').replace('ı', 'i');
+                text = toAscii.transliterate(text);
+            }
+        }
+        return NON_ALNUM.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A surname: feminine endings folded onto the masculine form (Mamedova → mamedov, -skaya → -ski). */
+    public NormalName surname(String raw) {
+        if (raw.isBlank()) {
+            return NormalName.EMPTY;
+        }
+        return surnameCache.computeIfAbsent(raw, key -> {
+            String form = foldGender(letters(ascii(key)));
+            return form.isEmpty() ? NormalName.EMPTY : family(form);
+        });
+    }
+
+    /** A given name: its family key is that of its diminutive family when the table knows it. */
+    public NormalName givenName(String raw) {
+        if (raw.isBlank()) {
+            return NormalName.EMPTY;
+        }
+        return givenCache.computeIfAbsent(raw, key -> {
+            String ascii = ascii(key);
+            // "Ali Huseyn" as a given name: the first word is the given name proper.
+            int space = ascii.indexOf(' ');
+            String form = letters(space > 0 ? ascii.substring(0, space) : ascii);
+            if (form.isEmpty()) {
+                return NormalName.EMPTY;
+            }
+            String folded = fold(form);
+            String canonical = diminutives.canonical(form)
+                    .or(() -> diminutives.canonical(folded))
+                    .orElse(form);
+            return new NormalName(form, folded, skeleton(fold(canonical)));
+        });
+    }
+
+    /**
+     * A patronymic reduced to the father's given name: "Əli oğlu", "Али оглы", "Alievich", "Alievna",
+     * "Ali qizi" → "ali". The father's name is then normalised like a given name.
+     */
+    public NormalName patronymic(String raw) {
+        if (raw.isBlank()) {
+            return NormalName.EMPTY;
+        }
+        return patronymicCache.computeIfAbsent(raw, key -> givenName(fatherName(ascii(key))));
+    }
+
+    static String fatherName(String ascii) {
+        StringBuilder father = new StringBuilder();
+        for (String word : ascii.split(" ")) {
+            if (word.isEmpty() || PATRONYMIC_WORDS.contains(word)) {
+                continue;
+            }
+            String stripped = word;
+            for (String suffix : PATRONYMIC_SUFFIXES) {
+                if (word.length() > suffix.length() + 1 && word.endsWith(suffix)) {
+                    stripped = word.substring(0, word.length() - suffix.length());
+                    break;
+                }
+            }
+            // Azerbaijani written together: "alioglu", "aliqizi".
+            for (String suffix : PATRONYMIC_WORDS) {
+                if (stripped.length() > suffix.length() + 1 && stripped.endsWith(suffix)) {
+                    stripped = stripped.substring(0, stripped.length() - suffix.length());
+                    break;
+                }
+            }
+            if (father.isEmpty()) {
+                father.append(stripped);
+            }
+        }
+        return father.toString();
+    }
+
+    /** A place or address: romanised, lower-case, words separated by single spaces. */
+    public String place(String raw) {
+        if (raw.isBlank()) {
+            return "";
+        }
+        return placeCache.computeIfAbsent(raw, this::ascii);
+    }
+
+    private static String letters(String ascii) {
+        return NON_LETTER.matcher(ascii).replaceAll("");
+    }
+
+    static String foldGender(String form) {
+        for (String[] ending : FEMININE_ENDINGS) {
+            if (form.length() >= ending[0].length() + 3 && form.endsWith(ending[0])) {
+                return form.substring(0, form.length() - ending[0].length()) + ending[1];
+            }
+        }
+        if (form.endsWith("skii") || form.endsWith("skij")) {
+            return form.substring(0, form.length() - 4) + "ski";
+        }
+        return form;
+    }
+
+    private static NormalName family(String form) {
+        String folded = fold(form);
+        return new NormalName(form, folded, skeleton(folded));
+    }
+
+    /**
+     * The spelling-family rules, applied in this order (each one is there for a family named in the test
+     * suite, and none of them is used for the exact comparison level):
+     * <ol>
+     * <li>endings: -yev/-iyev/-iev → -ev (Aliyev/Aliev), -ian → -yan (Hovannisian/Hovhannisyan);</li>
+     * <li>initial "hov" and "ov" before a vowel → "o": Armenian Hovhannes is Russian Ованес/Оганес;</li>
+     * <li>digraphs: dzh/dj → j, zh → j, kh → h, gh → h, ch → c, sh → s, ts → c, ph → f, ck → k, w → v;</li>
+     * <li>Russian Г for Azerbaijani/Armenian h (Гусейн = Hüseyn, Гасанов = Həsənov), Azerbaijani q and x
+     * (Qasımov = Гасымов, Xəlilov = Халилов): g, q, x → h, then every h is dropped, because the
+     * romanisations disagree on exactly these sounds;</li>
+     * <li>iotated vowels: yu → u, ya → a, yo → o, ye → e, then y → i;</li>
+     * <li>double letters collapse (Mammadov → mamadov).</li>
+     * </ol>
+     */
+    public static String fold(String form) {
+        if (form.isEmpty()) {
+            return form;
+        }
+        String s = form;
+        if (s.endsWith("iyev")) {
+            s = s.substring(0, s.length() - 4) + "iev";
+        }
+        if (s.endsWith("yev") || s.endsWith("iev")) {
+            s = s.substring(0, s.length() - 3) + "ev";
+        }
+        if (s.endsWith("ian") && s.length() > 5) {
+            s = s.substring(0, s.length() - 3) + "yan";
+        }
+        if (s.startsWith("hov") && s.length() > 4) {
+            s = "o" + s.substring(3);
+        } else if (s.startsWith("ov") && s.length() > 3 && isVowel(s.charAt(2))) {
+            s = "o" + s.substring(2);
+        }
+        s = s.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("gh", "h")
+                .replace("ch", "c").replace("sh", "s").replace("ts", "c").replace("ph", "f").replace("ck", "k")
+                .replace('w', 'v').replace('g', 'h').replace('q', 'h').replace('x', 'h');
+        s = s.replace("h", "");
+        s = s.replace("yu", "u").replace("ya", "a").replace("yo", "o").replace("ye", "e").replace('y', 'i');
+        StringBuilder collapsed = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (collapsed.isEmpty() || collapsed.charAt(collapsed.length() - 1) != c) {
+                collapsed.append(c);
+            }
+        }
+        return collapsed.isEmpty() ? form : collapsed.toString();
+    }
+
+    /**
+     * First letter, then consonants only: vowels are where Russian and Azerbaijani renderings disagree
+     * (Məmmədov/Мамедов → mamadov/mamedov → both "mmdv"). Skeletons shorter than three letters are too
+     * unspecific ("Ali" and "Ala" → "al"), so the folded form itself is the key then.
+     */
+    public static String skeleton(String folded) {
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        StringBuilder key = new StringBuilder(folded.length());
+        key.append(folded.charAt(0));
+        for (int i = 1; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (!isVowel(c)) {
+                key.append(c);
+            }
+        }
+        return key.length() < 3 ? folded : key.toString();
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    }
+}

@@ -15,7 +15,7 @@ CREATE TABLE linkage_run (
     actor           VARCHAR(200) NOT NULL
 );
 
--- Pairs the latest run scored at or above the review probability, with each field's contribution.
+-- Pairs of the latest run left for review or decided by people, with each field's contribution.
 CREATE TABLE match_pair (
     record_a      BIGINT        NOT NULL REFERENCES source_record (id),
     record_b      BIGINT        NOT NULL REFERENCES source_record (id),

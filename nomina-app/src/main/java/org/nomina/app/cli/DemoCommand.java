@@ -16,13 +16,23 @@ import org.nomina.store.imports.ImportResult;
 import org.nomina.store.imports.Importer;
 import org.nomina.store.ledger.Verifier;
 import org.nomina.store.stats.Stats;
+import org.nomina.engine.estimation.CaptureHistories;
+import org.nomina.engine.estimation.Criterion;
+import org.nomina.engine.estimation.EstimationOptions;
+import org.nomina.engine.estimation.EstimationOutcome;
+import org.nomina.engine.estimation.Estimators;
+import org.nomina.engine.estimation.Method;
+import org.nomina.engine.linkage.LinkageConfig;
+import org.nomina.store.linkage.RegisterHistories;
+import org.nomina.store.linkage.RegisterLinker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generates the fictional demo case (the invented district of Nomkənd: about 3,000 people,",
             "four overlapping lists in different schemas, scripts and encodings), imports it into its own",
-            "fresh database under ./nomina-demo/ (never yours) and prints what is in it."})
+            "fresh database under ./nomina-demo/ (never yours), links it into persons, estimates the",
+            "undocumented killed against the truth the generator knows, and prints what is in it."})
 final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".nomina-demo";
 
@@ -65,6 +75,23 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.print(StatsCommand.render(Stats.summarise(db.jdbi())));
+
+        System.out.println();
+        RegisterLinker.Outcome linked = RegisterLinker.link(db, LinkageConfig.defaults(), "demo",
+                (stage, done, total) -> terminal.progress(String.format("linking: %-9s", stage), done, total, ""));
+        terminal.done();
+        System.out.printf("Linkage: %,d source records are %,d persons (%,d records linked automatically into others); "
+                + "%,d pairs await review (nomina review list). The generator made %,d people, of whom %,d appear on at least one list.%n",
+                linked.records(), linked.persons(), linked.records() - linked.persons(), linked.reviewPairs(), demo.people(), demo.documented());
+        int trueKilled = demo.peopleByStatus().get("killed");
+        RegisterHistories.Histories killed = RegisterHistories.load(db, Optional.of("killed"), Optional.empty());
+        EstimationOutcome estimate = Estimators.estimate(
+                CaptureHistories.fromIndividuals(killed.sources(), killed.people().stream().map(RegisterHistories.PersonHistory::lists).toList()),
+                Method.LOGLINEAR, Criterion.BIC, EstimationOptions.defaults());
+        System.out.println();
+        System.out.println("Estimate of the killed (multiple systems estimation over the four lists):");
+        System.out.print(EstimateCommand.describe(estimate, killed.sources()).indent(2));
+        System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));

@@ -22,6 +22,7 @@ import org.nomina.engine.estimation.IntervalKind;
 import org.nomina.engine.estimation.Method;
 import org.nomina.engine.estimation.StratumOutcome;
 import org.nomina.store.BadInputException;
+import org.nomina.store.linkage.RegisterHistories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = {"Estimates how many people no list recorded (multiple systems estimation), with an interval.",
             "--histories FILE: a capture-history table, one 0/1 column per list and a count column",
-            "(or one row per individual without a count column).",
+            "(or one row per individual without a count column). Without it: the linked register (after nomina link).",
             "Exits 1 when the data cannot support an estimate, and says why."})
 final class EstimateCommand implements Callable<Integer> {
     enum MethodName { loglinear, stepwise, lcmcr }
@@ -39,9 +40,15 @@ final class EstimateCommand implements Callable<Integer> {
     @ParentCommand
     NominaCommand parent;
 
-    @Option(names = "--histories", paramLabel = "FILE", required = true,
-            description = "Capture-history table (CSV)")
+    @Option(names = "--histories", paramLabel = "FILE",
+            description = "Capture-history table (CSV); without it, the linked register: each person's history is the set of sources that list them")
     Path histories;
+
+    @Option(names = "--status", description = "Register only: estimate persons of this status (killed, injured, missing, hostage, displaced)")
+    String status;
+
+    @Option(names = "--by", paramLabel = "FIELD", description = "Register only: estimate per stratum of place, sex, status or age_group, and combine")
+    String by;
 
     @Option(names = "--method", defaultValue = "loglinear",
             description = "loglinear (all hierarchical models, up to 4 lists; stepwise beyond), stepwise, or lcmcr (default: ${DEFAULT-VALUE})")
@@ -67,10 +74,25 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CaptureHistories data = read(histories);
         EstimationOptions options = options();
-        EstimationOutcome outcome = Estimators.estimate(data, Method.valueOf(method.name().toUpperCase(Locale.ROOT)),
-                Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT)), options);
+        Method m = Method.valueOf(method.name().toUpperCase(Locale.ROOT));
+        Criterion c = Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT));
+        CaptureHistories data;
+        EstimationOutcome outcome;
+        if (histories != null) {
+            if (status != null || by != null) {
+                throw new BadInputException("--status and --by apply to the register, not to --histories");
+            }
+            data = read(histories);
+            outcome = Estimators.estimate(data, m, c, options);
+        } else {
+            RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
+                    java.util.Optional.ofNullable(by));
+            data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
+            outcome = by == null ? Estimators.estimate(data, m, c, options)
+                    : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
+                            RegisterHistories.PersonHistory::lists), m, c, options);
+        }
         if (json) {
             System.out.println(Json.write(toJson(outcome)));
         } else {

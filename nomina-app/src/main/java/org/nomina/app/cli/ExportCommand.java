@@ -17,9 +17,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports the register. records: every source record with its source, verbatim and parsed values",
-            "(columns start source,record_id)."})
+            "(columns start source,record_id); clusters: source,record_id,person_id; persons: consensus values,",
+            "name variants and sources of each person (after nomina link)."})
 final class ExportCommand implements Callable<Integer> {
-    enum What { records }
+    enum What { records, persons, clusters }
 
     enum Format { csv, json }
 
@@ -42,12 +43,12 @@ final class ExportCommand implements Callable<Integer> {
         long n;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            n = RecordExporter.export(jdbi, f, w);
+            n = write(jdbi, f, w);
             w.flush();
         } else {
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                n = RecordExporter.export(jdbi, f, w);
+                n = write(jdbi, f, w);
             } catch (IOException e) {
                 throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
             }
@@ -55,5 +56,13 @@ final class ExportCommand implements Callable<Integer> {
             System.err.printf("Wrote %,d %s to %s%n", n, what, out);
         }
         return 0;
+    }
+
+    private long write(org.jdbi.v3.core.Jdbi jdbi, RecordExporter.Format f, Writer w) {
+        return switch (what) {
+            case records -> RecordExporter.export(jdbi, f, w);
+            case clusters -> org.nomina.store.export.RegisterExporter.clusters(jdbi, f, w);
+            case persons -> org.nomina.store.export.RegisterExporter.persons(jdbi, f, w);
+        };
     }
 }

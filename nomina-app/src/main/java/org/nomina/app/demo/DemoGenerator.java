@@ -88,7 +88,11 @@ public final class DemoGenerator {
                     lists.add(press(dir, people, truthOut));
                 }
             }
-            return new DemoCase(dir, lists, people.size(), byStatus, truth);
+            int documented;
+            try (var lines = Files.lines(truth, StandardCharsets.UTF_8)) {
+                documented = (int) lines.skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
+            }
+            return new DemoCase(dir, lists, people.size(), documented, byStatus, truth);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo case to " + dir + ": " + e.getMessage(), e);
         }

@@ -203,6 +203,11 @@ public final class RegisterLinker {
                     case REVIEW -> review++;
                     case HUMAN_DIFFERENT, HUMAN_UNSURE -> { }
                 }
+                // Automatic matches are counted, not stored: at a million records they run to millions of
+                // rows, and their explanation can be recomputed from the model when a page asks for it.
+                if (p.decision() == org.nomina.engine.linkage.Decision.AUTO_MATCH) {
+                    continue;
+                }
                 pair.setLong(1, p.keyA());
                 pair.setLong(2, p.keyB());
                 pair.setDouble(3, p.matchWeight());

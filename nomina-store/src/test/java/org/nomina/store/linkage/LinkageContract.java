@@ -1,0 +1,169 @@
+package org.nomina.store.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nomina.engine.linkage.LinkageConfig;
+import org.nomina.engine.linkage.ProgressListener;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.export.RecordExporter;
+import org.nomina.store.export.RegisterExporter;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.Importer;
+import org.nomina.store.ledger.Verifier;
+
+/** Linking the register on a real database; run on H2 and PostgreSQL. All names are invented. */
+abstract class LinkageContract {
+
+    @TempDir
+    Path dir;
+
+    abstract Database db();
+
+    private void importList(String name, String text) throws IOException {
+        Path file = dir.resolve(name + ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        new Importer(db()).importFile(new ImportRequest(file, name, Optional.empty(), Optional.empty(), Optional.empty(), "t"),
+                Importer.Progress.NONE);
+    }
+
+    private RegisterLinker.Outcome link() {
+        return RegisterLinker.link(db(), LinkageConfig.defaults(), "tester", ProgressListener.NONE);
+    }
+
+    private long person(String source, String recordId) {
+        return db().jdbi().withHandle(h -> h.createQuery("""
+                SELECT pr.person_id FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
+                JOIN source s ON s.id = r.source_id WHERE s.name = :s AND r.record_id = :r""")
+                .bind("s", source).bind("r", recordId).mapTo(Long.class).one());
+    }
+
+    private void twoLists() throws IOException {
+        importList("Hospital", """
+                ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
+                H1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed
+                H2,Vəliyeva,Gülbəniz,Mürsəl,05.07.1968,f,Verəsli,killed
+                H3,Orucov,Sərdar,Bəxtiyar,21.11.1940,m,Gözəltəpə,injured
+                """);
+        importList("Ministry", """
+                ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
+                M1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed
+                M2,Vəliyeva,Gülbəniz,Mürsəl,05.07.1968,f,Verəsli,killed
+                M3,Şirinbəyli,Aytəkin,Nadir,30.01.1985,f,Talışbəyli,missing
+                """);
+    }
+
+    @Test
+    void shouldLinkTheSamePersonAcrossListsAndKeepOthersApart() throws IOException {
+        twoLists();
+        RegisterLinker.Outcome o = link();
+        assertThat(o.records()).isEqualTo(6);
+        assertThat(o.persons()).isEqualTo(4);
+        assertThat(person("Hospital", "H1")).isEqualTo(person("Ministry", "M1"));
+        assertThat(person("Hospital", "H2")).isEqualTo(person("Ministry", "M2"));
+        assertThat(person("Hospital", "H3")).isNotEqualTo(person("Ministry", "M3"));
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTwoRecordsApartWhenAReviewerSaysDifferentWhateverTheModelSays() throws IOException {
+        twoLists();
+        link();
+        ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", "different", "reviewer-1", "two cousins of the same name");
+        RegisterLinker.Outcome o = link();
+        assertThat(o.humanDecisions()).isEqualTo(1);
+        assertThat(person("Hospital", "H1")).isNotEqualTo(person("Ministry", "M1"));
+        assertThat(person("Hospital", "H2")).isEqualTo(person("Ministry", "M2"));
+        long ledgerReviews = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ledger_entry WHERE action = 'review'")
+                .mapTo(Long.class).one());
+        assertThat(ledgerReviews).isEqualTo(1);
+    }
+
+    @Test
+    void shouldJoinTwoRecordsWhenAReviewerSaysSame() throws IOException {
+        twoLists();
+        link();
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        link();
+        assertThat(person("Hospital", "H3")).isEqualTo(person("Ministry", "M3"));
+    }
+
+    @Test
+    void shouldKeepPersonIdsWhenANewListIsLinked() throws IOException {
+        twoLists();
+        link();
+        long h1 = person("Hospital", "H1");
+        long h3 = person("Hospital", "H3");
+        importList("Testimonies", """
+                ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
+                T1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed
+                T2,Nəcəfquliyev,Fərhad,İlyas,02.02.1972,m,Verəsli,hostage
+                """);
+        RegisterLinker.Outcome o = link();
+        assertThat(person("Hospital", "H1")).isEqualTo(h1);
+        assertThat(person("Testimonies", "T1")).isEqualTo(h1);
+        assertThat(person("Hospital", "H3")).isEqualTo(h3);
+        assertThat(o.newPersons()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldExportClustersAsSourceRecordIdPersonId() throws IOException {
+        twoLists();
+        link();
+        StringWriter out = new StringWriter();
+        assertThat(RegisterExporter.clusters(db().jdbi(), RecordExporter.Format.CSV, out)).isEqualTo(6);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("source,record_id,person_id");
+        assertThat(lines).contains("Hospital,H1," + person("Hospital", "H1"));
+    }
+
+    @Test
+    void shouldExportPersonsWithEveryNameVariantAndSource() throws IOException {
+        twoLists();
+        link();
+        StringWriter out = new StringWriter();
+        assertThat(RegisterExporter.persons(db().jdbi(), RecordExporter.Format.CSV, out)).isEqualTo(4);
+        assertThat(out.toString()).contains("Hospital; Ministry");
+    }
+
+    @Test
+    void shouldGiveEachPersonTheSourcesThatListThemAsCaptureHistory() throws IOException {
+        twoLists();
+        link();
+        RegisterHistories.Histories killed = RegisterHistories.load(db(), Optional.of("killed"), Optional.empty());
+        assertThat(killed.sources()).containsExactly("Hospital", "Ministry");
+        assertThat(killed.people()).hasSize(2).allSatisfy(p -> assertThat(p.lists()).containsExactlyInAnyOrder(0, 1));
+        RegisterHistories.Histories bySex = RegisterHistories.load(db(), Optional.empty(), Optional.of("sex"));
+        assertThat(bySex.people()).extracting(RegisterHistories.PersonHistory::stratum).contains("male", "female");
+    }
+
+    @Test
+    void shouldRefuseAReviewOfUnknownRecordsAndChangeNothing() throws IOException {
+        twoLists();
+        link();
+        long before = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_decision").mapTo(Long.class).one());
+        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H9", "Ministry:M1", "same", "r", ""))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("Hospital:H9");
+        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", "maybe", "r", ""))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("maybe");
+        long after = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_decision").mapTo(Long.class).one());
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseARegisterEstimateBeforeLinking() throws IOException {
+        twoLists();
+        assertThatThrownBy(() -> RegisterHistories.load(db(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("nomina link");
+    }
+}

@@ -32,7 +32,7 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
                       Map<String, ColumnMapping> columns) {
 
     private static final Set<String> TOP_KEYS = Set.of("encoding", "delimiter", "columns", "sheet");
-    private static final Set<String> COLUMN_KEYS = Set.of("field", "order", "format", "values");
+    private static final Set<String> COLUMN_KEYS = Set.of("field", "order", "format", "values", "invalid");
 
     public Mapping {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -101,7 +101,7 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
         }
         for (Object key : m.keySet()) {
             if (!COLUMN_KEYS.contains(String.valueOf(key))) {
-                throw new BadInputException(at + ": unknown key '" + key + "' (known: field, order, format, values)");
+                throw new BadInputException(at + ": unknown key '" + key + "' (known: field, order, format, values, invalid)");
             }
         }
         String fieldName = String.valueOf(m.get("field"));
@@ -149,7 +149,16 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
                 values.put(normaliseWord(String.valueOf(v.getKey())), canonical);
             }
         }
-        return new ColumnMapping(column, field, order, dates, values);
+        boolean keepInvalid = false;
+        if (m.containsKey("invalid")) {
+            String invalid = String.valueOf(m.get("invalid"));
+            if (!invalid.equals("reject") && !invalid.equals("keep")) {
+                throw new BadInputException(at + ": invalid must be reject (the default: the row is not imported) or keep "
+                        + "(the row is imported with the field empty), not '" + invalid + "'");
+            }
+            keepInvalid = invalid.equals("keep");
+        }
+        return new ColumnMapping(column, field, order, dates, values, keepInvalid);
     }
 
     static String normaliseWord(String word) {
@@ -190,6 +199,7 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
             cm.put("order", c.order().word());
             cm.put("format", c.dates().pattern());
             cm.put("values", c.values());
+            cm.put("invalid", c.keepInvalid() ? "keep" : "reject");
             cols.add(cm);
         }
         out.put("columns", cols);

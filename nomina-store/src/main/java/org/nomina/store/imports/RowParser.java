@@ -126,7 +126,11 @@ final class RowParser {
                     case NOTES -> notes = value;
                 }
             } catch (ValueParseException e) {
-                reasons.add(new Rejection(rowNo, line, cm.column(), Rejection.shown(value), e.getMessage()));
+                if (cm.keepInvalid()) {
+                    problems.add(cm.column() + ": " + e.getMessage() + "; left empty");
+                } else {
+                    reasons.add(new Rejection(rowNo, line, cm.column(), Rejection.shown(value), e.getMessage()));
+                }
             }
         }
 

@@ -39,6 +39,22 @@ final class TestRegisters {
         return url;
     }
 
+    /**
+     * Closes an embedded H2 database this JVM may still hold open (a URL with {@code DB_CLOSE_DELAY=-1} keeps
+     * it open after the last connection), so that another process can open the file. No-op for PostgreSQL.
+     */
+    static void releaseEmbedded(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
+        }
+        // Plain JDBC: SHUTDOWN closes the connection under the statement, which Jdbi reports as a failure.
+        try (Connection connection = DriverManager.getConnection(url, "sa", ""); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the H2 database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Row counts of every table and the ledger's head hash: equal snapshots mean nothing changed. */
     static Map<String, Object> snapshot(String url) {
         return Database.open(url).jdbi().withHandle(handle -> {

@@ -1,0 +1,74 @@
+package org.nomina.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module boundaries of DESIGN.md: the engine is pure functions over in-memory data, so that the same
+ * linkage and estimation code can run inside Apache Spark; the store knows nothing of the command line
+ * or the web. The app's test classpath holds all three modules' main classes, so the rules run here.
+ * A rule whose {@code that()} selects no class fails (ArchUnit's default), so an empty import cannot pass.
+ *
+ * <p>The rules are checked from {@code @ArchTest} methods, not declared as {@code @ArchTest} fields:
+ * Maven Surefire 3.5.3 (our version) silently runs no field rules at all (TNG/ArchUnit#1442,
+ * apache/maven-surefire#839); methods run and fail as they should.
+ */
+@AnalyzeClasses(packages = "org.nomina", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final ArchRule ENGINE_WITHOUT_STORE_OR_APP = noClasses()
+            .that().resideInAPackage("org.nomina.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.nomina.store..", "org.nomina.app..")
+            .because("the engine takes records in and gives results out; storage and the command line build on it, never the reverse");
+
+    private static final ArchRule ENGINE_WITHOUT_DATABASE = noClasses()
+            .that().resideInAPackage("org.nomina.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.jdbi..", "org.flywaydb..", "org.h2..", "org.postgresql..", "java.sql..", "javax.sql..")
+            .because("the engine never touches the database, so its linkage and estimation can run in a distributed engine (Spark)");
+
+    private static final ArchRule ENGINE_WITHOUT_WEB_OR_COMMAND_LINE = noClasses()
+            .that().resideInAPackage("org.nomina.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "gg.jte..", "picocli..")
+            .because("the engine never touches the web or the command line; the app wires it to them");
+
+    private static final ArchRule ENGINE_WITHOUT_FILE_FORMATS = noClasses()
+            .that().resideInAPackage("org.nomina.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.commons.csv..", "com.fasterxml.jackson..")
+            .because("reading and writing files (CSV, .xlsx, JSON) is the store's work; the engine sees only in-memory records");
+
+    private static final ArchRule STORE_WITHOUT_APP = noClasses()
+            .that().resideInAPackage("org.nomina.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.nomina.app..")
+            .because("the store serves the command line, the web app and batch jobs alike, so it cannot know any of them");
+
+    @ArchTest
+    static void engineShouldNotDependOnStoreOrApp(JavaClasses classes) {
+        ENGINE_WITHOUT_STORE_OR_APP.check(classes);
+    }
+
+    @ArchTest
+    static void engineShouldNotDependOnDatabaseLibraries(JavaClasses classes) {
+        ENGINE_WITHOUT_DATABASE.check(classes);
+    }
+
+    @ArchTest
+    static void engineShouldNotDependOnWebOrCommandLineLibraries(JavaClasses classes) {
+        ENGINE_WITHOUT_WEB_OR_COMMAND_LINE.check(classes);
+    }
+
+    @ArchTest
+    static void engineShouldNotDependOnFileFormatLibraries(JavaClasses classes) {
+        ENGINE_WITHOUT_FILE_FORMATS.check(classes);
+    }
+
+    @ArchTest
+    static void storeShouldNotDependOnApp(JavaClasses classes) {
+        STORE_WITHOUT_APP.check(classes);
+    }
+}

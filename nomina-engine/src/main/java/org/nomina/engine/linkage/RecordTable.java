@@ -162,7 +162,7 @@ final class RecordTable {
             surnames[i] = names.surname(record.surname());
             givens[i] = names.givenName(record.givenName());
             patronymics[i] = names.patronymic(record.patronymic());
-            places[i] = names.place(record.place());
+            places[i] = names.placeName(record.place());
             addresses[i] = names.place(record.address());
             ids[i] = normaliseId(record.idNumber());
         });

@@ -59,6 +59,7 @@ public final class NameNormaliser {
     private final Map<String, NormalName> givenCache = new ConcurrentHashMap<>();
     private final Map<String, NormalName> patronymicCache = new ConcurrentHashMap<>();
     private final Map<String, String> placeCache = new ConcurrentHashMap<>();
+    private final Map<String, String> placeNameCache = new ConcurrentHashMap<>();
 
     public NameNormaliser(Diminutives diminutives) {
         this.diminutives = diminutives;
@@ -202,6 +203,26 @@ public final class NameNormaliser {
         return father.toString();
     }
 
+    /**
+     * A place name for comparison: romanised, each word folded like a surname (Kəlbəcər / Кельбаджар /
+     * Kalbajar → "kalbajar" / "kelbajar" / "kalbajar"), words separated by single spaces.
+     */
+    public String placeName(String raw) {
+        if (raw.isBlank()) {
+            return "";
+        }
+        return placeNameCache.computeIfAbsent(raw, key -> {
+            StringBuilder folded = new StringBuilder();
+            for (String word : ascii(key).split(" ")) {
+                String letters = letters(word);
+                if (!letters.isEmpty()) {
+                    folded.append(folded.isEmpty() ? "" : " ").append(fold(letters));
+                }
+            }
+            return folded.toString();
+        });
+    }
+
     /** A place or address: romanised, lower-case, words separated by single spaces. */
     public String place(String raw) {
         if (raw.isBlank()) {
@@ -246,6 +267,20 @@ public final class NameNormaliser {
      * </ol>
      */
     public static String fold(String form) {
+        // Collapsing double letters can create a new ending ("babiaan" → "babian" → -ian rule), so the
+        // rules run to a fixed point; two rounds suffice in practice, four bound the work.
+        String current = form;
+        for (int round = 0; round < 4; round++) {
+            String next = foldOnce(current);
+            if (next.equals(current)) {
+                return next;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String foldOnce(String form) {
         if (form.isEmpty()) {
             return form;
         }

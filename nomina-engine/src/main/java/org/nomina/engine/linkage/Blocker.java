@@ -196,6 +196,7 @@ final class Blocker {
                     case GIVEN_FAMILY -> byId(table.given.familyIds, table.given.families, values);
                     case GIVEN_EXACT -> byId(table.given.form.ids, table.given.form.values, values);
                     case GIVEN_INITIAL -> byInitial(table.given, values);
+                    case PATRONYMIC_FAMILY -> byId(table.patronymic.familyIds, table.patronymic.families, values);
                     case NAMES_UNORDERED -> namesUnordered(values);
                     case BIRTH_YEAR -> birthYears(values);
                     case BIRTH_DATE -> birthDates(values);

@@ -66,14 +66,21 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         new BlockingRule("surname_family+given_initial+birth_year",
                                 List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_INITIAL,
                                         BlockingKey.Standard.BIRTH_YEAR)),
-                        new BlockingRule("surname_family+given_family+place",
-                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_FAMILY,
-                                        BlockingKey.Standard.PLACE)),
+                        // Names only: sparse records ("Гуранов Татурур", nothing else) are common in
+                        // casualty lists, and both name keys together keep blocks small.
+                        new BlockingRule("surname_family+given_family",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_FAMILY)),
                         new BlockingRule("given_family+place+birth_year",
                                 List.of(BlockingKey.Standard.GIVEN_FAMILY, BlockingKey.Standard.PLACE,
                                         BlockingKey.Standard.BIRTH_YEAR)),
-                        new BlockingRule("names_unordered+birth_year",
-                                List.of(BlockingKey.Standard.NAMES_UNORDERED, BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("names_unordered", List.of(BlockingKey.Standard.NAMES_UNORDERED)),
+                        // The next two need no given name: 5 % of records lack one, and a pair is lost
+                        // when either side does (recall on the synthetic run rose from 0.84 to 0.9x).
+                        new BlockingRule("surname_family+place+birth_year",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PLACE,
+                                        BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("surname_family+patronymic_family",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PATRONYMIC_FAMILY)),
                         new BlockingRule("id_number", List.of(BlockingKey.Standard.ID_NUMBER))),
                 0.95, 0.50, 0.99, 0.50, 2_000, 1_000_000, 40, true, 42L);
     }

@@ -197,10 +197,16 @@ final class SyntheticPopulation {
         return names;
     }
 
-    /** Zipf-like rank with exponent ≈ 1 by inverse transform of a log-uniform draw. */
+    /**
+     * Zipf–Mandelbrot rank, P(r) ∝ 1/(r + 10), by inverse transform. The offset flattens the head: with
+     * a plain 1/r law the commonest of 5,000 surnames took 8 % of people and the commonest given name 10 %,
+     * which made a third of all records indistinguishable namesakes (same surname, given name and birth
+     * year ±1); with the offset the commonest surname holds about 1.5 %.
+     */
     private static int zipf(SplittableRandom random, int size) {
-        double rank = Math.exp(random.nextDouble() * Math.log(size + 1.0)) - 1.0;
-        return Math.min(size - 1, (int) rank);
+        double offset = 10.0;
+        double rank = offset * Math.pow((size + offset) / offset, random.nextDouble()) - offset;
+        return Math.max(0, Math.min(size - 1, (int) rank));
     }
 
     private static String typo(SplittableRandom random, String text, double probability) {

@@ -358,9 +358,20 @@ public final class Linker {
             for (int f = 0; f < fields; f++) {
                 List<FittedModel.LevelModel> levelModels = new ArrayList<>();
                 List<String> labels = comparators.get(f).labels();
+                // Levels are ordered by agreement, so a stronger level never weighs less than a weaker one.
+                // Without this, EM on lists whose matches all carry full dates gave "year within 1" an m
+                // near zero and a weight far below "different" (-15 against -4 bits), so an age at the
+                // incident counted as stronger evidence against a match than a different birth year.
+                double[] weights = new double[labels.size()];
+                for (int level = missing[f] - 1; level >= 0; level--) {
+                    weights[level] = log2(m[f][level] / u[f][level]);
+                    if (level < missing[f] - 1) {
+                        weights[level] = Math.max(weights[level], weights[level + 1]);
+                    }
+                }
                 for (int level = 0; level < labels.size(); level++) {
                     boolean isMissing = level == missing[f];
-                    double weight = isMissing ? 0.0 : log2(m[f][level] / u[f][level]);
+                    double weight = weights[level];
                     levelModels.add(new FittedModel.LevelModel(labels.get(level), isMissing ? 1.0 : m[f][level],
                             isMissing ? 1.0 : u[f][level], weight));
                 }

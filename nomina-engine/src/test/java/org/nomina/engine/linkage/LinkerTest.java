@@ -39,8 +39,17 @@ class LinkerTest {
             // Each person twice, once per source, the second copy with a typo now and then.
             for (int source = 0; source < 2; source++) {
                 String shownGiven = source == 1 && random.nextInt(5) == 0 ? given.substring(1) : given;
-                records.add(record(firstKey + 2L * i + source, source).names(surname, shownGiven, "")
-                        .born(year, month, day).place(place).build());
+                Records copy = record(firstKey + 2L * i + source, source).names(surname, shownGiven, "")
+                        .place(place);
+                // The second list records dates as lists do: full, year only, approximate or as an age.
+                int precision = source == 0 ? 0 : random.nextInt(4);
+                switch (precision) {
+                    case 0 -> copy.born(year, month, day);
+                    case 1 -> copy.born(year, 0, 0);
+                    case 2 -> copy.bornAbout(year + random.nextInt(3) - 1);
+                    default -> copy.age(2000 - year - random.nextInt(2), 2000);
+                }
+                records.add(copy.build());
             }
         }
         return records;

@@ -82,7 +82,9 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         new BlockingRule("surname_family+patronymic_family",
                                 List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PATRONYMIC_FAMILY)),
                         new BlockingRule("id_number", List.of(BlockingKey.Standard.ID_NUMBER))),
-                0.95, 0.50, 0.99, 0.50, 2_000, 1_000_000, 40, true, 42L);
+                // minimum_average_probability 0.9 rather than 0.5: on the synthetic million it raised
+                // precision from 0.932 to 0.959 at unchanged recall (0.949); FEBRL3/4 are unaffected.
+                0.95, 0.50, 0.99, 0.90, 2_000, 1_000_000, 40, true, 42L);
     }
 
     /** A copy with other blocking rules. */
@@ -114,7 +116,7 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * match_probability: 0.95
      * review_probability: 0.5
      * same_source_probability: 0.99
-     * minimum_average_probability: 0.5
+     * minimum_average_probability: 0.9
      * block_cap: 5000
      * u_sample_pairs: 1000000
      * em_iterations: 40

@@ -12,7 +12,7 @@ public sealed interface BlockingKey {
     /**
      * The compared fields whose agreement this key forces or biases (EM does not estimate their m on that
      * rule's pairs: blocking on the birth year leaves no "different year" level to learn from, and an
-     * unbiased m of -19.9 bits for "different" came out of exactly that mistake).
+     * weight of -19.9 bits for "different birth year" came out of exactly that mistake).
      */
     List<String> impliedFields();
 

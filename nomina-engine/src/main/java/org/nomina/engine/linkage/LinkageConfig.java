@@ -57,9 +57,8 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         ComparisonSpec.of("place", Method.TEXT, places, true),
                         ComparisonSpec.of("id_number", Method.ID_NUMBER, List.of(), false)),
                 // Surnames in the region are extremely concentrated (a handful of surnames cover a third of
-                // Azerbaijanis), so every rule pairs a surname key with a second discriminating key: on the
-                // synthetic five-list population "surname + birth year" alone produced 36 million pairs per
-                // million records, these rules about 8 per record.
+                // Azerbaijanis), so every rule pairs a surname key with a second discriminating key. On the
+                // synthetic five-list million these rules produce 7.0 million distinct candidate pairs.
                 List.of(new BlockingRule("surname_metaphone+given_metaphone+birth_year",
                                 List.of(BlockingKey.Standard.SURNAME_METAPHONE, BlockingKey.Standard.GIVEN_METAPHONE,
                                         BlockingKey.Standard.BIRTH_YEAR)),
@@ -75,7 +74,7 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                                         BlockingKey.Standard.BIRTH_YEAR)),
                         new BlockingRule("names_unordered", List.of(BlockingKey.Standard.NAMES_UNORDERED)),
                         // The next two need no given name: 5 % of records lack one, and a pair is lost
-                        // when either side does (recall on the synthetic run rose from 0.84 to 0.9x).
+                        // when either side does (synthetic 100k recall rose from 0.841 to 0.934).
                         new BlockingRule("surname_family+place+birth_year",
                                 List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PLACE,
                                         BlockingKey.Standard.BIRTH_YEAR)),

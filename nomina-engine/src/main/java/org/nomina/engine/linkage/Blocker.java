@@ -1,5 +1,6 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.names.NameNormaliser;
 import org.nomina.engine.names.PhoneticKeys;
 
 import java.util.ArrayList;
@@ -195,10 +196,11 @@ final class Blocker {
                     case GIVEN_FAMILY -> byId(table.given.familyIds, table.given.families, values);
                     case GIVEN_EXACT -> byId(table.given.form.ids, table.given.form.values, values);
                     case GIVEN_INITIAL -> byInitial(table.given, values);
+                    case PATRONYMIC_FAMILY -> byId(table.patronymic.familyIds, table.patronymic.families, values);
                     case NAMES_UNORDERED -> namesUnordered(values);
                     case BIRTH_YEAR -> birthYears(values);
                     case BIRTH_DATE -> birthDates(values);
-                    case PLACE -> byId(table.place.ids, table.place.values, values);
+                    case PLACE -> placeFamilies(values);
                     case ID_NUMBER -> byId(table.idNumber.ids, table.idNumber.values, values);
                     case SEX -> {
                         String[][] sexes = {null, {"m"}, {"f"}};
@@ -250,6 +252,23 @@ final class Blocker {
                 char first = column.form.values.get(id).charAt(0);
                 values[i] = first >= 'a' && first <= 'z' ? initials[first - 'a'] : new String[] {String.valueOf(first)};
             }
+        }
+    }
+
+    /**
+     * Places block on their spelling family (the surname rules applied to the place name), since village
+     * names differ across scripts as much as surnames do: Məşidik / Мешидик / Meshidik.
+     */
+    private void placeFamilies(String[][] values) {
+        String[][] byId = new String[table.place.values.size()][];
+        for (int id = 0; id < byId.length; id++) {
+            String letters = table.place.values.get(id).replaceAll("[^a-z]", "");
+            byId[id] = new String[] {letters.isEmpty() ? table.place.values.get(id)
+                    : NameNormaliser.skeleton(NameNormaliser.fold(letters))};
+        }
+        for (int i = 0; i < table.size; i++) {
+            int id = table.place.ids[i];
+            values[i] = id < 0 ? null : byId[id];
         }
     }
 

@@ -117,23 +117,21 @@ final class FellegiSunter {
             double newLambda = Math.min(1 - FLOOR, Math.max(FLOOR, totalPosterior / total));
             double change = Math.abs(newLambda - lambda);
             lambda = newLambda;
-            {
-                for (int f = 0; f < fields; f++) {
-                    if (!active[f] || !update[f]) {
-                        continue;
-                    }
-                    double sum = 0;
-                    for (int level = 0; level < missing[f]; level++) {
-                        sum += matchSums[f][level];
-                    }
-                    if (sum <= 0) {
-                        continue;
-                    }
-                    for (int level = 0; level < missing[f]; level++) {
-                        double value = Math.max(FLOOR, matchSums[f][level] / sum);
-                        change = Math.max(change, Math.abs(value - m[f][level]));
-                        m[f][level] = value;
-                    }
+            for (int f = 0; f < fields; f++) {
+                if (!active[f] || !update[f]) {
+                    continue;
+                }
+                double sum = 0;
+                for (int level = 0; level < missing[f]; level++) {
+                    sum += matchSums[f][level];
+                }
+                if (sum <= 0) {
+                    continue;
+                }
+                for (int level = 0; level < missing[f]; level++) {
+                    double value = Math.max(FLOOR, matchSums[f][level] / sum);
+                    change = Math.max(change, Math.abs(value - m[f][level]));
+                    m[f][level] = value;
                 }
             }
             if (change < 1e-6) {

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param minimumAverageProbability a merge of two clusters needs this mean probability over the scored
  *                                 pairs between them: stops chaining strangers through one weak bridge
  * @param blockCap                 blocks larger than this are skipped and reported
- * @param uSamplePairs             random pairs used to estimate u
+ * @param uSamplePairs             at most this many random pairs estimate u (a run draws
+ *                                 min(this, max(200,000, 20 × records)))
  * @param emIterations             maximum EM iterations per training pass
  * @param swapNames                also compare surname against given name (order swaps)
  * @param seed                     seed of the random pair sample; same seed, same result
@@ -55,15 +56,34 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         ComparisonSpec.of("birth_date", Method.DATE, List.of(), false),
                         ComparisonSpec.of("place", Method.TEXT, places, true),
                         ComparisonSpec.of("id_number", Method.ID_NUMBER, List.of(), false)),
-                List.of(new BlockingRule("surname_metaphone+birth_year",
-                                List.of(BlockingKey.Standard.SURNAME_METAPHONE, BlockingKey.Standard.BIRTH_YEAR)),
-                        new BlockingRule("given_family+place",
-                                List.of(BlockingKey.Standard.GIVEN_FAMILY, BlockingKey.Standard.PLACE)),
-                        new BlockingRule("id_number", List.of(BlockingKey.Standard.ID_NUMBER)),
-                        new BlockingRule("surname_family+given_initial",
-                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_INITIAL)),
-                        new BlockingRule("names_unordered", List.of(BlockingKey.Standard.NAMES_UNORDERED))),
-                0.95, 0.50, 0.99, 0.50, 5_000, 1_000_000, 40, true, 42L);
+                // Surnames in the region are extremely concentrated (a handful of surnames cover a third of
+                // Azerbaijanis), so every rule pairs a surname key with a second discriminating key. On the
+                // synthetic five-list million these rules produce 7.0 million distinct candidate pairs.
+                List.of(new BlockingRule("surname_metaphone+given_metaphone+birth_year",
+                                List.of(BlockingKey.Standard.SURNAME_METAPHONE, BlockingKey.Standard.GIVEN_METAPHONE,
+                                        BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("surname_family+given_initial+birth_year",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_INITIAL,
+                                        BlockingKey.Standard.BIRTH_YEAR)),
+                        // Names only: sparse records ("Гуранов Татурур", nothing else) are common in
+                        // casualty lists, and both name keys together keep blocks small.
+                        new BlockingRule("surname_family+given_family",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_FAMILY)),
+                        new BlockingRule("given_family+place+birth_year",
+                                List.of(BlockingKey.Standard.GIVEN_FAMILY, BlockingKey.Standard.PLACE,
+                                        BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("names_unordered", List.of(BlockingKey.Standard.NAMES_UNORDERED)),
+                        // The next two need no given name: 5 % of records lack one, and a pair is lost
+                        // when either side does (synthetic 100k recall rose from 0.841 to 0.934).
+                        new BlockingRule("surname_family+place+birth_year",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PLACE,
+                                        BlockingKey.Standard.BIRTH_YEAR)),
+                        new BlockingRule("surname_family+patronymic_family",
+                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.PATRONYMIC_FAMILY)),
+                        new BlockingRule("id_number", List.of(BlockingKey.Standard.ID_NUMBER))),
+                // minimum_average_probability 0.9 rather than 0.5: on the synthetic million it raised
+                // precision from 0.932 to 0.959 at unchanged recall (0.949); FEBRL3/4 are unaffected.
+                0.95, 0.50, 0.99, 0.90, 2_000, 1_000_000, 40, true, 42L);
     }
 
     /** A copy with other blocking rules. */
@@ -95,7 +115,7 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * match_probability: 0.95
      * review_probability: 0.5
      * same_source_probability: 0.99
-     * minimum_average_probability: 0.5
+     * minimum_average_probability: 0.9
      * block_cap: 5000
      * u_sample_pairs: 1000000
      * em_iterations: 40

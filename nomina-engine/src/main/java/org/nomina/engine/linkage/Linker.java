@@ -309,13 +309,13 @@ public final class Linker {
                 boolean[] active = new boolean[fields];
                 Arrays.fill(active, true);
                 for (BlockingKey key : rules.get(r).keys()) {
-                    key.impliedField().ifPresent(implied -> {
+                    for (String implied : key.impliedFields()) {
                         for (int f = 0; f < fields; f++) {
                             if (comparators.get(f).field().equals(implied)) {
                                 active[f] = false;
                             }
                         }
-                    });
+                    }
                 }
                 double[][] passM = new double[fields][];
                 for (int f = 0; f < fields; f++) {
@@ -358,9 +358,20 @@ public final class Linker {
             for (int f = 0; f < fields; f++) {
                 List<FittedModel.LevelModel> levelModels = new ArrayList<>();
                 List<String> labels = comparators.get(f).labels();
+                // Levels are ordered by agreement, so a stronger level never weighs less than a weaker one.
+                // Without this, EM on lists whose matches all carry full dates gave "year within 1" an m
+                // near zero and a weight far below "different" (-15 against -4 bits), so an age at the
+                // incident counted as stronger evidence against a match than a different birth year.
+                double[] weights = new double[labels.size()];
+                for (int level = missing[f] - 1; level >= 0; level--) {
+                    weights[level] = log2(m[f][level] / u[f][level]);
+                    if (level < missing[f] - 1) {
+                        weights[level] = Math.max(weights[level], weights[level + 1]);
+                    }
+                }
                 for (int level = 0; level < labels.size(); level++) {
                     boolean isMissing = level == missing[f];
-                    double weight = isMissing ? 0.0 : log2(m[f][level] / u[f][level]);
+                    double weight = weights[level];
                     levelModels.add(new FittedModel.LevelModel(labels.get(level), isMissing ? 1.0 : m[f][level],
                             isMissing ? 1.0 : u[f][level], weight));
                 }
@@ -382,7 +393,10 @@ public final class Linker {
             }
             if (n >= 2) {
                 double possible = (double) n * (n - 1) / 2;
-                int samples = (int) Math.min(config.uSamplePairs(), possible);
+                // Twenty random pairs per record, at least 200,000, at most the configured cap: u of a level
+                // seen once in 10,000 random pairs is then still estimated from 20+ occurrences, and FEBRL4
+                // (10,000 records) spent 0.5 s in the EM stage instead of 2.9 s with a flat million.
+                int samples = (int) Math.min(Math.min(config.uSamplePairs(), possible), Math.max(200_000, 20.0 * n));
                 boolean crossOnly = table.sourceCount > 1;
                 long seed = config.seed();
                 int chunks = 16;

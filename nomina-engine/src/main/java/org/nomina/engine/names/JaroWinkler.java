@@ -3,10 +3,10 @@ package org.nomina.engine.names;
 /**
  * Jaro–Winkler similarity, written here because commons-text is not a dependency of the engine.
  *
- * <p>Allocation-free for strings up to 64 characters: the "already matched" flags of both strings live in
- * two {@code long} bit sets instead of boolean arrays. Names longer than 64 characters (rare: a whole
- * address) fall back to arrays. The comparison stage calls this tens of millions of times on a
- * 1,000,000-record run, so avoiding two arrays per call matters (the garbage dominated the profile).
+ * <p>Allocation-free for ASCII strings up to 64 characters (every normalised name, place and address the
+ * linker compares): the "already matched" flags live in two {@code long} bit sets and matching is
+ * bit-parallel. Longer or non-ASCII strings fall back to the textbook loop with arrays. The comparison
+ * stage calls this tens of millions of times on a 1,000,000-record run.
  * Thread-safe: no state.
  */
 public final class JaroWinkler {
@@ -41,43 +41,75 @@ public final class JaroWinkler {
         return jaro + prefix * PREFIX_SCALE * (1.0 - jaro);
     }
 
+    /** Per-thread table of "positions of character c in the right string" bit sets, for ASCII. */
+    private static final ThreadLocal<long[]> POSITIONS = ThreadLocal.withInitial(() -> new long[128]);
+
+    /**
+     * Bit-parallel matching: instead of scanning the match window of every left character (O(n·window)),
+     * look up the right string's positions of that character as a bit set, mask it with the window and
+     * the already-matched positions, and take the lowest bit (O(n + m)). Chosen for addresses of 25+
+     * characters, where the window is wide. It was measured on a shared, loaded machine and its gain on
+     * FEBRL4 was within the noise there; what is certain is that it allocates nothing.
+     */
     private static double jaroWithBits(String left, String right) {
         int leftLength = left.length();
         int rightLength = right.length();
+        long[] positions = POSITIONS.get();
+        for (int j = 0; j < rightLength; j++) {
+            char c = right.charAt(j);
+            if (c >= 128) {
+                clear(positions, right, j);
+                return jaroWithArrays(left, right);
+            }
+            positions[c] |= 1L << j;
+        }
         int window = Math.max(0, Math.max(leftLength, rightLength) / 2 - 1);
         long leftMatched = 0L;
         long rightMatched = 0L;
         int matches = 0;
         for (int i = 0; i < leftLength; i++) {
             char c = left.charAt(i);
+            if (c >= 128) {
+                continue;
+            }
             int from = Math.max(0, i - window);
             int to = Math.min(rightLength - 1, i + window);
-            for (int j = from; j <= to; j++) {
-                if ((rightMatched & (1L << j)) == 0 && right.charAt(j) == c) {
-                    leftMatched |= 1L << i;
-                    rightMatched |= 1L << j;
-                    matches++;
-                    break;
-                }
+            if (from > to) {
+                continue;
+            }
+            long inWindow = (to == 63 ? -1L : (1L << (to + 1)) - 1) & -(1L << from);
+            long available = positions[c] & ~rightMatched & inWindow;
+            if (available != 0) {
+                leftMatched |= 1L << i;
+                rightMatched |= Long.lowestOneBit(available);
+                matches++;
             }
         }
+        clear(positions, right, rightLength);
         if (matches == 0) {
             return 0.0;
         }
         int transpositions = 0;
-        int j = 0;
+        long remaining = rightMatched;
         for (int i = 0; i < leftLength; i++) {
             if ((leftMatched & (1L << i)) != 0) {
-                while ((rightMatched & (1L << j)) == 0) {
-                    j++;
-                }
+                int j = Long.numberOfTrailingZeros(remaining);
+                remaining &= remaining - 1;
                 if (left.charAt(i) != right.charAt(j)) {
                     transpositions++;
                 }
-                j++;
             }
         }
         return combine(matches, transpositions, leftLength, rightLength);
+    }
+
+    private static void clear(long[] positions, String right, int upTo) {
+        for (int j = 0; j < upTo; j++) {
+            char c = right.charAt(j);
+            if (c < 128) {
+                positions[c] = 0L;
+            }
+        }
     }
 
     private static double jaroWithArrays(String left, String right) {

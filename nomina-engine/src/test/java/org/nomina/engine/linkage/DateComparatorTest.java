@@ -1,0 +1,64 @@
+package org.nomina.engine.linkage;
+
+import org.junit.jupiter.api.Test;
+import org.nomina.engine.names.NameNormaliser;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nomina.engine.linkage.Records.record;
+
+class DateComparatorTest {
+
+    private static final FieldComparator.DateComparator DATES = new FieldComparator.DateComparator("birth_date");
+
+    private static String level(Records left, Records right) {
+        RecordTable table = new RecordTable(List.of(left.build(), right.build()), Set.of(), NameNormaliser.shared());
+        return DATES.labels().get(DATES.level(table, 0, 1));
+    }
+
+    @Test
+    void shouldMatchFullDatesExactly() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1951, 3, 12))).isEqualTo("exact");
+    }
+
+    @Test
+    void shouldTreatSwappedDayAndMonthAsATypo() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1951, 12, 3))).isEqualTo("typo_or_swap");
+    }
+
+    @Test
+    void shouldTreatOneWrongDigitAsATypo() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1957, 3, 12))).isEqualTo("typo_or_swap");
+    }
+
+    @Test
+    void shouldCompareAFullDateWithAYearOnlyOnTheYear() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1951, 0, 0))).isEqualTo("same_year");
+    }
+
+    @Test
+    void shouldAllowOneYearWhenTheYearIsApproximate() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).bornAbout(1952))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).bornAbout(1953)))
+                .isEqualTo("approx_year_within_2");
+    }
+
+    @Test
+    void shouldNotStretchExactYearsByTwo() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1953, 7, 1))).isEqualTo("different");
+    }
+
+    @Test
+    void shouldCompareAgeAtTheIncidentWithTheBirthYear() {
+        // "about 40" in 1992: born 1952 or 1951 (birthday not yet passed).
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).age(40, 1992))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).born(1930, 3, 12), record(2, 1).age(40, 1992))).isEqualTo("different");
+    }
+
+    @Test
+    void shouldCallAnUnknownDateMissing() {
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1))).isEqualTo("missing");
+    }
+}

@@ -1,0 +1,71 @@
+package org.nomina.engine.linkage;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LinkageConfigTest {
+
+    @Test
+    void shouldNameTheFieldOfAnUnknownComparison() {
+        Map<String, Object> map = Map.of("comparisons", List.of(
+                Map.of("field", "surname"), Map.of("field", "given_name"), Map.of("field", "burth_year")));
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(map)).isInstanceOf(LinkageConfigException.class)
+                .hasMessageStartingWith("comparisons[2].field: unknown field 'burth_year'");
+    }
+
+    @Test
+    void shouldReadExtraColumnsAndBlockingRules() {
+        Map<String, Object> map = Map.of(
+                "comparisons", List.of(Map.of("field", "surname"),
+                        Map.of("field", "extra.postcode", "method", "exact"),
+                        Map.of("field", "extra.street", "thresholds", List.of(0.9, 0.8))),
+                "blocking", List.of(Map.of("name", "by_postcode", "keys", List.of("surname_metaphone",
+                        "extra.postcode"))),
+                "match_probability", 0.9,
+                "block_cap", 300);
+
+        LinkageConfig config = LinkageConfig.fromMap(map);
+
+        assertThat(config.comparisons().get(1).method()).isEqualTo(ComparisonSpec.Method.EXACT);
+        assertThat(config.comparisons().get(2).thresholds()).containsExactly(0.9, 0.8);
+        assertThat(config.blockingRules().getFirst().keys())
+                .containsExactly(BlockingKey.Standard.SURNAME_METAPHONE, new BlockingKey.Extra("postcode"));
+        assertThat(config.matchProbability()).isEqualTo(0.9);
+        assertThat(config.blockCap()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldRejectAnUnknownBlockingKey() {
+        Map<String, Object> map = Map.of("blocking", List.of(List.of("surname_metaphone", "birth_yaer")));
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(map))
+                .hasMessage("blocking[0].keys[1]: unknown blocking key 'birth_yaer'");
+    }
+
+    @Test
+    void shouldRejectAReviewBandAboveTheMatchThreshold() {
+        Map<String, Object> map = Map.of("match_probability", 0.6, "review_probability", 0.8);
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(map)).hasMessageStartingWith("review_probability:");
+    }
+
+    @Test
+    void shouldRejectThresholdsThatAreNotDescending() {
+        Map<String, Object> map = Map.of("comparisons",
+                List.of(Map.of("field", "surname", "thresholds", List.of(0.8, 0.9))));
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(map))
+                .hasMessageStartingWith("comparisons[0].thresholds[1]:");
+    }
+
+    @Test
+    void shouldKeepDefaultsForAbsentSettings() {
+        assertThat(LinkageConfig.fromMap(Map.of())).isEqualTo(LinkageConfig.defaults());
+    }
+}

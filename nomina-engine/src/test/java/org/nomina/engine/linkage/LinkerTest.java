@@ -1,0 +1,206 @@
+package org.nomina.engine.linkage;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nomina.engine.linkage.Records.record;
+
+class LinkerTest {
+
+    private static final String[] SURNAMES = {"Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Thomas",
+            "Roberts", "Walker", "Wright", "Robinson", "Thompson", "White", "Hughes", "Edwards", "Green", "Hall",
+            "Wood", "Harris", "Lewis", "Martin", "Jackson", "Clarke", "Clark", "Turner", "Hill", "Scott", "Cooper"};
+    private static final String[] GIVEN = {"oliver", "jack", "harry", "jacob", "charlie", "thomas", "george",
+            "oscar", "james", "william", "amelia", "olivia", "isla", "emily", "poppy", "ava", "isabella", "jessica",
+            "lily", "sophie", "grace", "sophia", "mia", "evie", "ruby", "ella"};
+    private static final String[] PLACES = {"Ganja", "Shusha", "Lachin", "Agdam", "Fuzuli", "Kalbajar", "Zangilan",
+            "Gubadli", "Jabrayil", "Khojaly", "Tartar", "Barda"};
+
+    /**
+     * A background population so that EM has non-matches to learn from: the tests below put a few
+     * interesting records among a few thousand fictional others.
+     */
+    private static List<LinkRecord> background(int count, long firstKey) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<LinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String surname = SURNAMES[random.nextInt(SURNAMES.length)] + (char) ('a' + random.nextInt(26))
+                    + (char) ('a' + random.nextInt(26));
+            String given = GIVEN[random.nextInt(GIVEN.length)];
+            int year = 1920 + random.nextInt(80);
+            int month = 1 + random.nextInt(12);
+            int day = 1 + random.nextInt(28);
+            String place = PLACES[random.nextInt(PLACES.length)];
+            // Each person twice, once per source, the second copy with a typo now and then.
+            for (int source = 0; source < 2; source++) {
+                String shownGiven = source == 1 && random.nextInt(5) == 0 ? given.substring(1) : given;
+                Records copy = record(firstKey + 2L * i + source, source).names(surname, shownGiven, "")
+                        .place(place);
+                // The second list records dates as lists do: full, year only, approximate or as an age.
+                int precision = source == 0 ? 0 : random.nextInt(4);
+                switch (precision) {
+                    case 0 -> copy.born(year, month, day);
+                    case 1 -> copy.born(year, 0, 0);
+                    case 2 -> copy.bornAbout(year + random.nextInt(3) - 1);
+                    default -> copy.age(2000 - year - random.nextInt(2), 2000);
+                }
+                records.add(copy.build());
+            }
+        }
+        return records;
+    }
+
+    private static LinkageResult link(List<LinkRecord> interesting, List<HumanDecision> decisions) {
+        List<LinkRecord> records = new ArrayList<>(background(1500, 1_000_000));
+        records.addAll(interesting);
+        return Linker.link(records, LinkageConfig.defaults(), decisions, ProgressListener.NONE);
+    }
+
+    private static boolean together(LinkageResult result, long a, long b) {
+        return result.clusterByKey().get(a).equals(result.clusterByKey().get(b));
+    }
+
+    @Test
+    void shouldLinkOnePersonAcrossScriptsAndPrecisions() {
+        List<LinkRecord> ali = List.of(
+                record(1, 0).names("МАМЕДОВ", "Али", "Гусейн оглы").sex("male").bornAbout(1951).place("Шуша").build(),
+                record(2, 1).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")
+                        .build(),
+                record(3, 2).names("Məmmədov", "Əli", "Hüseyn oğlu").sex("male").age(40, 1992).place("Şuşa").build());
+
+        LinkageResult result = link(ali, List.of());
+
+        assertThat(together(result, 1, 2)).isTrue();
+        assertThat(together(result, 2, 3)).isTrue();
+        assertThat(result.clusterByKey().get(3L)).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldKeepTwoCousinsWithOneSurnameApart() {
+        List<LinkRecord> cousins = List.of(
+                record(1, 0).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")
+                        .build(),
+                record(2, 1).names("Mammadov", "Rashid", "Hasan oglu").sex("male").born(1958, 7, 2).place("Shusha")
+                        .build());
+
+        LinkageResult result = link(cousins, List.of());
+
+        assertThat(together(result, 1, 2)).isFalse();
+    }
+
+    @Test
+    void shouldLinkSwappedGivenNameAndSurname() {
+        List<LinkRecord> swapped = List.of(
+                record(1, 0).names("Hovhannisyan", "Aram", "").sex("male").born(1960, 5, 5).place("Stepanakert")
+                        .build(),
+                record(2, 1).names("Aram", "Оганесян", "").sex("male").born(1960, 5, 5).place("Степанакерт")
+                        .build());
+
+        LinkageResult result = link(swapped, List.of());
+
+        assertThat(together(result, 1, 2)).isTrue();
+        assertThat(result.pair(1, 2).orElseThrow().contributions().getFirst().level()).endsWith("(swapped)");
+    }
+
+    @Test
+    void shouldKeepApartWhatAReviewerSaidIsDifferent() {
+        List<LinkRecord> twins = List.of(
+                record(1, 0).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build(),
+                record(2, 1).names("Алиев", "Фарид", "").sex("male").born(1970, 1, 1).place("Агдам").build());
+
+        LinkageResult model = link(twins, List.of());
+        LinkageResult decided = link(twins, List.of(new HumanDecision(1, 2, HumanDecision.Verdict.DIFFERENT)));
+
+        assertThat(together(model, 1, 2)).isTrue();
+        assertThat(together(decided, 1, 2)).isFalse();
+        assertThat(decided.pair(1, 2).orElseThrow().decision()).isEqualTo(Decision.HUMAN_DIFFERENT);
+    }
+
+    @Test
+    void shouldJoinWhatAReviewerSaidIsTheSame() {
+        List<LinkRecord> renamed = List.of(
+                record(1, 0).names("Qasimova", "Leyla", "").sex("female").born(1980, 2, 2).build(),
+                record(2, 1).names("Huseynova", "Laila", "").sex("female").born(1981, 2, 2).build());
+
+        LinkageResult model = link(renamed, List.of());
+        LinkageResult decided = link(renamed, List.of(new HumanDecision(2, 1, HumanDecision.Verdict.SAME)));
+
+        assertThat(together(model, 1, 2)).isFalse();
+        assertThat(together(decided, 1, 2)).isTrue();
+        assertThat(decided.pair(1, 2).orElseThrow().decision()).isEqualTo(Decision.HUMAN_SAME);
+    }
+
+    @Test
+    void shouldKeepAnUnsurePairOutOfAutomaticDecisions() {
+        List<LinkRecord> pair = List.of(
+                record(1, 0).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build(),
+                record(2, 1).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build());
+
+        LinkageResult result = link(pair, List.of(new HumanDecision(1, 2, HumanDecision.Verdict.UNSURE)));
+
+        assertThat(together(result, 1, 2)).isFalse();
+        assertThat(result.pair(1, 2).orElseThrow().decision()).isEqualTo(Decision.HUMAN_UNSURE);
+    }
+
+    @Test
+    void shouldCompareAgeAtIncidentAgainstBirthYear() {
+        List<LinkRecord> ages = List.of(
+                record(1, 0).names("Ismayilov", "Tofig", "").sex("male").born(1950, 6, 1).place("Kalbajar").build(),
+                record(2, 1).names("Исмаилов", "Тофик", "").sex("male").age(42, 1993).place("Кельбаджар").build());
+
+        LinkageResult result = link(ages, List.of());
+
+        assertThat(result.pair(1, 2).orElseThrow().contributions()).anySatisfy(c -> {
+            assertThat(c.field()).isEqualTo("birth_date");
+            assertThat(c.level()).isEqualTo("year_within_1");
+        });
+    }
+
+    @Test
+    void shouldReportCappedBlocks() {
+        List<LinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            records.add(record(i, i % 2).names("Same", "Name", "").born(1950, 1, 1).build());
+        }
+        LinkageConfig config = LinkageConfig.defaults().withBlockCap(10);
+
+        LinkageResult result = Linker.link(records, config, List.of(), ProgressListener.NONE);
+
+        assertThat(result.cappedBlocks()).isNotEmpty();
+        assertThat(result.cappedBlocks().getFirst().size()).isEqualTo(50);
+        assertThat(result.candidatePairs()).isZero();
+    }
+
+    @Test
+    void shouldThrowWhenInterruptedAndKeepTheFlag() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> Linker.link(background(10, 0), LinkageConfig.defaults(), List.of(),
+                    ProgressListener.NONE)).isInstanceOf(LinkageCancelledException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void shouldRejectDuplicateKeys() {
+        List<LinkRecord> records = List.of(record(1, 0).names("A", "B", "").build(),
+                record(1, 1).names("C", "D", "").build());
+
+        assertThatThrownBy(() -> Linker.link(records, LinkageConfig.defaults(), List.of(), ProgressListener.NONE))
+                .isInstanceOf(LinkageException.class).hasMessageContaining("record key 1 appears twice");
+    }
+
+    @Test
+    void shouldReportTimingsForEveryStage() {
+        LinkageResult result = link(List.of(), List.of());
+
+        assertThat(result.stageMillis()).containsKeys("normalise", "block", "compare", "em", "score", "cluster");
+    }
+}

@@ -1,0 +1,75 @@
+package org.nomina.engine.linkage;
+
+import java.util.Map;
+
+/** Small record builder for tests. */
+final class Records {
+
+    private long key;
+    private int source;
+    private String surname = "";
+    private String given = "";
+    private String patronymic = "";
+    private String sex = "unknown";
+    private int year;
+    private int month;
+    private int day;
+    private boolean approx;
+    private int age = -1;
+    private int incidentYear;
+    private String place = "";
+    private String id = "";
+
+    static Records record(long key, int source) {
+        Records builder = new Records();
+        builder.key = key;
+        builder.source = source;
+        return builder;
+    }
+
+    Records names(String surnameValue, String givenValue, String patronymicValue) {
+        surname = surnameValue;
+        given = givenValue;
+        patronymic = patronymicValue;
+        return this;
+    }
+
+    Records sex(String value) {
+        sex = value;
+        return this;
+    }
+
+    Records born(int yearValue, int monthValue, int dayValue) {
+        year = yearValue;
+        month = monthValue;
+        day = dayValue;
+        return this;
+    }
+
+    Records bornAbout(int yearValue) {
+        year = yearValue;
+        approx = true;
+        return this;
+    }
+
+    Records age(int ageValue, int incident) {
+        age = ageValue;
+        incidentYear = incident;
+        return this;
+    }
+
+    Records place(String value) {
+        place = value;
+        return this;
+    }
+
+    Records id(String value) {
+        id = value;
+        return this;
+    }
+
+    LinkRecord build() {
+        return new LinkRecord(key, source, surname, given, patronymic, sex, year, month, day, approx, age,
+                incidentYear, place, "", id, Map.of());
+    }
+}

@@ -1,0 +1,92 @@
+package org.nomina.engine.names;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NameNormaliserTest {
+
+    private final NameNormaliser names = NameNormaliser.shared();
+
+    private List<String> familyKeys(List<String> surnames) {
+        return surnames.stream().map(s -> names.surname(s).familyKey()).distinct().toList();
+    }
+
+    @Test
+    void shouldLinkTransliterationVariantsOfOneSurname() {
+        assertThat(familyKeys(List.of("Məmmədov", "МАМЕДОВ", "Мамедов", "Mamedov", "Mammadov", "Мамедова",
+                "Мәммәдов"))).hasSize(1);
+    }
+
+    @Test
+    void shouldBringArmenianHovhannisyanFamilyTogether() {
+        assertThat(familyKeys(List.of("Hovhannisyan", "Оганесян", "Hovannisian", "Հովհաննիսյան"))).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepOhanianWithinTheJaroWinklerBandOfHovhannisyan() {
+        String ohanian = names.surname("Ohanian").folded();
+        String oganesyan = names.surname("Оганесян").folded();
+        assertThat(JaroWinkler.similarity(ohanian, oganesyan)).isGreaterThanOrEqualTo(0.88);
+    }
+
+    @Test
+    void shouldReadRussianGheAsAzerbaijaniH() {
+        assertThat(List.of("Hüseyn", "Гусейн", "Huseyn", "Guseyn", "Һүсејн").stream()
+                .map(n -> names.givenName(n).familyKey()).distinct().toList()).hasSize(1);
+    }
+
+    @Test
+    void shouldBringAliyevSpellingsTogether() {
+        assertThat(familyKeys(List.of("Əliyev", "Алиев", "Aliyev", "Aliev", "Әлијев", "Алиева"))).hasSize(1);
+    }
+
+    @Test
+    void shouldFoldGenderedSurnameEndings() {
+        assertThat(names.surname("Петрова").form()).isEqualTo(names.surname("Петров").form());
+        assertThat(names.surname("Алиева").form()).isEqualTo(names.surname("Aliyev").form());
+        assertThat(names.surname("Высоцкая").form()).isEqualTo(names.surname("Vysotsky").form());
+        assertThat(names.surname("Pushkina").form()).isEqualTo(names.surname("Pushkin").form());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Əli oğlu", "Али оглы", "Alievich", "Alievna", "Ali oglu", "Ali qizi", "Алиевич",
+            "Əli qızı", "Алиевна"})
+    void shouldReducePatronymicsToTheFathersName(String patronymic) {
+        assertThat(names.patronymic(patronymic).form()).isEqualTo("ali");
+    }
+
+    @Test
+    void shouldReduceRussianPatronymicToTheFathersName() {
+        assertThat(names.patronymic("Иванович").form()).isEqualTo("ivan");
+        assertThat(names.patronymic("Hüseyn oğlu").familyKey()).isEqualTo(names.patronymic("Гусейнович").familyKey());
+    }
+
+    @Test
+    void shouldMapDiminutivesToTheirFamily() {
+        assertThat(names.givenName("Sasha").familyKey()).isEqualTo(names.givenName("Александр").familyKey());
+        assertThat(names.givenName("Bill").familyKey()).isEqualTo(names.givenName("William").familyKey());
+        assertThat(names.givenName("Bill").familyKey()).isNotEqualTo(names.givenName("Robert").familyKey());
+    }
+
+    @Test
+    void shouldNotMergeDifferentSurnamesIntoOneFamily() {
+        assertThat(familyKeys(List.of("Mamedov", "Aliyev", "Hasanov", "Huseynov", "Ismayilov", "Petrov",
+                "Smith", "Hovhannisyan", "Sargsyan"))).hasSize(9);
+    }
+
+    @Test
+    void shouldTransliterateGeorgian() {
+        assertThat(names.surname("ჯავახიშვილი").form()).isEqualTo("javakhishvili");
+    }
+
+    @Test
+    void shouldTreatBlankAsUnknown() {
+        assertThat(names.surname("  ").isEmpty()).isTrue();
+        assertThat(names.patronymic("").isEmpty()).isTrue();
+    }
+}

@@ -1,7 +1,6 @@
 package org.nomina.app;
 
 import org.nomina.app.cli.NominaCommand;
-import picocli.CommandLine;
 
 /** Entry point of the {@code nomina} command. */
 public final class Main {

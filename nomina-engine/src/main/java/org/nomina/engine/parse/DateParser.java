@@ -30,6 +30,7 @@ public final class DateParser {
                     + "təxminən|təqribən|texminen|teqriben|təx\\.?)\\s*");
     private static final Pattern YEAR_SUFFIX = Pattern.compile(
             "\\s*(?:г\\.?|гг\\.?|года?|г\\.р\\.?|y\\.?|yr\\.?|il|ili|ildə|-ci il|-cü il|-cı il|-cu il)$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})$");
     private static final Pattern ISO = Pattern.compile("^(\\d{4})-(\\d{1,2})(?:-(\\d{1,2}))?$");
     private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
@@ -102,7 +103,7 @@ public final class DateParser {
     }
 
     private PartialDate parseAuto(String raw) {
-        String s = raw.toLowerCase(Locale.ROOT).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+        String s = WHITESPACE.matcher(raw.toLowerCase(Locale.ROOT).replace('\u00a0', ' ')).replaceAll(" ");
         boolean approx = false;
         Matcher prefix = APPROX_PREFIX.matcher(s);
         if (prefix.find()) {

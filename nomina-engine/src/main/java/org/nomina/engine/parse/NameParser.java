@@ -32,6 +32,8 @@ public final class NameParser {
         "ის", "შვილი", "ձե", "յան", "ян"};
 
     private static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
+    private static final String AZERBAIJANI_LETTERS = "ƏəĞğŞşİıÇçÖöÜü";
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private NameParser() {
     }
@@ -48,7 +50,7 @@ public final class NameParser {
             commaSurnameFirst = true;
             text = text.substring(0, comma) + " " + text.substring(comma + 1);
         }
-        List<String> tokens = new ArrayList<>(List.of(text.split("\\s+")));
+        List<String> tokens = new ArrayList<>(List.of(WHITESPACE.split(text)));
         tokens.removeIf(String::isBlank);
 
         // Find a patronymic: a marker word (oğlu/qızı/оглы/кызы) with the father's name before it,
@@ -203,20 +205,43 @@ public final class NameParser {
         if (text.isEmpty()) {
             return text;
         }
+        // Hand-split at spaces, hyphens and apostrophes: a regex split here cost a third of the import's
+        // name parsing on a million rows (profiled with JFR).
         StringBuilder out = new StringBuilder(text.length());
-        for (String word : text.split("(?<=[\\s\\-'’])")) {
-            // Azerbaijani capitals İ and I lower-case to i and ı, not to Locale.ROOT's "i̇" and "i".
-            Locale locale = word.chars().anyMatch(c -> "ƏəĞğŞşİıÇçÖöÜü".indexOf(c) >= 0) ? AZERBAIJANI : Locale.ROOT;
-            boolean allUpper = word.equals(word.toUpperCase(locale));
-            boolean allLower = word.equals(word.toLowerCase(locale));
-            if (allUpper || allLower) {
-                String lower = word.toLowerCase(locale);
-                int firstLength = Character.charCount(lower.codePointAt(0));
-                out.append(lower.substring(0, firstLength).toUpperCase(locale)).append(lower.substring(firstLength));
-            } else {
-                out.append(word);
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '-' || c == '\'' || c == '’') {
+                appendWord(out, text, start, i + 1);
+                start = i + 1;
             }
         }
+        appendWord(out, text, start, text.length());
         return out.toString();
+    }
+
+    private static void appendWord(StringBuilder out, String text, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        boolean azerbaijani = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            azerbaijani |= AZERBAIJANI_LETTERS.indexOf(c) >= 0;
+        }
+        String word = text.substring(from, to);
+        if (upper && lower) {
+            out.append(word);
+            return;
+        }
+        // Azerbaijani capitals İ and I lower-case to i and ı, not to Locale.ROOT's "i̇" and "i".
+        Locale locale = azerbaijani ? AZERBAIJANI : Locale.ROOT;
+        String lowerWord = word.toLowerCase(locale);
+        int firstLength = Character.charCount(lowerWord.codePointAt(0));
+        out.append(lowerWord.substring(0, firstLength).toUpperCase(locale)).append(lowerWord, firstLength, lowerWord.length());
     }
 }

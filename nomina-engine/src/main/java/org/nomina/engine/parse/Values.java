@@ -28,6 +28,7 @@ public final class Values {
             "^(approx\\.?|about|around|circa|ca\\.?|c\\.|~|ок\\.?|около|примерно|təx\\.?|təxminən|təqribən)?\\s*(\\d{1,3})\\s*"
                     + "(\\?|years?( old)?|yrs?\\.?|y\\.?o\\.?|лет|года?|г\\.?|yaş|yaşında|yaşlı|years)?\\s*(\\?)?$");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Sex> SEX_WORDS = new HashMap<>();
     private static final Map<String, Status> STATUS_WORDS = new HashMap<>();
 
@@ -63,7 +64,7 @@ public final class Values {
     }
 
     private static String key(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /** The common word for a sex, if {@code text} is one ("м", "female", "qadın" …). */

@@ -31,6 +31,7 @@ import org.nomina.store.CanonicalJson;
 public record Mapping(Optional<String> source, Optional<Charset> encoding, Optional<Character> delimiter, Optional<String> sheet,
                       Map<String, ColumnMapping> columns) {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> TOP_KEYS = Set.of("encoding", "delimiter", "columns", "sheet");
     private static final Set<String> COLUMN_KEYS = Set.of("field", "order", "format", "values", "invalid");
 
@@ -162,7 +163,7 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
     }
 
     static String normaliseWord(String word) {
-        return word.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(word.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     static Charset charset(String name, String at) {

@@ -312,7 +312,7 @@ public final class DemoGenerator {
         String[] en = {"killed", "injured", "missing", "taken hostage", "displaced"};
         int no = 0;
         try (CSVPrinter out = csv(file, StandardCharsets.UTF_8, ',', false)) {
-            out.printRecord("ID", "Name", "Age", "Village", "Fate", "Notes");
+            out.printRecord("ID", "Name", "Age", "Village", "Fate", "Date of incident", "Notes");
             for (Person p : people) {
                 if (!captured(p, new double[] {0.3, 0.2, 0.45, 0.4, 0.2})) {
                     continue;
@@ -336,7 +336,8 @@ public final class DemoGenerator {
                 String fate = no == 23 ? "?" : en[p.status()];
                 String notes = random.nextDouble() < 0.3 ? "Testimony of a relative" : "";
                 String id = String.format("T-%05d", no);
-                out.printRecord(id, name, age, en(NameBook.VILLAGES.get(p.village())), fate, notes);
+                String when = random.nextDouble() < 0.8 ? p.deathDay() + " November " + INCIDENT_YEAR : "November " + INCIDENT_YEAR;
+                out.printRecord(id, name, age, en(NameBook.VILLAGES.get(p.village())), fate, when, notes);
                 truth.write("NGO testimonies," + id + "," + p.id() + "\n");
             }
         }

@@ -394,11 +394,13 @@ class CommandLineTest {
         assertThat(result.out()).contains("Nomina demo: the fictional district of Nomkənd, 300 people")
                 .contains("source records from 4 sources")
                 .contains("By source").contains("Hospital register").contains("Ministry list")
-                .contains("By status").contains("(verifies)");
+                .contains("By status").contains("(verifies)")
+                .contains("Linkage: ").contains("Estimate of the killed").contains("The generator knows the truth");
         assertThat(Files.exists(dir.resolve("db"))).as("the demo never touches the user's --db").isFalse();
         Map<String, Object> demoRegister = TestRegisters.snapshot(Database.h2Url(demo.resolve("db")));
         assertThat((Long) demoRegister.get("source")).isEqualTo(4);
-        assertThat((Long) demoRegister.get("ledger_entry")).isEqualTo(4);
+        assertThat((Long) demoRegister.get("ledger_entry")).as("four imports and one link").isEqualTo(5);
+        assertThat((Long) demoRegister.get("person")).isPositive();
         assertThat((Long) demoRegister.get("source_record")).isPositive();
     }
 

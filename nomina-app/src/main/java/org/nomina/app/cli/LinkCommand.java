@@ -102,6 +102,9 @@ final class LinkCommand implements Callable<Integer> {
                 o.seconds(), o.newPersons(), o.retiredPersons()));
         s.append(String.format("%,d candidate pairs compared; %,d linked automatically, %,d await review (nomina review list); %,d human decisions honoured.%n",
                 o.result().candidatePairs(), o.matches(), o.reviewPairs(), o.humanDecisions()));
+        if (o.reviewPairs() > RegisterLinker.MAX_REVIEW_STORED) {
+            s.append(String.format("Only the %,d most probable review pairs are kept in the queue.%n", RegisterLinker.MAX_REVIEW_STORED));
+        }
         s.append("Candidate pairs by blocking rule:\n");
         for (RuleCount r : o.result().ruleCounts()) {
             s.append(String.format("  %-34s %,12d (%,d new)%n", r.rule(), r.generated(), r.newPairs()));

@@ -43,6 +43,8 @@ public final class RegisterLinker {
 
     private static final String[] SEVERITY = {"killed", "missing", "hostage", "injured", "displaced", ""};
     private static final int BATCH = 5000;
+    /** Most review pairs stored per run; see {@code write}. */
+    public static final int MAX_REVIEW_STORED = 100_000;
 
     private RegisterLinker() {
     }
@@ -197,6 +199,11 @@ public final class RegisterLinker {
         try (PreparedStatement pair = conn.prepareStatement("""
                 INSERT INTO match_pair (record_a, record_b, match_weight, probability, decision, contributions) VALUES (?, ?, ?, ?, ?, ?)""")) {
             int pending = 0;
+            // A review queue is read by people: beyond MAX_REVIEW_STORED pairs only the most probable are
+            // kept (all are counted). On badly separated data the model can leave millions in the band, and
+            // writing them all cost minutes per run.
+            double reviewFloor = reviewFloor(result.pairs());
+            int reviewStored = 0;
             for (ScoredPair p : result.pairs()) {
                 switch (p.decision()) {
                     case AUTO_MATCH, HUMAN_SAME -> matches++;
@@ -207,6 +214,12 @@ public final class RegisterLinker {
                 // rows, and their explanation can be recomputed from the model when a page asks for it.
                 if (p.decision() == org.nomina.engine.linkage.Decision.AUTO_MATCH) {
                     continue;
+                }
+                if (p.decision() == org.nomina.engine.linkage.Decision.REVIEW) {
+                    if (p.probability() < reviewFloor || reviewStored >= MAX_REVIEW_STORED) {
+                        continue;
+                    }
+                    reviewStored++;
                 }
                 pair.setLong(1, p.keyA());
                 pair.setLong(2, p.keyB());
@@ -243,6 +256,18 @@ public final class RegisterLinker {
         payload.put("membership_sha256", membershipDigest(handle));
         Ledger.append(handle, actor, "link", payload);
         return new Outcome(result, runId, set.size(), ordered.size(), newPersons, retired, matches, review, decisions.size(), seconds, millis);
+    }
+
+    /** The lowest probability among the MAX_REVIEW_STORED most probable review pairs (0 when fewer). */
+    private static double reviewFloor(List<ScoredPair> pairs) {
+        long review = pairs.stream().filter(p -> p.decision() == org.nomina.engine.linkage.Decision.REVIEW).count();
+        if (review <= MAX_REVIEW_STORED) {
+            return 0;
+        }
+        double[] probabilities = pairs.stream().filter(p -> p.decision() == org.nomina.engine.linkage.Decision.REVIEW)
+                .mapToDouble(ScoredPair::probability).toArray();
+        Arrays.sort(probabilities);
+        return probabilities[probabilities.length - MAX_REVIEW_STORED];
     }
 
     /** SHA-256 over (source record, person) in record order; the ledger keeps it so verify can check membership. */

@@ -318,7 +318,10 @@ public final class Linker {
         /**
          * The most matching pairs the candidates can hold: with several sources, each record matches at
          * most one record of each other source, so sources s and t share at most min(n_s, n_t) matches;
-         * lists also hold a few duplicates of their own. With one source there is no such bound.
+         * lists also hold a few duplicates of their own. With one source there is no such bound. Then no
+         * more matching pairs than records: a heuristic, not a bound (a person on all of k lists gives
+         * k(k−1)/2 pairs for k records), but most people appear on one or two lists; demo F1 0.903 → 0.910,
+         * generated 100k 0.573 → 0.597, FEBRL4 unchanged.
          */
         private double maximumMatches() {
             if (table.sourceCount <= 1) {
@@ -336,7 +339,7 @@ public final class Linker {
                     total += Math.min(n[s], n[t]);
                 }
             }
-            return total;
+            return Math.min(total, table.size);
         }
 
         private FittedModel train(byte[] levels, byte[] masks, int pairCount) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * <li>no reviewer said DIFFERENT for any pair across them (cannot-link);</li>
  * <li>every pair across them from the same source has a direct link of at least the same-source
  * probability (lists contain duplicates, but two rows of one list are usually two people);</li>
- * <li>no pair across them contradicts on birth year or father's name ({@link #contradict}), unless
+ * <li>no pair across them contradicts on birth year, father's name or surname ({@link #contradict}), unless
  * that pair is itself linked with overwhelming weight ({@link #OVERRIDE_BITS});</li>
  * <li>the mean probability over the pairs across them that were compared is at least
  * {@code minimumAverageProbability} (average linkage on the evidence we have: a bridge that the other
@@ -169,8 +169,9 @@ final class Clusterer {
     /**
      * Whether two records contradict each other on a strong identifier, so that no cluster may hold both:
      * birth years more than two years apart (more than {@value #LOOSE_YEAR_GAP} when either is approximate
-     * or implied by an age at the incident), or fathers' names both given, of different families and not
-     * even loosely similar. Scores alone did not keep namesakes apart on the demo's district (30 surnames,
+     * or implied by an age at the incident), or fathers' names or surnames both given, of different
+     * families and not even loosely similar (surnames: not when given name and surname are swapped;
+     * generated 100k F1 0.597 → 0.617). Scores alone did not keep namesakes apart on the demo's district (30 surnames,
      * 6 villages): a strong link on name and village outweighed a birth year 20 years off, and average
      * linkage let sisters Aynur and Nuranə Məmməd qızı share a cluster through a third record.
      */
@@ -191,7 +192,13 @@ final class Clusterer {
                 && !yearTypo(x, y, looseX || looseY)) {
             return true;
         }
-        return differentNames(table.patronymic, x, y);
+        if (differentNames(table.patronymic, x, y)) {
+            return true;
+        }
+        // Surnames too, unless the names are swapped (surname of one is the given name of the other).
+        return differentNames(table.surname, x, y)
+                && !table.surname.folded(x).equals(table.given.folded(y))
+                && !table.given.folded(x).equals(table.surname.folded(y));
     }
 
     /**

@@ -23,9 +23,12 @@ public final class Linker {
     static final double DATE_DISAGREEMENT_CAP = 0.05;
     static final double PATRONYMIC_DISAGREEMENT_CAP = 0.10;
     static final double PLACE_DISAGREEMENT_CAP = 0.20;
+    static final double SURNAME_DISAGREEMENT_CAP = 0.10;
 
 
     private static final int BATCH = 1 << 18;
+    /** Duplicates within one list allowed for in the bound on λ, as a share of the list's records. */
+    static final double DUPLICATE_SHARE = 0.05;
 
     private Linker() {
     }
@@ -288,14 +291,18 @@ public final class Linker {
          * or any Azerbaijani village), the class it calls "match" fills with namesakes. On the demo it learnt
          * m(different) ≈ 0.4 for birth dates (weight −0.9), so namesakes born decades apart chained into one
          * person (precision 0.31). m(different) is capped per kind of field and the agreeing levels
-         * renormalised; names keep what EM learnt, since spelling really does vary. Measured by bench/linkage.sh.
+         * renormalised. Given names keep what EM learnt, since spelling really does vary; surnames vary too, but
+         * on the generated five lists EM learnt m(different) = 0.56 for them (weight −0.3), its "match" class
+         * holding pairs with different surnames, so surnames are capped at 0.10 (generated 100k F1
+         * 0.567 → 0.573, demo and FEBRL unchanged). Measured by bench/linkage.sh.
          */
         private void capDisagreement(double[][] m, int[] missing) {
             for (int f = 0; f < fields; f++) {
                 FieldComparator comparator = comparators.get(f);
                 double cap = comparator instanceof FieldComparator.DateComparator ? DATE_DISAGREEMENT_CAP
                         : comparator.field().equals("patronymic") ? PATRONYMIC_DISAGREEMENT_CAP
-                        : comparator.field().equals("place") ? PLACE_DISAGREEMENT_CAP : 1.0;
+                        : comparator.field().equals("place") ? PLACE_DISAGREEMENT_CAP
+                        : comparator.field().equals("surname") ? SURNAME_DISAGREEMENT_CAP : 1.0;
                 int different = missing[f] - 1;
                 if (different < 1 || m[f][different] <= cap) {
                     continue;
@@ -306,6 +313,33 @@ public final class Linker {
                 }
                 m[f][different] = cap;
             }
+        }
+
+        /**
+         * The most matching pairs the candidates can hold: with several sources, each record matches at
+         * most one record of each other source, so sources s and t share at most min(n_s, n_t) matches;
+         * lists also hold a few duplicates of their own. With one source there is no such bound. Then no
+         * more matching pairs than records: a heuristic, not a bound (a person on all of k lists gives
+         * k(k−1)/2 pairs for k records), but most people appear on one or two lists; demo F1 0.903 → 0.910,
+         * generated 100k 0.573 → 0.597, FEBRL4 unchanged.
+         */
+        private double maximumMatches() {
+            if (table.sourceCount <= 1) {
+                return Double.POSITIVE_INFINITY;
+            }
+            Map<Integer, Integer> sizes = new HashMap<>();
+            for (int i = 0; i < table.size; i++) {
+                sizes.merge(table.sources[i], 1, Integer::sum);
+            }
+            int[] n = sizes.values().stream().mapToInt(Integer::intValue).toArray();
+            double total = 0;
+            for (int s = 0; s < n.length; s++) {
+                total += DUPLICATE_SHARE * n[s];
+                for (int t = s + 1; t < n.length; t++) {
+                    total += Math.min(n[s], n[t]);
+                }
+            }
+            return Math.min(total, table.size);
         }
 
         private FittedModel train(byte[] levels, byte[] masks, int pairCount) {
@@ -386,6 +420,9 @@ public final class Linker {
             }
             double lambda = FellegiSunter.em(patterns, p -> true, all, new boolean[fields], m, u, missing, 0.1,
                     config.emIterations());
+            // EM's λ counts namesakes as matches where names are common (0.47 on the demo, truth 0.10);
+            // it may not claim more matches than the lists can hold (demo: 0.20, F1 0.79 → 0.82).
+            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, pairCount)));
             double allPairs = (double) table.size * (table.size - 1) / 2;
             List<FittedModel.FieldModel> fieldModels = new ArrayList<>();
             for (int f = 0; f < fields; f++) {

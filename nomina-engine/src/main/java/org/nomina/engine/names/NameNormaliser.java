@@ -260,8 +260,10 @@ public final class NameNormaliser {
      * <li>initial "hov" and "ov" before a vowel → "o": Armenian Hovhannes is Russian Ованес/Оганес;</li>
      * <li>digraphs: dzh/dj → j, zh → j, kh → h, gh → h, ch → c, sh → s, ts → c, ph → f, ck → k, w → v;</li>
      * <li>Russian Г for Azerbaijani/Armenian h (Гусейн = Hüseyn, Гасанов = Həsənov), Azerbaijani q and x
-     * (Qasımov = Гасымов, Xəlilov = Халилов): g, q, x → h, then every h is dropped, because the
-     * romanisations disagree on exactly these sounds;</li>
+     * (Qasımov = Гасымов, Xəlilov = Халилов), and Russian к for Azerbaijani q inside and at the end of
+     * a word (Rafiq = Рафик, Oqtay = Октай, Qələndər = Каландар): g, q, x, k → h, then every h is
+     * dropped, because the romanisations disagree on exactly these sounds;</li>
+     * <li>Azerbaijani c is Russian дж (Cəfərov = Джафаров): j → c, after the digraphs above;</li>
      * <li>iotated vowels: yu → u, ya → a, yo → o, ye → e, then y → i;</li>
      * <li>double letters collapse (Mammadov → mamadov).</li>
      * </ol>
@@ -301,7 +303,8 @@ public final class NameNormaliser {
         }
         s = s.replace("dzh", "j").replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("gh", "h")
                 .replace("ch", "c").replace("sh", "s").replace("ts", "c").replace("ph", "f").replace("ck", "k")
-                .replace('w', 'v').replace('g', 'h').replace('q', 'h').replace('x', 'h');
+                .replace('w', 'v').replace('g', 'h').replace('q', 'h').replace('x', 'h').replace('k', 'h')
+                .replace('j', 'c');
         s = s.replace("h", "");
         s = s.replace("yu", "u").replace("ya", "a").replace("yo", "o").replace("ye", "e").replace('y', 'i');
         StringBuilder collapsed = new StringBuilder(s.length());

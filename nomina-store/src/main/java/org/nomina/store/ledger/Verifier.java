@@ -40,6 +40,7 @@ public final class Verifier {
         long versions = 0;
         long records = 0;
         long expectedSeq = 1;
+        Optional<LedgerEntry> lastLink = Optional.empty();
         List<LedgerEntry> entries = handle.createQuery("SELECT * FROM ledger_entry ORDER BY seq")
                 .map((rs, ctx) -> Ledger.mapEntry(rs)).list();
         for (LedgerEntry e : entries) {
@@ -67,6 +68,9 @@ public final class Verifier {
                 break;
             }
             prev = e.hash();
+            if (e.action().equals("link")) {
+                lastLink = Optional.of(e);
+            }
             if (e.action().equals("import")) {
                 versions++;
                 Optional<String> problem = checkImport(handle, e);
@@ -74,6 +78,17 @@ public final class Verifier {
                     problems.add(problem.get());
                     break;
                 }
+            }
+        }
+        if (problems.isEmpty() && lastLink.isPresent()) {
+            // Only the latest link describes who is who now; earlier ones were replaced by it.
+            Map<?, ?> payload = (Map<?, ?>) CanonicalJson.read(lastLink.get().payload());
+            String expected = String.valueOf(payload.get("membership_sha256"));
+            String actual = org.nomina.store.linkage.RegisterLinker.membershipDigest(handle);
+            if (!expected.equals(actual)) {
+                problems.add("ledger entry " + lastLink.get().seq() + " (link run " + payload.get("run_id")
+                        + "): which record belongs to which person was altered after the run (membership hashes to "
+                        + actual + ", the ledger says " + expected + ")");
             }
         }
         if (problems.isEmpty()) {

@@ -76,6 +76,20 @@ abstract class LinkageContract {
     }
 
     @Test
+    void shouldCatchAMembershipChangedOutsideNominaWhenVerifying() throws IOException {
+        twoLists();
+        link();
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+        long other = person("Hospital", "H3");
+        db().jdbi().useHandle(h -> h.createUpdate("""
+                UPDATE person_record SET person_id = :p WHERE source_record_id =
+                  (SELECT r.id FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = 'Ministry' AND r.record_id = 'M1')""")
+                .bind("p", other).execute());
+        assertThat(Verifier.verify(db().jdbi()).problems()).singleElement().asString()
+                .contains("link run", "which record belongs to which person was altered");
+    }
+
+    @Test
     void shouldKeepTwoRecordsApartWhenAReviewerSaysDifferentWhateverTheModelSays() throws IOException {
         twoLists();
         link();

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // Results carry Optional values (Optional is how our APIs say "absent"): written as the value or null.
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
 
     private Json() {
     }

@@ -151,6 +151,31 @@ abstract class ImportContract {
     }
 
     @Test
+    void shouldKeepARowWithAnUnreadableValueWhenTheMappingSaysInvalidKeep() throws IOException {
+        Path file = TestFiles.utf8(dir, "febrl-like.csv", "id,name,dob\nr1,Ali Mamedov,19510230\nr2,Rauf Hasanov,19600101\n");
+        Path mapping = TestFiles.utf8(dir, "keep.yaml", """
+                columns:
+                  "id":   {field: record_id}
+                  "name": {field: full_name}
+                  "dob":  {field: birth_date, invalid: keep}
+                """);
+        ImportResult r = importFile(file, "Keep", Optional.of(mapping), Optional.empty());
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(r.rowsRejected()).isZero();
+        Map<String, Object> kept = record("Keep", "r1");
+        assertThat(kept).containsEntry("birth_year", null);
+        assertThat((String) kept.get("problems")).contains("dob", "19510230", "left empty");
+        assertThat(record("Keep", "r2")).containsEntry("birth_year", 1960);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownInvalidPolicyAndChangeNothing() throws IOException {
+        Path file = TestFiles.utf8(dir, "list.csv", "Name\nAli Mamedov\n");
+        Path mapping = TestFiles.utf8(dir, "map.yaml", "columns:\n  \"Name\": {field: full_name, invalid: ignore}\n");
+        assertRejectedWhole(file, Optional.of(mapping), Optional.empty(), "map.yaml", "invalid must be reject", "'ignore'");
+    }
+
+    @Test
     void shouldRejectBadRowsAloneWithRowColumnValueAndReason() throws IOException {
         String big = "x".repeat(10 * 1024 * 1024);
         Path file = TestFiles.utf8(dir, "rows.csv", "ID,Name,Date of birth,Status\n"

@@ -20,6 +20,19 @@ sealed interface FieldComparator {
 
     int level(RecordTable table, int a, int b);
 
+    /**
+     * The level of a similarity on Jaro–Winkler thresholds (strongest first): {@code first} for the first
+     * threshold met, {@code first + thresholds.length} ("different") when none is.
+     */
+    static int thresholdLevel(double similarity, double[] thresholds, int first) {
+        for (int t = 0; t < thresholds.length; t++) {
+            if (similarity >= thresholds[t]) {
+                return first + t;
+            }
+        }
+        return first + thresholds.length;
+    }
+
     default int missingLevel() {
         return labels().size() - 1;
     }
@@ -112,12 +125,7 @@ sealed interface FieldComparator {
             }
             double similarity = Math.max(JaroWinkler.similarity(textA, textB),
                     JaroWinkler.similarity(foldedA, foldedB));
-            for (int t = 0; t < thresholds.length; t++) {
-                if (similarity >= thresholds[t]) {
-                    return 2 + t;
-                }
-            }
-            return thresholds.length + 2;
+            return thresholdLevel(similarity, thresholds, 2);
         }
 
         @Override
@@ -248,12 +256,7 @@ sealed interface FieldComparator {
                 return 0;
             }
             double similarity = JaroWinkler.similarity(column.values.get(left), column.values.get(right));
-            for (int t = 0; t < thresholds.length; t++) {
-                if (similarity >= thresholds[t]) {
-                    return 1 + t;
-                }
-            }
-            return thresholds.length + 1;
+            return thresholdLevel(similarity, thresholds, 1);
         }
 
         @Override

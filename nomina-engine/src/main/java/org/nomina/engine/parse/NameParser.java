@@ -144,6 +144,22 @@ public final class NameParser {
         return isLatin(tokens.get(0)) ? last : 0;
     }
 
+    /**
+     * The sex a patronymic implies, given on its own ({@code Гусейн оглы}, {@code Əli qızı}, {@code Сергеевна}),
+     * if it implies one.
+     */
+    public static Optional<Sex> sexFromPatronymic(String patronymic) {
+        String[] words = WHITESPACE.split(patronymic.strip().toLowerCase(Locale.ROOT));
+        String last = words[words.length - 1];
+        if (MALE_MARKERS.contains(last) || words.length == 1 && endsWithAny(last, MALE_PATRONYMIC_ENDINGS)) {
+            return Optional.of(Sex.MALE);
+        }
+        if (FEMALE_MARKERS.contains(last) || words.length == 1 && endsWithAny(last, FEMALE_PATRONYMIC_ENDINGS)) {
+            return Optional.of(Sex.FEMALE);
+        }
+        return Optional.empty();
+    }
+
     /** The sex a gendered surname ending implies ({@code -ova} female, {@code -ov} male …), if any. */
     public static Optional<Sex> sexFromSurname(String surname) {
         String lower = surname.toLowerCase(Locale.ROOT);

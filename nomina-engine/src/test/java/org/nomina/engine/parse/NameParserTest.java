@@ -83,6 +83,14 @@ class NameParserTest {
     }
 
     @Test
+    void shouldInferSexFromAPatronymicGivenOnItsOwn() {
+        assertThat(NameParser.sexFromPatronymic("Гусейн оглы")).contains(Sex.MALE);
+        assertThat(NameParser.sexFromPatronymic("Əli qızı")).contains(Sex.FEMALE);
+        assertThat(NameParser.sexFromPatronymic("Сергеевна")).contains(Sex.FEMALE);
+        assertThat(NameParser.sexFromPatronymic("Vüqar")).isEmpty();
+    }
+
+    @Test
     void shouldTitleCaseCapitalsIncludingAzerbaijaniDottedI() {
         assertThat(NameParser.titleCase("МАМЕДОВ")).isEqualTo("Мамедов");
         assertThat(NameParser.titleCase("İSMAYILOV")).isEqualTo("İsmayılov");

@@ -154,7 +154,7 @@ final class RowParser {
         if (sex.isEmpty() || sex.get() == Sex.UNKNOWN) {
             Optional<Sex> fromName = parsed.sexFromName();
             if (fromName.isEmpty() && !patronymic.isEmpty()) {
-                fromName = NameParser.parse("X " + patronymic, org.nomina.engine.parse.NameOrder.SURNAME_FIRST).sexFromName();
+                fromName = NameParser.sexFromPatronymic(patronymic);
             }
             if (fromName.isEmpty()) {
                 fromName = NameParser.sexFromSurname(surname);

@@ -52,6 +52,7 @@ public final class Diminutives {
     /** Parses lines of comma-separated ASCII or native-script names; entries are lower-cased ASCII here. */
     public static Diminutives parse(List<String> lines) {
         Map<String, String> map = new HashMap<>();
+        Map<String, String> folded = new HashMap<>();
         for (String line : lines) {
             int hash = line.indexOf('#');
             String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
@@ -64,10 +65,13 @@ public final class Diminutives {
                 String variant = name.strip().toLowerCase(Locale.ROOT);
                 if (!variant.isEmpty()) {
                     map.putIfAbsent(variant, canonical);
-                    map.putIfAbsent(NameNormaliser.fold(variant), canonical);
+                    folded.putIfAbsent(NameNormaliser.fold(variant), canonical);
                 }
             }
         }
+        // Names as written win over folded forms: "alik" (Aleksandr's line) folds to "ali", which must
+        // stay Ali's own family.
+        folded.forEach(map::putIfAbsent);
         return new Diminutives(map);
     }
 

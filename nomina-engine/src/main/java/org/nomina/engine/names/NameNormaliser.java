@@ -34,6 +34,7 @@ public final class NameNormaliser {
     private static final Pattern AZERBAIJANI_CYRILLIC = Pattern.compile("[әӘһҺјЈғҒүҮөӨҹҸҝҜ]");
     private static final Pattern NON_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['`\u00B4\u2018\u2019\u02B9\u02BA\u02BC\u02BB\"]");
     private static final List<String> PATRONYMIC_WORDS = List.of(
             "oglu", "ogly", "ogli", "ogluu", "uly", "uli", "kyzy", "kizi", "qizi", "gizi", "gyzy", "kyzi", "qyzy");
     private static final List<String> PATRONYMIC_SUFFIXES = List.of(
@@ -104,6 +105,9 @@ public final class NameNormaliser {
             // this path rare, so a lock is cheaper than per-thread copies.
             synchronized (this) {
                 if (cyrillic) {
+                    // Russian ё renders Azerbaijani ö (Гёйкенд = Göykənd, Кёнуль = Könül); BGN writes ë and
+                    // ASCII folding would leave "geykend". "йо" romanises as "yo", which folding makes "o".
+                    text = text.replace("ё", "йо").replace("Ё", "Йо");
                     text = AZERBAIJANI_CYRILLIC.matcher(text).find()
                             ? azerbaijani.transliterate(text)
                             : russian.transliterate(text);
@@ -121,7 +125,9 @@ public final class NameNormaliser {
                 text = toAscii.transliterate(text);
             }
         }
-        return NON_ALNUM.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        // Apostrophes and primes are dropped, not made spaces: BGN writes the soft sign as ʹ (Эльчин →
+        // Elʹchin), and "el chin" would leave a given name of "el".
+        return NON_ALNUM.matcher(APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll(" ").strip();
     }
 
     private static boolean isPlainAscii(String text) {
@@ -161,8 +167,27 @@ public final class NameNormaliser {
             String canonical = diminutives.canonical(form)
                     .or(() -> diminutives.canonical(folded))
                     .orElse(form);
-            return new NormalName(form, folded, skeleton(fold(canonical)));
+            return new NormalName(form, folded, givenSkeleton(fold(canonical)));
         });
+    }
+
+    /**
+     * A given name's family key: its {@link #skeleton}, but for names of four letters or more a skeleton of
+     * two letters is kept too. Russian writes Azerbaijani ə as е or а (Vəli = Вели, Rəna = Рена), and the
+     * vowels are all that differ; "Ali" and "Ala" (three letters) stay apart.
+     */
+    static String givenSkeleton(String folded) {
+        String key = skeleton(folded);
+        if (key.equals(folded) && folded.length() >= 4) {
+            StringBuilder consonants = new StringBuilder().append(folded.charAt(0));
+            for (int i = 1; i < folded.length(); i++) {
+                if (!isVowel(folded.charAt(i))) {
+                    consonants.append(folded.charAt(i));
+                }
+            }
+            return consonants.length() == 2 ? consonants.toString() : key;
+        }
+        return key;
     }
 
     /**
@@ -204,8 +229,8 @@ public final class NameNormaliser {
     }
 
     /**
-     * A place name for comparison: romanised, each word folded like a surname (Kəlbəcər / Кельбаджар /
-     * Kalbajar → "kalbajar" / "kelbajar" / "kalbajar"), words separated by single spaces.
+     * A place name for comparison: romanised, each word folded like a surname and e made a (Kəlbəcər /
+     * Кельбаджар / Kalbajar → "kalbacar" for all three), words separated by single spaces.
      */
     public String placeName(String raw) {
         if (raw.isBlank()) {
@@ -216,7 +241,8 @@ public final class NameNormaliser {
             for (String word : ascii(key).split(" ")) {
                 String letters = letters(word);
                 if (!letters.isEmpty()) {
-                    folded.append(folded.isEmpty() ? "" : " ").append(fold(letters));
+                    // e → a as well: Russian writes Azerbaijani ə as е (Gözəltəpə = Гёзельтепе), English as a.
+                    folded.append(folded.isEmpty() ? "" : " ").append(fold(letters, true).replace('e', 'a'));
                 }
             }
             return folded.toString();
@@ -269,11 +295,20 @@ public final class NameNormaliser {
      * </ol>
      */
     public static String fold(String form) {
+        return fold(form, false);
+    }
+
+    /**
+     * {@link #fold} with g, q, x, k and h made one letter k instead of dropped when {@code keepVelars}: for
+     * place names, where dropping them makes short names collide (Ağlı / Ахлы "akhly" and Yallı / Яллы
+     * "yally" both fold to "ali").
+     */
+    static String fold(String form, boolean keepVelars) {
         // Collapsing double letters can create a new ending ("babiaan" → "babian" → -ian rule), so the
         // rules run to a fixed point; two rounds suffice in practice, four bound the work.
         String current = form;
         for (int round = 0; round < 4; round++) {
-            String next = foldOnce(current);
+            String next = foldOnce(current, keepVelars);
             if (next.equals(current)) {
                 return next;
             }
@@ -282,7 +317,7 @@ public final class NameNormaliser {
         return current;
     }
 
-    private static String foldOnce(String form) {
+    private static String foldOnce(String form, boolean keepVelars) {
         if (form.isEmpty()) {
             return form;
         }
@@ -305,7 +340,7 @@ public final class NameNormaliser {
                 .replace("ch", "c").replace("sh", "s").replace("ts", "c").replace("ph", "f").replace("ck", "k")
                 .replace('w', 'v').replace('g', 'h').replace('q', 'h').replace('x', 'h').replace('k', 'h')
                 .replace('j', 'c');
-        s = s.replace("h", "");
+        s = keepVelars ? s.replace('h', 'k') : s.replace("h", "");
         s = s.replace("yu", "u").replace("ya", "a").replace("yo", "o").replace("ye", "e").replace('y', 'i');
         StringBuilder collapsed = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

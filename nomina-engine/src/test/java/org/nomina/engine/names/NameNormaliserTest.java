@@ -89,4 +89,38 @@ class NameNormaliserTest {
         assertThat(names.surname("  ").isEmpty()).isTrue();
         assertThat(names.patronymic("").isEmpty()).isTrue();
     }
+
+    @Test
+    void shouldReadTheSoftSignWithoutCuttingTheGivenName() {
+        // BGN writes ь as a prime (Elʹchin); it must not split the name into "el" and "chin".
+        assertThat(names.givenName("Эльчин").familyKey()).isEqualTo(names.givenName("Elçin").familyKey());
+        assertThat(names.givenName("Гюльнар").form()).isEqualTo("gyulnar");
+    }
+
+    @Test
+    void shouldPutShortNamesDifferingOnlyInTheirVowelInOneFamily() {
+        // Russian writes Azerbaijani ə as е: Vəli = Вели, Rəna = Рена.
+        assertThat(names.givenName("Vəli").familyKey()).isEqualTo(names.givenName("Вели").familyKey());
+        assertThat(names.givenName("Rəna").familyKey()).isEqualTo(names.givenName("Рена").familyKey());
+        assertThat(names.givenName("Ali").familyKey()).isNotEqualTo(names.givenName("Ala").familyKey());
+    }
+
+    @Test
+    void shouldKeepAliOutOfAleksandrsFamily() {
+        // "Alik", a diminutive in both families, folds to "ali"; the name as written wins.
+        assertThat(names.givenName("Ali").familyKey()).isNotEqualTo(names.givenName("Aleksandr").familyKey());
+        assertThat(names.givenName("Sasha").familyKey()).isEqualTo(names.givenName("Aleksandr").familyKey());
+    }
+
+    @Test
+    void shouldReadRussianYoAsAzerbaijaniO() {
+        assertThat(names.placeName("Гёйкенд")).isEqualTo(names.placeName("Göykənd")).isEqualTo(names.placeName("Goykand"));
+        assertThat(names.placeName("Гёзельтепе")).isEqualTo(names.placeName("Gözəltəpə"));
+    }
+
+    @Test
+    void shouldKeepShortPlaceNamesApartThatDifferInAVelar() {
+        assertThat(names.placeName("Ağlı")).isEqualTo(names.placeName("Ахлы")).isEqualTo(names.placeName("Aghli"));
+        assertThat(names.placeName("Ağlı")).isNotEqualTo(names.placeName("Яллы"));
+    }
 }

@@ -42,6 +42,11 @@ sealed interface FieldComparator {
         return 0.0;
     }
 
+    /** Frequency of record a's spelling family, for the family level; 0 when the field has none or no TF. */
+    default double familyFrequency(RecordTable table, int a) {
+        return 0.0;
+    }
+
     static FieldComparator of(ComparisonSpec spec) {
         double[] thresholds = spec.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
         String field = spec.field();
@@ -123,9 +128,7 @@ sealed interface FieldComparator {
                     || foldedA.equals(foldedB)) {
                 return 1;
             }
-            double similarity = Math.max(JaroWinkler.similarity(textA, textB),
-                    JaroWinkler.similarity(foldedA, foldedB));
-            return thresholdLevel(similarity, thresholds, 2);
+            return thresholdLevel(JaroWinkler.similarity(textA, textB), thresholds, 2);
         }
 
         @Override
@@ -136,6 +139,16 @@ sealed interface FieldComparator {
             RecordTable.TextColumn form = column(table).form;
             int id = form.ids[a];
             return id < 0 ? 0.0 : (double) form.counts[id] / table.size;
+        }
+
+        @Override
+        public double familyFrequency(RecordTable table, int a) {
+            if (!tf) {
+                return 0.0;
+            }
+            RecordTable.NameColumn names = column(table);
+            int id = names.familyIds[a];
+            return id < 0 ? 0.0 : (double) names.familyCounts()[id] / table.size;
         }
     }
 

@@ -155,7 +155,7 @@ public final class Linker {
             for (int f = 0; f < fields; f++) {
                 List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
                 weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
-                mExact[f] = new double[] {fieldLevels.get(0).m()};
+                mExact[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
             }
             double prior = log2(model.lambda() / (1 - model.lambda()));
             float[] matchWeight = new float[pairCount];
@@ -233,6 +233,14 @@ public final class Linker {
                 if (tf > 0) {
                     // Splink's TF adjustment: u of an exact match on value v is v's frequency.
                     return log2(mExact[f][0] / Math.max(tf, tfFloor));
+                }
+            }
+            if (level == 1 && !crossedPair) {
+                // The same for a name's spelling family: across scripts most true pairs agree only at
+                // this level (Məmmədova / Мамедова), and Məmmədov's family is one record in fifteen.
+                double tf = comparators.get(f).familyFrequency(table, a);
+                if (tf > 0) {
+                    return log2(mExact[f][1] / Math.max(tf, tfFloor));
                 }
             }
             return weights[f][level];

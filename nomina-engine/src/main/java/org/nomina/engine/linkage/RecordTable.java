@@ -95,6 +95,23 @@ final class RecordTable {
             int id = foldedIds[record];
             return id < 0 ? "" : folded.get(id);
         }
+
+        /** How many records have each spelling family (by family id); for the term-frequency adjustment. */
+        int[] familyCounts() {
+            int[] counts = familyCounts;
+            if (counts == null) {
+                counts = new int[families.size()];
+                for (int id : familyIds) {
+                    if (id >= 0) {
+                        counts[id]++;
+                    }
+                }
+                familyCounts = counts;
+            }
+            return counts;
+        }
+
+        private volatile int[] familyCounts;
     }
 
     final int size;

@@ -26,6 +26,10 @@ class ClustererTest {
         for (int i = 0; i < sources.length; i++) {
             records.add(record(i, sources[i]).names("X", "Y", "").build());
         }
+        return cluster(records, scored, verdicts);
+    }
+
+    private static int[] cluster(List<LinkRecord> records, List<Scored> scored, Map<Long, HumanDecision.Verdict> verdicts) {
         RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
         List<Scored> sorted = new ArrayList<>(scored);
         sorted.sort((x, y) -> Long.compare(pack(x.a(), x.b()), pack(y.a(), y.b())));
@@ -92,5 +96,42 @@ class ClustererTest {
 
         assertThat(roots[0]).isNotEqualTo(roots[2]);
         assertThat(Arrays.stream(roots).distinct().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepSistersApartWhoseGivenNamesDifferWhateverTheScores() {
+        // Two daughters of one father in one family: everything agrees but the given name, and a bridge
+        // through the second list's record scores high. Lamiyə and Məleykə share letters (Jaro–Winkler 0.7).
+        List<LinkRecord> records = List.of(record(0, 0).names("Qurbanova", "Lamiyə", "Əli").build(),
+                record(1, 1).names("Курбанова", "Ламия", "Али кызы").build(),
+                record(2, 2).names("Qurbanova", "Məleykə", "Əli").build());
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.99f)), Map.of());
+
+        assertThat(roots[0]).isEqualTo(roots[1]);
+        assertThat(roots[2]).isNotEqualTo(roots[0]);
+    }
+
+    @Test
+    void shouldStillJoinAGivenNameWithATypingError() {
+        List<LinkRecord> records = List.of(record(0, 0).names("Qurbanova", "Lamiyə", "Əli").build(),
+                record(1, 1).names("Курбанова", "Ламия", "Али кызы").build(),
+                record(2, 2).names("Qurbanova", "Lamiye", "Ali").build());
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.99f)), Map.of());
+
+        assertThat(roots[2]).isEqualTo(roots[0]).isEqualTo(roots[1]);
+    }
+
+    @Test
+    void shouldKeepApartFathersWhoseNamesOnlyLookAlike() {
+        // Vüsal and Musa reach Jaro–Winkler 0.78: close for a surname, different for a given name.
+        List<LinkRecord> records = List.of(record(0, 0).names("Рамизова", "Улдуз", "Вюсал кызы").build(),
+                record(1, 1).names("Ramizova", "Ulduz", "").build(),
+                record(2, 2).names("Ramizova", "Ulduz", "Musa").build());
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.999f)), Map.of());
+
+        assertThat(roots[2]).isNotEqualTo(roots[0]);
     }
 }

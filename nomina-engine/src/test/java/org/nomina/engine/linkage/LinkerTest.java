@@ -81,6 +81,32 @@ class LinkerTest {
     }
 
     @Test
+    void shouldWeighAgreementOnACommonSurnameFamilyLessThanOnARareOne() {
+        // Across scripts, true pairs agree on the spelling family, not the spelling: the term-frequency
+        // adjustment must apply there too, or Məmmədov / Мамедов counts as much as a rare surname.
+        List<LinkRecord> records = new ArrayList<>();
+        String[] given = {"Rəşid", "Anar", "Elçin", "Tofiq", "Vüqar", "Kamran", "Zaur", "Ramiz"};
+        for (int i = 0; i < 300; i++) {
+            records.add(record(10_000 + i, i % 2).names(i % 3 == 0 ? "Мамедов" : "Məmmədov", given[i % given.length], "")
+                    .bornAbout(1930 + i % 60).build());
+        }
+        records.add(record(1, 0).names("Мамедов", "Низами", "").sex("male").born(1951, 3, 12).place("Шуша").build());
+        records.add(record(2, 1).names("Məmmədov", "Nizami", "").sex("male").born(1951, 3, 12).place("Şuşa").build());
+        records.add(record(3, 0).names("Гюльмамедов", "Низами", "").sex("male").born(1951, 3, 12).place("Шуша").build());
+        records.add(record(4, 1).names("Gülməmmədov", "Nizami", "").sex("male").born(1951, 3, 12).place("Şuşa").build());
+        records.addAll(background(1500, 1_000_000));
+
+        LinkageResult result = Linker.link(records, LinkageConfig.defaults(), List.of(), ProgressListener.NONE);
+
+        FieldContribution common = result.pair(1, 2).orElseThrow().contributions().getFirst();
+        FieldContribution rare = result.pair(3, 4).orElseThrow().contributions().getFirst();
+        assertThat(common.field()).isEqualTo("surname");
+        assertThat(common.level()).isEqualTo("family");
+        assertThat(rare.level()).isEqualTo("family");
+        assertThat(rare.weight() - common.weight()).isGreaterThan(4.0);
+    }
+
+    @Test
     void shouldKeepTwoCousinsWithOneSurnameApart() {
         List<LinkRecord> cousins = List.of(
                 record(1, 0).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")

@@ -58,12 +58,17 @@ public final class DemoGenerator {
         }
     }
 
+    /** People per village when the population outgrows the demo's six villages. */
+    private static final int PEOPLE_PER_VILLAGE = 1500;
+
     private final Options options;
     private final SplittableRandom random;
+    private final List<Spelling> villages;
 
     public DemoGenerator(Options options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
+        this.villages = NameBook.villages(Math.max(6, options.people() / PEOPLE_PER_VILLAGE));
     }
 
     public DemoCase generate(Path dir) {
@@ -102,18 +107,24 @@ public final class DemoGenerator {
         List<Person> people = new ArrayList<>(options.people());
         for (int i = 1; i <= options.people(); i++) {
             boolean female = random.nextDouble() < 0.42;
-            int given = random.nextInt(female ? NameBook.FEMALE.size() : NameBook.MALE.size());
-            // Surnames follow a skewed distribution, as they do in the region (a few very common ones).
-            int surname = (int) Math.floor(NameBook.SURNAMES.size() * Math.pow(random.nextDouble(), 1.8));
+            // Names follow skewed distributions, as they do in the region: a few very common surnames
+            // (Məmmədov alone is one person in fifteen) and given names, and a long tail of rarer ones.
+            int given = skewed(female ? NameBook.FEMALE.size() : NameBook.MALE.size(), 1.6);
+            int surname = skewed(NameBook.SURNAMES.size(), 1.8);
             int age = ageAtIncident();
             int month = 1 + random.nextInt(12);
             int day = 1 + random.nextInt(28);
             int status = pick(STATUS_SHARE);
             double visibility = new double[] {0.55, 1.0, 1.35}[random.nextInt(3)];
-            people.add(new Person(i, female, given, random.nextInt(NameBook.MALE.size()), surname, INCIDENT_YEAR - age, month, day,
-                    random.nextInt(NameBook.VILLAGES.size()), status, 14 + random.nextInt(2), visibility));
+            people.add(new Person(i, female, given, skewed(NameBook.MALE.size(), 1.6), surname, INCIDENT_YEAR - age, month, day,
+                    random.nextInt(villages.size()), status, 14 + random.nextInt(2), visibility));
         }
         return people;
+    }
+
+    /** An index in [0, size) drawn with more weight on the first ones; the larger the power, the steeper. */
+    private int skewed(int size, double power) {
+        return (int) Math.floor(size * Math.pow(random.nextDouble(), power));
     }
 
     private int ageAtIncident() {
@@ -215,7 +226,7 @@ public final class DemoGenerator {
                     if (no == 41) {
                         name = "";
                     }
-                    out.printRecord(no, name, birth, p.female() ? "ж" : "м", NameBook.VILLAGES.get(p.village()).ru(), status, note);
+                    out.printRecord(no, name, birth, p.female() ? "ж" : "м", villages.get(p.village()).ru(), status, note);
                     truth.write("Hospital register," + no + "," + p.id() + "\n");
                     rows++;
                 }
@@ -262,7 +273,7 @@ public final class DemoGenerator {
             no++;
             String year = random.nextDouble() < 0.15 ? "" : (random.nextDouble() < 0.1 ? "təx. " : "") + p.year();
             rowsOut.add(new String[] {String.valueOf(no), female(NameBook.SURNAMES.get(p.surname()).az(), p.female()), given(p).az(),
-                NameBook.MALE.get(p.father()).az(), year, p.female() ? "qadın" : "kişi", NameBook.VILLAGES.get(p.village()).az(),
+                NameBook.MALE.get(p.father()).az(), year, p.female() ? "qadın" : "kişi", villages.get(p.village()).az(),
                 az[p.status()]});
             truth.write("Committee of families," + no + "," + p.id() + "\n");
         }
@@ -326,7 +337,14 @@ public final class DemoGenerator {
                 if (random.nextDouble() < 0.04) {
                     given = typo(given);
                 }
-                String name = random.nextDouble() < 0.85 ? given + " " + surname : surname + ", " + given;
+                String name;
+                if (random.nextDouble() < 0.85) {
+                    // Relatives often name the father too, the Azerbaijani way: "Ali Huseyn oglu Mammadov".
+                    String father = random.nextDouble() < 0.4 ? en(NameBook.MALE.get(p.father())) + (p.female() ? " qizi " : " oglu ") : "";
+                    name = given + " " + father + surname;
+                } else {
+                    name = surname + ", " + given;
+                }
                 String age = "";
                 double r = random.nextDouble();
                 if (r < 0.6) {
@@ -337,7 +355,7 @@ public final class DemoGenerator {
                 String notes = random.nextDouble() < 0.3 ? "Testimony of a relative" : "";
                 String id = String.format("T-%05d", no);
                 String when = random.nextDouble() < 0.8 ? p.deathDay() + " November " + INCIDENT_YEAR : "November " + INCIDENT_YEAR;
-                out.printRecord(id, name, age, en(NameBook.VILLAGES.get(p.village())), fate, when, notes);
+                out.printRecord(id, name, age, en(villages.get(p.village())), fate, when, notes);
                 truth.write("NGO testimonies," + id + "," + p.id() + "\n");
             }
         }
@@ -362,7 +380,7 @@ public final class DemoGenerator {
                 String death = p.status() == 0 ? String.format("%02d.11.%d", p.deathDay(), INCIDENT_YEAR) : "";
                 List<Object> row = new ArrayList<>(List.of(number, female(NameBook.SURNAMES.get(p.surname()).ru(), p.female()),
                         given(p).ru(), NameBook.MALE.get(p.father()).ru() + (p.female() ? " кызы" : " оглы"), year,
-                        NameBook.VILLAGES.get(p.village()).ru(), death, ru[p.status()]));
+                        villages.get(p.village()).ru(), death, ru[p.status()]));
                 if (no == 7) {
                     row.add("лишнее значение");
                 }
@@ -402,7 +420,7 @@ public final class DemoGenerator {
                 String year = random.nextDouble() < 0.4 ? "" : (random.nextDouble() < 0.2 ? "c. " : "") + p.year();
                 String surname = female(en(NameBook.SURNAMES.get(p.surname())), p.female());
                 out.printRecord(random.nextDouble() < 0.05 ? typo(surname) : surname, en(given(p)), year,
-                        en(NameBook.VILLAGES.get(p.village())), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[p.status()]);
+                        en(villages.get(p.village())), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[p.status()]);
                 truth.write("Press reports,row-" + (no + 1) + "," + p.id() + "\n");
             }
         }

@@ -1,6 +1,9 @@
 package org.nomina.app.demo;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Name elements for the fictional demo case, each in the spellings lists really use: Azerbaijani
@@ -16,7 +19,10 @@ final class NameBook {
         }
     }
 
-    static final List<Spelling> SURNAMES = List.of(
+    /** The common surnames, then those formed from the other given names (see {@link #derivedSurnames}). */
+    static final List<Spelling> SURNAMES;
+
+    private static final List<Spelling> COMMON_SURNAMES = List.of(
             new Spelling("Məmmədov", "Мамедов", "Mammadov", "Mamedov"),
             new Spelling("Əliyev", "Алиев", "Aliyev", "Aliev"),
             new Spelling("Hüseynov", "Гусейнов", "Huseynov", "Guseynov", "Huseinov"),
@@ -61,7 +67,38 @@ final class NameBook {
             new Spelling("Nizami", "Низами", "Nizami"), new Spelling("Sabir", "Сабир", "Sabir"), new Spelling("Tahir", "Тахир", "Tahir"),
             new Spelling("Rafiq", "Рафик", "Rafig", "Rafik"), new Spelling("Cavid", "Джавид", "Javid"),
             new Spelling("Səməd", "Самед", "Samad", "Samed"), new Spelling("Bəhram", "Бахрам", "Bahram"),
-            new Spelling("Oqtay", "Октай", "Ogtay", "Oktay"), new Spelling("Vaqif", "Вагиф", "Vagif"), new Spelling("Emin", "Эмин", "Emin"));
+            new Spelling("Oqtay", "Октай", "Ogtay", "Oktay"), new Spelling("Vaqif", "Вагиф", "Vagif"), new Spelling("Emin", "Эмин", "Emin"),
+            // Less common names: the first thirty are the frequent ones (the generator draws with a skew).
+            new Spelling("Rəşid", "Рашид", "Rashid"), new Spelling("Elnur", "Эльнур", "Elnur"), new Spelling("Anar", "Анар", "Anar"),
+            new Spelling("Namiq", "Намик", "Namig", "Namik"), new Spelling("Mübariz", "Мубариз", "Mubariz"),
+            new Spelling("Arif", "Ариф", "Arif"), new Spelling("Vidadi", "Видади", "Vidadi"), new Spelling("Xəlil", "Халил", "Khalil", "Halil"),
+            new Spelling("İsmayıl", "Исмаил", "Ismayil", "Ismail"), new Spelling("İbrahim", "Ибрагим", "Ibrahim", "Ibragim"),
+            new Spelling("Musa", "Муса", "Musa"), new Spelling("Nəbi", "Наби", "Nabi"), new Spelling("Vəli", "Вели", "Vali", "Veli"),
+            new Spelling("Qasım", "Касум", "Gasim", "Kasum"), new Spelling("Abbas", "Аббас", "Abbas"),
+            new Spelling("Cəfər", "Джафар", "Jafar", "Dzhafar"), new Spelling("Rəhim", "Рагим", "Rahim", "Ragim"),
+            new Spelling("Kərim", "Керим", "Karim", "Kerim"), new Spelling("Səfər", "Сафар", "Safar"),
+            new Spelling("Heydər", "Гейдар", "Heydar", "Geydar"), new Spelling("Bağır", "Багир", "Baghir", "Bagir"),
+            new Spelling("Oruc", "Орудж", "Oruj", "Orudzh"), new Spelling("Süleyman", "Сулейман", "Suleyman"),
+            new Spelling("Zeynal", "Зейнал", "Zeynal"), new Spelling("Mirzə", "Мирза", "Mirza"), new Spelling("Paşa", "Паша", "Pasha"),
+            new Spelling("Şükür", "Шукюр", "Shukur"), new Spelling("Qurban", "Курбан", "Gurban", "Kurban"),
+            new Spelling("Nəcəf", "Наджаф", "Najaf"), new Spelling("Tağı", "Таги", "Taghi", "Tagi"), new Spelling("Əsəd", "Асад", "Asad"),
+            new Spelling("Novruz", "Новруз", "Novruz"), new Spelling("Ələkbər", "Алекпер", "Alakbar", "Alekper"),
+            new Spelling("Fərhad", "Фархад", "Farhad"), new Spelling("Elxan", "Эльхан", "Elkhan"), new Spelling("Ceyhun", "Джейхун", "Jeyhun"),
+            new Spelling("Eldar", "Эльдар", "Eldar"), new Spelling("Hikmət", "Хикмет", "Hikmat", "Hikmet"),
+            new Spelling("Mehman", "Мехман", "Mehman"), new Spelling("Nazim", "Назим", "Nazim"), new Spelling("Rasim", "Расим", "Rasim"),
+            new Spelling("Sahib", "Сахиб", "Sahib"), new Spelling("Teymur", "Теймур", "Teymur"), new Spelling("Ülvi", "Ульви", "Ulvi"),
+            new Spelling("Yaşar", "Яшар", "Yashar"), new Spelling("Zakir", "Закир", "Zakir"), new Spelling("Şamil", "Шамиль", "Shamil"),
+            new Spelling("Adil", "Адиль", "Adil"), new Spelling("Bəxtiyar", "Бахтияр", "Bakhtiyar"), new Spelling("Cəlal", "Джалал", "Jalal"),
+            new Spelling("Eyvaz", "Эйваз", "Eyvaz"), new Spelling("Fuad", "Фуад", "Fuad"), new Spelling("İlham", "Ильхам", "Ilham"),
+            new Spelling("Kamil", "Камиль", "Kamil"), new Spelling("Lətif", "Латиф", "Latif"), new Spelling("Nadir", "Надир", "Nadir"),
+            new Spelling("Pərviz", "Парвиз", "Parviz"), new Spelling("Rüstəm", "Рустам", "Rustam"), new Spelling("Sənan", "Санан", "Sanan"),
+            new Spelling("Telman", "Тельман", "Telman"), new Spelling("Vahid", "Вахид", "Vahid"), new Spelling("Xanlar", "Ханлар", "Khanlar"),
+            new Spelling("Yunis", "Юнис", "Yunis"), new Spelling("Zahid", "Захид", "Zahid"), new Spelling("Akif", "Акиф", "Akif"),
+            new Spelling("Bəşir", "Башир", "Bashir"), new Spelling("Dilavər", "Дилявер", "Dilavar"), new Spelling("Əmir", "Амир", "Amir"),
+            new Spelling("Hafiz", "Хафиз", "Hafiz"), new Spelling("İlyas", "Ильяс", "Ilyas"), new Spelling("Mais", "Маис", "Mais"),
+            new Spelling("Nurlan", "Нурлан", "Nurlan"), new Spelling("Ramil", "Рамиль", "Ramil"), new Spelling("Salman", "Салман", "Salman"),
+            new Spelling("Tural", "Турал", "Tural"), new Spelling("Vüsal", "Вюсал", "Vusal"), new Spelling("Yaqub", "Якуб", "Yagub", "Yakub"),
+            new Spelling("Ziya", "Зия", "Ziya"), new Spelling("Bayram", "Байрам", "Bayram"), new Spelling("Fazil", "Фазиль", "Fazil"));
 
     static final List<Spelling> FEMALE = List.of(
             new Spelling("Aygün", "Айгюн", "Aygun"), new Spelling("Səbinə", "Сабина", "Sabina"),
@@ -75,13 +112,109 @@ final class NameBook {
             new Spelling("Zərifə", "Зарифа", "Zarifa"), new Spelling("Ülviyyə", "Ульвия", "Ulviyya"),
             new Spelling("Mehriban", "Мехрибан", "Mehriban"), new Spelling("Həcər", "Хаджар", "Hajar"),
             new Spelling("Gülşən", "Гюльшан", "Gulshan"), new Spelling("Lalə", "Лала", "Lala"),
-            new Spelling("Arzu", "Арзу", "Arzu"), new Spelling("Nuranə", "Нурана", "Nurana"), new Spelling("Samirə", "Самира", "Samira"));
+            new Spelling("Arzu", "Арзу", "Arzu"), new Spelling("Nuranə", "Нурана", "Nurana"), new Spelling("Samirə", "Самира", "Samira"),
+            new Spelling("Afaq", "Афаг", "Afag"), new Spelling("Bənövşə", "Бановша", "Banovsha"), new Spelling("Çiçək", "Чичек", "Chichak"),
+            new Spelling("Dilarə", "Диляра", "Dilara"), new Spelling("Elmira", "Эльмира", "Elmira"), new Spelling("Fəridə", "Фарида", "Farida"),
+            new Spelling("Gülər", "Гюляр", "Gular"), new Spelling("Həqiqət", "Хагигат", "Hagigat"), new Spelling("İradə", "Ирада", "Irada"),
+            new Spelling("Jalə", "Жала", "Jala"), new Spelling("Kəmalə", "Камала", "Kamala"), new Spelling("Lamiyə", "Ламия", "Lamiya"),
+            new Spelling("Mələk", "Малак", "Malak"), new Spelling("Nailə", "Наиля", "Naila"), new Spelling("Pərvanə", "Парвана", "Parvana"),
+            new Spelling("Rəhilə", "Рахиля", "Rahila"), new Spelling("Sürəyya", "Сурайя", "Surayya"), new Spelling("Təranə", "Тарана", "Tarana"),
+            new Spelling("Ulduz", "Улдуз", "Ulduz"), new Spelling("Vəfa", "Вафа", "Vafa"), new Spelling("Xatirə", "Хатира", "Khatira"),
+            new Spelling("Yeganə", "Егана", "Yegana"), new Spelling("Zemfira", "Земфира", "Zemfira"), new Spelling("Aidə", "Аида", "Aida"),
+            new Spelling("Bahar", "Бахар", "Bahar"), new Spelling("Dünya", "Дунья", "Dunya"), new Spelling("Esmira", "Эсмира", "Esmira"),
+            new Spelling("Flora", "Флора", "Flora"), new Spelling("Gülnar", "Гюльнар", "Gulnar"), new Spelling("Hökumə", "Хокума", "Hokuma"),
+            new Spelling("İlahə", "Илаха", "Ilaha"), new Spelling("Kifayət", "Кифаят", "Kifayat"), new Spelling("Lətafət", "Латафат", "Latafat"),
+            new Spelling("Mətanət", "Матанат", "Matanat"), new Spelling("Nazilə", "Назиля", "Nazila"),
+            new Spelling("Rəxşəndə", "Рахшанда", "Rakhshanda"), new Spelling("Sədaqət", "Садагат", "Sadagat"),
+            new Spelling("Tünzalə", "Тунзаля", "Tunzala"), new Spelling("Validə", "Валида", "Valida"), new Spelling("Zümrüd", "Зумруд", "Zumrud"),
+            new Spelling("Şəhla", "Шахла", "Shahla"), new Spelling("Nərgiz", "Наргиз", "Nargiz"), new Spelling("Məleykə", "Малейка", "Maleyka"),
+            new Spelling("Aysel", "Айсель", "Aysel"), new Spelling("Günay", "Гюнай", "Gunay"));
+
+    static {
+        List<Spelling> all = new ArrayList<>(COMMON_SURNAMES);
+        all.addAll(derivedSurnames(COMMON_SURNAMES));
+        SURNAMES = List.copyOf(all);
+    }
+
+    /**
+     * Surnames formed from the male names the way most Azerbaijani surnames were formed (Rəşid → Rəşidov,
+     * Musa → Musayev; Рашидов, Мусаев; Rashidov, Musayev/Musaev), skipping those already among the common.
+     */
+    private static List<Spelling> derivedSurnames(List<Spelling> common) {
+        Set<String> known = new HashSet<>();
+        common.forEach(c -> known.add(c.az()));
+        List<Spelling> out = new ArrayList<>();
+        for (Spelling m : MALE) {
+            boolean vowel = "aeiouəıüöAEIOU".indexOf(m.az().charAt(m.az().length() - 1)) >= 0;
+            String az = m.az() + (vowel ? "yev" : "ov");
+            if (!known.add(az)) {
+                continue;
+            }
+            String ru = m.ru().endsWith("ь") ? m.ru().substring(0, m.ru().length() - 1) + "ов"
+                    : m.ru() + ("аеиоуыэюя".indexOf(m.ru().charAt(m.ru().length() - 1)) >= 0 ? "ев" : "ов");
+            List<String> en = new ArrayList<>();
+            for (String e : m.en()) {
+                en.add(e + (vowel ? "yev" : "ov"));
+            }
+            if (vowel) {
+                en.add(m.en().get(0) + "ev");
+            }
+            out.add(new Spelling(az, ru, List.copyOf(en)));
+        }
+        return out;
+    }
 
     /** Invented villages of the fictional district of Nomkənd. */
     static final List<Spelling> VILLAGES = List.of(
             new Spelling("Nomkənd", "Номкенд", "Nomkend"), new Spelling("Yeni Nomkənd", "Ени Номкенд", "Yeni Nomkend"),
             new Spelling("Verəsli", "Вересли", "Verasli"), new Spelling("Talışbəyli", "Талышбейли", "Talishbeyli"),
             new Spelling("Gözəltəpə", "Гёзельтепе", "Gozaltapa"), new Spelling("Armudlu-Nom", "Армудлу-Ном", "Armudlu-Nom"));
+
+    private static final Spelling[] VILLAGE_ROOTS = {
+        new Spelling("Qara", "Кара", "Gara"), new Spelling("Ağ", "Ах", "Agh", "Ag"), new Spelling("Daş", "Даш", "Dash"),
+        new Spelling("Göy", "Гёй", "Goy"), new Spelling("Sarı", "Сары", "Sari"), new Spelling("Qızıl", "Кызыл", "Gizil", "Kyzyl"),
+        new Spelling("Bəy", "Бей", "Bay", "Bey"), new Spelling("Yal", "Ял", "Yal"), new Spelling("Çay", "Чай", "Chay"),
+        new Spelling("Nom", "Ном", "Nom"), new Spelling("Ver", "Вер", "Ver"), new Spelling("Tal", "Тал", "Tal"),
+        new Spelling("Alma", "Алма", "Alma"), new Spelling("Söyüd", "Сёюд", "Soyud"), new Spelling("Armud", "Армуд", "Armud"),
+        new Spelling("Çinar", "Чинар", "Chinar")};
+    private static final Spelling[] VILLAGE_ENDINGS = {
+        new Spelling("kənd", "кенд", "kend", "kand"), new Spelling("lı", "лы", "li", "ly"), new Spelling("bulaq", "булаг", "bulag", "bulak"),
+        new Spelling("təpə", "тепе", "tapa", "tepe"), new Spelling("dərə", "дере", "dara", "dere"), new Spelling("oba", "оба", "oba"),
+        new Spelling("düz", "дюз", "duz"), new Spelling("yurd", "юрд", "yurd")};
+    private static final Spelling[] VILLAGE_PREFIXES = {
+        new Spelling("", "", ""), new Spelling("Yuxarı ", "Юхары ", "Yukhari ", "Yuxari "), new Spelling("Aşağı ", "Ашагы ", "Ashagi "),
+        new Spelling("Yeni ", "Ени ", "Yeni "), new Spelling("Köhnə ", "Кёхне ", "Kohna ")};
+
+    /**
+     * The district's villages: the six of the demo, then invented ones composed of a root, an ending and
+     * sometimes a prefix (Qarabulaq, Yuxarı Daşkənd …) so that a large population lives in many places of a
+     * plausible size rather than in six towns of a hundred thousand. Each part carries its spellings.
+     */
+    static List<Spelling> villages(int count) {
+        List<Spelling> out = new ArrayList<>(VILLAGES);
+        Set<String> seen = new HashSet<>();
+        VILLAGES.forEach(v -> seen.add(v.az()));
+        for (Spelling prefix : VILLAGE_PREFIXES) {
+            for (Spelling ending : VILLAGE_ENDINGS) {
+                for (Spelling root : VILLAGE_ROOTS) {
+                    if (out.size() >= count) {
+                        return List.copyOf(out);
+                    }
+                    String az = prefix.az() + root.az() + ending.az();
+                    if (!seen.add(az)) {
+                        continue;
+                    }
+                    List<String> en = new ArrayList<>();
+                    for (String r : root.en()) {
+                        en.add(prefix.en().get(0) + r + ending.en().get(0));
+                    }
+                    en.add(prefix.en().get(prefix.en().size() - 1) + root.en().get(0) + ending.en().get(ending.en().size() - 1));
+                    out.add(new Spelling(az, prefix.ru() + root.ru() + ending.ru(), List.copyOf(new java.util.LinkedHashSet<>(en))));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
 
     private NameBook() {
     }

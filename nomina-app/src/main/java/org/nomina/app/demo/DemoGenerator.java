@@ -167,6 +167,14 @@ public final class DemoGenerator {
         return s.en().get(random.nextInt(s.en().size()));
     }
 
+    /**
+     * The village a testimony or a press report gives: now and then not where the person lived but where
+     * they were killed or found, so records of one person do not always agree on the place.
+     */
+    private Spelling village(Person p) {
+        return villages.get(random.nextDouble() < 0.04 ? random.nextInt(villages.size()) : p.village());
+    }
+
     /** A typing error: a dropped, doubled or swapped letter. */
     private String typo(String word) {
         if (word.length() < 4) {
@@ -355,7 +363,7 @@ public final class DemoGenerator {
                 String notes = random.nextDouble() < 0.3 ? "Testimony of a relative" : "";
                 String id = String.format("T-%05d", no);
                 String when = random.nextDouble() < 0.8 ? p.deathDay() + " November " + INCIDENT_YEAR : "November " + INCIDENT_YEAR;
-                out.printRecord(id, name, age, en(villages.get(p.village())), fate, when, notes);
+                out.printRecord(id, name, age, en(village(p)), fate, when, notes);
                 truth.write("NGO testimonies," + id + "," + p.id() + "\n");
             }
         }
@@ -420,7 +428,7 @@ public final class DemoGenerator {
                 String year = random.nextDouble() < 0.4 ? "" : (random.nextDouble() < 0.2 ? "c. " : "") + p.year();
                 String surname = female(en(NameBook.SURNAMES.get(p.surname())), p.female());
                 out.printRecord(random.nextDouble() < 0.05 ? typo(surname) : surname, en(given(p)), year,
-                        en(villages.get(p.village())), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[p.status()]);
+                        en(village(p)), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[p.status()]);
                 truth.write("Press reports,row-" + (no + 1) + "," + p.id() + "\n");
             }
         }

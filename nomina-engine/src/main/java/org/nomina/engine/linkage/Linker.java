@@ -178,7 +178,17 @@ public final class Linker {
             start = lap("score", start);
 
             checkCancelled("cluster");
-            Clusterer clusterer = new Clusterer(table, pairsFinal, probability, matchWeight, config, verdicts);
+            // Pairs no rule proposed are scored on demand when a merge would put them in one person.
+            Clusterer.PairScorer scorer = (a, b) -> {
+                byte[] pairLevels = new byte[fields];
+                boolean crossedPair = compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
+                double total = prior;
+                for (int f = 0; f < fields; f++) {
+                    total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mExact, tfFloor);
+                }
+                return total;
+            };
+            Clusterer clusterer = new Clusterer(table, pairsFinal, probability, matchWeight, config, verdicts, scorer);
             int[] root = clusterer.cluster(() -> checkCancelled("cluster"));
             long[] clusterMin = new long[table.size];
             Arrays.fill(clusterMin, Long.MAX_VALUE);

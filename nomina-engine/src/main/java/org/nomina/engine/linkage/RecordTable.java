@@ -46,7 +46,14 @@ final class RecordTable {
                 countList.set(id, countList.get(id) + 1);
             }
             counts = countList.stream().mapToInt(Integer::intValue).toArray();
+            words = new String[values.size()][];
+            for (int id = 0; id < words.length; id++) {
+                words[id] = values.get(id).split(" ");
+            }
         }
+
+        /** Each distinct value split into its words (values are single-spaced). */
+        final String[][] words;
 
         String value(int record) {
             int id = ids[record];

@@ -30,6 +30,11 @@ class ClustererTest {
     }
 
     private static int[] cluster(List<LinkRecord> records, List<Scored> scored, Map<Long, HumanDecision.Verdict> verdicts) {
+        return cluster(records, scored, verdicts, null);
+    }
+
+    private static int[] cluster(List<LinkRecord> records, List<Scored> scored, Map<Long, HumanDecision.Verdict> verdicts,
+                                 Clusterer.PairScorer scorer) {
         RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
         List<Scored> sorted = new ArrayList<>(scored);
         sorted.sort((x, y) -> Long.compare(pack(x.a(), x.b()), pack(y.a(), y.b())));
@@ -40,7 +45,7 @@ class ClustererTest {
             probability[i] = sorted.get(i).probability();
             weight[i] = (float) (Math.log(probability[i] / (1 - probability[i])) / Math.log(2));
         }
-        return new Clusterer(table, pairs, probability, weight, CONFIG, verdicts).cluster(() -> { });
+        return new Clusterer(table, pairs, probability, weight, CONFIG, verdicts, scorer).cluster(() -> { });
     }
 
     private static long pack(int a, int b) {
@@ -68,13 +73,42 @@ class ClustererTest {
 
     @Test
     void shouldJoinTwoRecordsOfOneSourceOnlyOnStrongEvidence() {
-        int[] moderate = cluster(new int[] {0, 0}, List.of(new Scored(0, 1, 0.97f)), Map.of());
-        int[] strong = cluster(new int[] {0, 0}, List.of(new Scored(0, 1, 0.995f)), Map.of());
+        // Record 2 comes from a second list: the stricter bar holds among several lists.
+        int[] moderate = cluster(new int[] {0, 0, 1}, List.of(new Scored(0, 1, 0.97f)), Map.of());
+        int[] strong = cluster(new int[] {0, 0, 1}, List.of(new Scored(0, 1, 0.995f)), Map.of());
         int[] acrossSources = cluster(new int[] {0, 1}, List.of(new Scored(0, 1, 0.97f)), Map.of());
 
         assertThat(moderate[0]).isNotEqualTo(moderate[1]);
         assertThat(strong[0]).isEqualTo(strong[1]);
         assertThat(acrossSources[0]).isEqualTo(acrossSources[1]);
+    }
+
+    @Test
+    void shouldDeduplicateASingleListOnTheModelsOwnProbabilities() {
+        // One list alone: deduplicating it is the task, and λ was estimated on its own pairs.
+        int[] roots = cluster(new int[] {0, 0, 0}, List.of(new Scored(0, 1, 0.97f), new Scored(1, 2, 0.98f),
+                new Scored(0, 2, 0.96f)), Map.of());
+
+        assertThat(roots[0]).isEqualTo(roots[1]).isEqualTo(roots[2]);
+    }
+
+    @Test
+    void shouldLetAnOverwhelmingUnproposedPairOutweighAReplacedSurname() {
+        // FEBRL replaces whole surnames: copy 2 shares no surname key with copy 0, so no rule proposed the
+        // pair, yet scored on demand everything else agrees. Without a scorer the contradiction stands.
+        List<LinkRecord> records = List.of(record(0, 0).names("Rundle", "Rosie", "").build(),
+                record(1, 1).names("Rundle", "Rosie", "").build(),
+                record(2, 2).names("Campbell", "Rosie", "").build());
+        // The proposed link 1–2 is itself overwhelming (23 bits); 0–2 was never proposed.
+        List<Scored> scored = List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.9999999f));
+
+        int[] unscored = cluster(records, scored, Map.of(), null);
+        int[] overwhelming = cluster(records, scored, Map.of(), (a, b) -> 60.0);
+        int[] weak = cluster(records, scored, Map.of(), (a, b) -> 8.0);
+
+        assertThat(unscored[2]).isNotEqualTo(unscored[0]);
+        assertThat(overwhelming[2]).isEqualTo(overwhelming[0]);
+        assertThat(weak[2]).isNotEqualTo(weak[0]);
     }
 
     @Test
@@ -133,5 +167,23 @@ class ClustererTest {
         int[] roots = cluster(records, List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.999f)), Map.of());
 
         assertThat(roots[2]).isNotEqualTo(roots[0]);
+    }
+
+    @Test
+    void shouldNeedStrongEvidenceToJoinRecordsNamingDifferentVillages() {
+        // Name and birth year alone find a namesake in another village; father's name too is enough.
+        List<LinkRecord> records = List.of(record(0, 0).names("Məmmədov", "Oqtay", "").place("Yuxarı Daşbulaq").build(),
+                record(1, 1).names("Мамедов", "Октай", "").place("Юхары Дашбулаг").build(),
+                record(2, 2).names("Mamedov", "Ogtay", "").place("Yukhari Saritepe").build());
+        float weak = (float) (1 / (1 + Math.pow(2, -(Clusterer.PLACE_OVERRIDE_BITS - 2))));
+        float strong = (float) (1 / (1 + Math.pow(2, -(Clusterer.PLACE_OVERRIDE_BITS + 2))));
+
+        int[] apart = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(1, 2, weak), new Scored(0, 2, weak)), Map.of());
+        int[] joined = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(1, 2, strong), new Scored(0, 2, strong)),
+                Map.of());
+
+        assertThat(apart[0]).isEqualTo(apart[1]);
+        assertThat(apart[2]).isNotEqualTo(apart[0]);
+        assertThat(joined[2]).isEqualTo(joined[0]);
     }
 }

@@ -1,0 +1,36 @@
+package org.nomina.engine.linkage;
+
+import org.junit.jupiter.api.Test;
+import org.nomina.engine.names.NameNormaliser;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nomina.engine.linkage.Records.record;
+
+/** Place names compared word by word, through the same normalisation as the linker. */
+class PlaceComparisonTest {
+
+    private static String level(String left, String right) {
+        RecordTable table = new RecordTable(List.of(record(1, 0).names("A", "B", "").place(left).build(),
+                record(2, 1).names("A", "B", "").place(right).build()), Set.of(), NameNormaliser.shared());
+        FieldComparator place = FieldComparator.of(LinkageConfig.defaults().comparisons().stream()
+                .filter(c -> c.field().equals("place")).findFirst().orElseThrow());
+        return place.labels().get(place.level(table, 0, 1));
+    }
+
+    @Test
+    void shouldTellApartVillagesSharingTheirFirstWord() {
+        // As whole strings these reach Jaro–Winkler 0.85 on the shared "Yuxarı".
+        assertThat(level("Yuxarı Daşbulaq", "Yuxarı Sarıtəpə")).isEqualTo("different");
+        assertThat(level("Yuxarı Daşbulaq", "Aşağı Daşbulaq")).isEqualTo("different");
+    }
+
+    @Test
+    void shouldMatchOneVillageAcrossScriptsAndTypos() {
+        assertThat(level("Yuxarı Daşbulaq", "Юхары Дашбулаг")).isEqualTo("exact");
+        assertThat(level("Gözəltəpə", "Гёзельтепе")).isEqualTo("exact");
+        assertThat(level("Yukhari Dashbulag", "Yukhari Dashbulga")).startsWith("jaro_winkler");
+    }
+}

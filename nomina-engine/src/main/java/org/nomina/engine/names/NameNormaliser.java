@@ -146,8 +146,30 @@ public final class NameNormaliser {
         }
         return surnameCache.computeIfAbsent(raw, key -> {
             String form = foldGender(letters(ascii(key)));
-            return form.isEmpty() ? NormalName.EMPTY : family(form);
+            if (form.isEmpty()) {
+                return NormalName.EMPTY;
+            }
+            NormalName name = family(form);
+            String canonical = canonicalSurname(form);
+            return canonical.equals(form) ? name : new NormalName(name.form(), name.folded(), skeleton(fold(canonical)));
         });
+    }
+
+    private static final String[] SURNAME_SUFFIXES = {"yev", "ev", "ov", "in"};
+
+    /**
+     * Most surnames of the region are a given name and a suffix (Kərimov, Ələkbərov, Ivanov); when the
+     * given name is in the diminutives table, its canonical form stands for it, so that Kərimov and
+     * Керимов (karimov / kerimov) or Ələkbərov and Алекперов share a family as Kərim and Керим do.
+     */
+    private String canonicalSurname(String form) {
+        for (String suffix : SURNAME_SUFFIXES) {
+            if (form.length() > suffix.length() + 2 && form.endsWith(suffix)) {
+                String stem = form.substring(0, form.length() - suffix.length());
+                return diminutives.canonical(stem).map(c -> c + suffix).orElse(form);
+            }
+        }
+        return form;
     }
 
     /** A given name: its family key is that of its diminutive family when the table knows it. */

@@ -123,4 +123,15 @@ class NameNormaliserTest {
         assertThat(names.placeName("Ağlı")).isEqualTo(names.placeName("Ахлы")).isEqualTo(names.placeName("Aghli"));
         assertThat(names.placeName("Ağlı")).isNotEqualTo(names.placeName("Яллы"));
     }
+
+    @Test
+    void shouldKeepRussianRenderingsOfAzerbaijaniNamesInTheirFamily() {
+        // Russian е for ə after a dropped k (Kərim = Керим), п for b (Ələkbər = Алекпер): table entries,
+        // and the surnames formed from these names follow them.
+        assertThat(names.givenName("Kərim").familyKey()).isEqualTo(names.givenName("Керим").familyKey());
+        assertThat(names.givenName("Ələkbər").familyKey()).isEqualTo(names.givenName("Алекпер").familyKey());
+        assertThat(familyKeys(List.of("Kərimov", "Керимов", "Karimov", "Kerimova"))).hasSize(1);
+        assertThat(familyKeys(List.of("Ələkbərov", "Алекперов", "Alakbarov"))).hasSize(1);
+        assertThat(familyKeys(List.of("Kərimov", "Əliyev"))).hasSize(2);
+    }
 }

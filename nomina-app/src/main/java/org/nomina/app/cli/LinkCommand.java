@@ -88,6 +88,16 @@ final class LinkCommand implements Callable<Integer> {
         out.put("new_persons", o.newPersons());
         out.put("retired_persons", o.retiredPersons());
         out.put("seconds", Math.round(o.seconds() * 1000) / 1000.0);
+        RegisterLinker.Writes w = o.writes();
+        Map<String, Object> written = new LinkedHashMap<>();
+        written.put("persons_inserted", w.personsInserted());
+        written.put("persons_updated", w.personsUpdated());
+        written.put("persons_retired", w.personsRetired());
+        written.put("memberships_inserted", w.membershipsInserted());
+        written.put("memberships_moved", w.membershipsMoved());
+        written.put("pairs_written", w.pairsWritten());
+        written.put("pairs_deleted", w.pairsDeleted());
+        out.put("rows_written", written);
         Map<String, Long> stages = new LinkedHashMap<>(o.storeMillis());
         stages.putAll(o.result().stageMillis());
         out.put("stage_millis", stages);

@@ -10,7 +10,8 @@ import org.nomina.store.CanonicalJson;
 
 /**
  * Every source record as the linker sees it, with the few stored values the register needs beside
- * (status, full name). Loaded in one streaming pass; sources are numbered 0…n−1 by id.
+ * (status, full name). Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
+ * ascending key order: the linker's merge with stored memberships and its membership digest rely on it.
  */
 record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> fullNames, List<String> sourceNames) {
 

@@ -38,7 +38,36 @@ abstract class LinkageContract {
     }
 
     private RegisterLinker.Outcome link() {
-        return RegisterLinker.link(db(), LinkageConfig.defaults(), "tester", ProgressListener.NONE);
+        return link("tester");
+    }
+
+    private RegisterLinker.Outcome link(String actor) {
+        return RegisterLinker.link(db(), LinkageConfig.defaults(), actor, ProgressListener.NONE);
+    }
+
+    /** Every row the linker writes (persons without their creation time, memberships, pairs) and the ledger head, as text. */
+    private List<String> register() {
+        return db().jdbi().withHandle(h -> {
+            List<String> rows = new java.util.ArrayList<>();
+            rows.addAll(h.createQuery("""
+                    SELECT id, display_name, sex, birth_year, surname, given_name, patronymic, place, status, record_count, source_count,
+                           retired_at, retired_reason FROM person ORDER BY id""").mapToMap().map(m -> "person " + m).list());
+            rows.addAll(h.createQuery("SELECT source_record_id, person_id FROM person_record ORDER BY source_record_id")
+                    .mapToMap().map(m -> "member " + m).list());
+            rows.addAll(h.createQuery("SELECT record_a, record_b, match_weight, probability, decision, contributions FROM match_pair ORDER BY 1, 2")
+                    .mapToMap().map(m -> "pair " + m).list());
+            rows.add("runs " + h.createQuery("SELECT COUNT(*) FROM linkage_run").mapTo(Long.class).one());
+            rows.add("head " + h.createQuery("SELECT hash FROM ledger_entry ORDER BY seq DESC").setMaxRows(1).mapTo(String.class).one());
+            return rows;
+        });
+    }
+
+    private void testimonies() throws IOException {
+        importList("Testimonies", """
+                ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
+                T1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed
+                T2,Nəcəfquliyev,Fərhad,İlyas,02.02.1972,m,Verəsli,hostage
+                """);
     }
 
     private long person(String source, String recordId) {
@@ -118,16 +147,76 @@ abstract class LinkageContract {
         link();
         long h1 = person("Hospital", "H1");
         long h3 = person("Hospital", "H3");
-        importList("Testimonies", """
-                ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
-                T1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed
-                T2,Nəcəfquliyev,Fərhad,İlyas,02.02.1972,m,Verəsli,hostage
-                """);
+        testimonies();
         RegisterLinker.Outcome o = link();
         assertThat(person("Hospital", "H1")).isEqualTo(h1);
         assertThat(person("Testimonies", "T1")).isEqualTo(h1);
         assertThat(person("Hospital", "H3")).isEqualTo(h3);
         assertThat(o.newPersons()).isEqualTo(1);
+        // Only the two new records join; H1's person is rewritten for its new count, the new person inserted.
+        assertThat(o.writes().membershipsInserted()).isEqualTo(2);
+        assertThat(o.writes().membershipsMoved()).isZero();
+        assertThat(o.writes().personsInserted()).isEqualTo(1);
+        assertThat(o.writes().personsUpdated()).isEqualTo(1);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+    }
+
+    @Test
+    void shouldWriteNoPersonMembershipOrPairWhenRelinkingUnchangedData() throws IOException {
+        twoLists();
+        testimonies();
+        link();
+        List<String> before = register();
+        RegisterLinker.Outcome o = link();
+        assertThat(o.writes()).isEqualTo(new RegisterLinker.Writes(0, 0, 0, 0, 0, 0, 0));
+        assertThat(o.newPersons()).isZero();
+        List<String> after = register();
+        // Only the new run and its ledger entry differ.
+        assertThat(after.subList(0, after.size() - 2)).isEqualTo(before.subList(0, before.size() - 2));
+        assertThat(after.get(after.size() - 2)).isEqualTo("runs 2");
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+    }
+
+    @Test
+    void shouldRetireThePersonWhoseRecordsMovedWhenAReviewerJoinsTwoPersons() throws IOException {
+        twoLists();
+        link();
+        long h3 = person("Hospital", "H3");
+        long m3 = person("Ministry", "M3");
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        RegisterLinker.Outcome o = link();
+        assertThat(o.retiredPersons()).isEqualTo(1);
+        assertThat(o.writes().membershipsMoved()).isEqualTo(1);
+        assertThat(person("Hospital", "H3")).isEqualTo(person("Ministry", "M3")).isIn(h3, m3);
+        long gone = person("Hospital", "H3") == h3 ? m3 : h3;
+        var retired = db().jdbi().withHandle(h -> h.createQuery("SELECT retired_at, retired_reason, record_count FROM person WHERE id = :id")
+                .bind("id", gone).mapToMap().one());
+        assertThat(retired.get("retired_at")).isNotNull();
+        assertThat(retired.get("retired_reason")).asString().contains("other persons");
+        assertThat(retired.get("record_count")).isEqualTo(0);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+
+        RegisterLinker.Outcome again = link();
+        assertThat(again.retiredPersons()).isZero();
+        assertThat(again.writes()).isEqualTo(new RegisterLinker.Writes(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void shouldLeaveTheRegisterExactlyAsItWasWhenWritingALinkFails() throws IOException {
+        twoLists();
+        link();
+        testimonies();
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        List<String> before = register();
+        // A real constraint makes the run row, written after persons, memberships and pairs, fail.
+        db().jdbi().useHandle(h -> h.execute("ALTER TABLE linkage_run ADD CONSTRAINT no_saboteur CHECK (actor <> 'saboteur')"));
+        assertThatThrownBy(() -> link("saboteur")).satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("no_saboteur"));
+        assertThat(register()).isEqualTo(before);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+        RegisterLinker.Outcome o = link();
+        assertThat(o.writes().membershipsInserted()).isEqualTo(2);
+        assertThat(o.retiredPersons()).isEqualTo(1);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
     }
 
     @Test

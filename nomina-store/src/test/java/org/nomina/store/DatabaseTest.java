@@ -1,0 +1,53 @@
+package org.nomina.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldNameTheNewestMigrationAsTheVersionThatSkipsFlyway() throws IOException, URISyntaxException {
+        Path migrations = Path.of(DatabaseTest.class.getResource("/db/migration").toURI());
+        Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
+        int newest;
+        try (Stream<Path> files = Files.list(migrations)) {
+            newest = files.map(f -> name.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+        }
+        assertThat(Database.LATEST_MIGRATION).as("Database.LATEST_MIGRATION must follow the newest migration").isEqualTo(newest);
+    }
+
+    @Test
+    void shouldReopenACurrentDatabaseWithoutMigratingAgain() {
+        String url = Database.h2Url(dir.resolve("db"));
+        Database.open(url).jdbi().useHandle(h -> h.execute("INSERT INTO incident (name, created_at) VALUES ('x', CURRENT_TIMESTAMP)"));
+        Database again = Database.open(url);
+        long incidents = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
+        assertThat(incidents).isEqualTo(1);
+        assertThat(again.isCurrent()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveADatabaseWithAFailedMigrationToFlyway() {
+        String url = Database.h2Url(dir.resolve("db"));
+        Database db = Database.open(url);
+        db.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'"));
+        assertThat(db.isCurrent()).isFalse();
+        // Flyway refuses a history with a failed migration; the fast path must not hide that.
+        assertThatThrownBy(() -> Database.open(url))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("cannot open the database");
+    }
+}

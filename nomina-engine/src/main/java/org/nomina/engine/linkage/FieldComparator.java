@@ -61,6 +61,19 @@ sealed interface FieldComparator {
     }
 
     static List<String> jaroWinklerLabels(String first, String second, double[] thresholds) {
+        return LabelCache.LABELS.computeIfAbsent(first + "|" + second + "|" + java.util.Arrays.toString(thresholds),
+                key -> buildJaroWinklerLabels(first, second, thresholds));
+    }
+
+    /** Labels by their inputs: they are asked for once per explained pair, millions of times a run. */
+    final class LabelCache {
+        private static final java.util.Map<String, List<String>> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private LabelCache() {
+        }
+    }
+
+    private static List<String> buildJaroWinklerLabels(String first, String second, double[] thresholds) {
         List<String> labels = new ArrayList<>();
         labels.add(first);
         if (second != null) {

@@ -27,11 +27,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1994", description = "Random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--place-noise", defaultValue = "0.04", paramLabel = "SHARE",
+            description = "Share of testimonies and press reports that name another village than the other lists "
+                    + "(default: ${DEFAULT-VALUE})")
+    double placeNoise;
+
     @Override
     public Integer call() {
         DemoGenerator.Options options;
         try {
-            options = new DemoGenerator.Options(people, lists, !noXlsx, seed);
+            options = new DemoGenerator.Options(people, lists, !noXlsx, seed, placeNoise);
         } catch (IllegalArgumentException e) {
             throw new org.nomina.store.BadInputException(e.getMessage());
         }

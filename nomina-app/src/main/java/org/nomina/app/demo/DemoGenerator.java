@@ -38,9 +38,22 @@ public final class DemoGenerator {
     private static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
     private static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
 
-    /** Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed. */
-    public record Options(int people, int lists, boolean xlsx, long seed) {
+    /** Share of testimonies and press reports that name another village than the person's (see {@code village}). */
+    public static final double PLACE_NOISE = 0.04;
+
+    /**
+     * Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed, and
+     * the share of testimonies and press reports naming another village.
+     */
+    public record Options(int people, int lists, boolean xlsx, long seed, double placeNoise) {
+        public Options(int people, int lists, boolean xlsx, long seed) {
+            this(people, lists, xlsx, seed, PLACE_NOISE);
+        }
+
         public Options {
+            if (!(placeNoise >= 0 && placeNoise <= 1)) {
+                throw new IllegalArgumentException("--place-noise must be between 0 and 1, not " + placeNoise);
+            }
             if (people < 10) {
                 throw new IllegalArgumentException("--people must be at least 10, not " + people);
             }
@@ -172,7 +185,7 @@ public final class DemoGenerator {
      * they were killed or found, so records of one person do not always agree on the place.
      */
     private Spelling village(Person p) {
-        return villages.get(random.nextDouble() < 0.04 ? random.nextInt(villages.size()) : p.village());
+        return villages.get(random.nextDouble() < options.placeNoise() ? random.nextInt(villages.size()) : p.village());
     }
 
     /** A typing error: a dropped, doubled or swapped letter. */

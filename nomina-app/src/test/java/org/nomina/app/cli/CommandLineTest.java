@@ -335,6 +335,15 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseAPlaceNoiseThatIsNotAShare() {
+        InProcess.Result result = InProcess.run("generate", dir.resolve("noisy").toString(), "--place-noise", "1.5");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--place-noise must be between 0 and 1, not 1.5");
+        assertThat(dir.resolve("noisy")).doesNotExist();
+    }
+
+    @Test
     void shouldImportEveryGeneratedListWithItsMappingEndToEnd() throws IOException {
         Path generated = dir.resolve("case");
         InProcess.Result generate = InProcess.run("generate", generated.toString(), "--people", "300", "--seed", "7");

@@ -19,7 +19,7 @@ public sealed interface BlockingKey {
     /** Derived keys of the standard fields. */
     enum Standard implements BlockingKey {
         SURNAME_METAPHONE("surname"), SURNAME_BEIDER_MORSE("surname"), SURNAME_FAMILY("surname"),
-        SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), GIVEN_METAPHONE("given_name"),
+        SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), SURNAME_CONSONANTS("surname"), GIVEN_METAPHONE("given_name"),
         GIVEN_FAMILY("given_name"), GIVEN_EXACT("given_name"), GIVEN_INITIAL("given_name"),
         PATRONYMIC_FAMILY("patronymic"), NAMES_UNORDERED("surname", "given_name"), BIRTH_YEAR("birth_date"), BIRTH_DATE("birth_date"),
         PLACE("place"), ID_NUMBER("id_number"), SEX("sex");

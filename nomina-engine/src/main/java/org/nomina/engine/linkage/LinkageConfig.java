@@ -68,8 +68,10 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         // Names and place: sparse records ("Гуранов Татурур, Номкенд", nothing else) are
                         // common in casualty lists. Names alone made blocks grow with the square of the
                         // population (a million generated records: Məmmədov Əli alone 4,700 records).
-                        new BlockingRule("surname_family+given_family+place",
-                                List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_FAMILY,
+                        // The surname's set of consonants rather than its family: the same blocks give or
+                        // take a few, and a typing error in its first letters ("rOudzhev Elshan") keeps it.
+                        new BlockingRule("surname_consonants+given_family+place",
+                                List.of(BlockingKey.Standard.SURNAME_CONSONANTS, BlockingKey.Standard.GIVEN_FAMILY,
                                         BlockingKey.Standard.PLACE)),
                         new BlockingRule("given_family+place+birth_year",
                                 List.of(BlockingKey.Standard.GIVEN_FAMILY, BlockingKey.Standard.PLACE,

@@ -107,6 +107,19 @@ class LinkerTest {
     }
 
     @Test
+    void shouldProposeAPairWhoseSurnameHasItsFirstLettersSwapped() {
+        // No birth year, no father's name: only the names-and-place rule can propose this pair, and every
+        // surname key that starts with the first letter differs between "Оруджев" and "rOudzhev".
+        List<LinkRecord> typo = List.of(
+                record(1, 0).names("Оруджев", "Эльшан", "").sex("male").place("Таллы").build(),
+                record(2, 1).names("rOudzhev", "Elshan", "").sex("male").place("Talli").build());
+
+        LinkageResult result = link(typo, List.of());
+
+        assertThat(result.pair(1, 2)).isPresent();
+    }
+
+    @Test
     void shouldKeepTwoCousinsWithOneSurnameApart() {
         List<LinkRecord> cousins = List.of(
                 record(1, 0).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")

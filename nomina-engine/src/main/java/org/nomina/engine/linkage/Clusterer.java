@@ -19,8 +19,10 @@ import java.util.Map;
  * <li>every pair across them from the same source has a direct link of at least the same-source
  * probability (lists contain duplicates, but two rows of one list are usually two people) — when there
  * is more than one list;</li>
- * <li>no pair across them contradicts on birth year, father's name or surname ({@link #contradict}), unless
- * that pair is itself linked with overwhelming weight ({@link #OVERRIDE_BITS});</li>
+ * <li>no pair across them contradicts on birth year, given name, father's name or surname
+ * ({@link #contradict}), unless that pair's own link is overwhelming ({@link #OVERRIDE_BITS}), nor names
+ * different places, unless its link reaches {@link #PLACE_OVERRIDE_BITS}; a pair blocking did not
+ * propose is scored on demand for this;</li>
  * <li>the mean probability over the pairs across them that were compared is at least
  * {@code minimumAverageProbability} (average linkage on the evidence we have: a bridge that the other
  * members contradict is refused).</li>
@@ -191,9 +193,9 @@ final class Clusterer {
     /**
      * Whether two records contradict each other on a strong identifier, so that no cluster may hold both:
      * birth years more than two years apart (more than {@value #LOOSE_YEAR_GAP} when either is approximate
-     * or implied by an age at the incident), or fathers' names or surnames both given, of different
-     * families and not even loosely similar (surnames: not when given name and surname are swapped;
-     * generated 100k F1 0.597 → 0.617). Scores alone did not keep namesakes apart on the demo's district (30 surnames,
+     * or implied by an age at the incident), or given names, fathers' names or surnames both given, of
+     * different families and not similar ({@link #GIVEN_SIMILARITY}, {@link #NAME_SIMILARITY}; not when
+     * given name and surname are swapped). Scores alone did not keep namesakes apart on the demo's district (30 surnames,
      * 6 villages): a strong link on name and village outweighed a birth year 20 years off, and average
      * linkage let sisters Aynur and Nuranə Məmməd qızı share a cluster through a third record.
      */

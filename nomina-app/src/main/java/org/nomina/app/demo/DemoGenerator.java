@@ -188,6 +188,20 @@ public final class DemoGenerator {
         return villages.get(random.nextDouble() < options.placeNoise() ? random.nextInt(villages.size()) : p.village());
     }
 
+    /**
+     * The fate a testimony or a press report gives: now and then not the one the official lists hold — a
+     * relative still hopes the killed are missing, a report has the missing dead.
+     */
+    private int hearsay(Person p) {
+        if (p.status() == 0 && random.nextDouble() < 0.08) {
+            return 2;
+        }
+        if (p.status() == 2 && random.nextDouble() < 0.10) {
+            return 0;
+        }
+        return p.status();
+    }
+
     /** A typing error: a dropped, doubled or swapped letter. */
     private String typo(String word) {
         if (word.length() < 4) {
@@ -372,7 +386,7 @@ public final class DemoGenerator {
                     int a = p.ageAtIncident() + (random.nextDouble() < 0.2 ? random.nextInt(5) - 2 : 0);
                     age = random.nextDouble() < 0.3 ? "about " + Math.max(1, a) : String.valueOf(Math.max(1, a));
                 }
-                String fate = no == 23 ? "?" : en[p.status()];
+                String fate = no == 23 ? "?" : en[hearsay(p)];
                 String notes = random.nextDouble() < 0.3 ? "Testimony of a relative" : "";
                 String id = String.format("T-%05d", no);
                 String when = random.nextDouble() < 0.8 ? p.deathDay() + " November " + INCIDENT_YEAR : "November " + INCIDENT_YEAR;
@@ -441,7 +455,7 @@ public final class DemoGenerator {
                 String year = random.nextDouble() < 0.4 ? "" : (random.nextDouble() < 0.2 ? "c. " : "") + p.year();
                 String surname = female(en(NameBook.SURNAMES.get(p.surname())), p.female());
                 out.printRecord(random.nextDouble() < 0.05 ? typo(surname) : surname, en(given(p)), year,
-                        en(village(p)), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[p.status()]);
+                        en(village(p)), new String[] {"killed", "injured", "missing", "hostage", "displaced"}[hearsay(p)]);
                 truth.write("Press reports,row-" + (no + 1) + "," + p.id() + "\n");
             }
         }

@@ -92,6 +92,7 @@ sealed interface FieldComparator {
             case "place" -> table.place;
             case "address" -> table.address;
             case "id_number" -> table.idNumber;
+            case "status" -> table.status;
             default -> table.extra(field.substring("extra.".length()));
         };
     }

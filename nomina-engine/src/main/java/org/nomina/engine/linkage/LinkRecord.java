@@ -13,12 +13,13 @@ import java.util.Objects;
  * @param sex          "male", "female" or "unknown"
  * @param birthApprox  the birth year is approximate ("c. 1950")
  * @param age          age at the incident, -1 when unknown; with {@code incidentYear} it implies a birth year
+ * @param status       what the source says happened to the person (killed, missing …), "" when unknown
  * @param extra        other imported columns by name (e.g. FEBRL's postcode and state)
  */
 public record LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
                          String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
                          int age, int incidentYear, String place, String address, String idNumber,
-                         Map<String, String> extra) {
+                         String status, Map<String, String> extra) {
 
     public LinkRecord {
         Objects.requireNonNull(surname, "surname");
@@ -28,6 +29,7 @@ public record LinkRecord(long key, int sourceIndex, String surname, String given
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(idNumber, "idNumber");
+        Objects.requireNonNull(status, "status");
         extra = Map.copyOf(extra);
         if (birthMonth < 0 || birthMonth > 12) {
             throw new IllegalArgumentException("record " + key + ": birthMonth out of range: " + birthMonth);
@@ -43,7 +45,7 @@ public record LinkRecord(long key, int sourceIndex, String surname, String given
     /** A record with only names known; the other fields unknown. Handy for tests and imports. */
     public static LinkRecord ofNames(long key, int sourceIndex, String surname, String givenName, String patronymic) {
         return new LinkRecord(key, sourceIndex, surname, givenName, patronymic, "unknown", 0, 0, 0, false, -1, 0,
-                "", "", "", Map.of());
+                "", "", "", "", Map.of());
     }
 
     /** The value of an extra column, "" when absent. */

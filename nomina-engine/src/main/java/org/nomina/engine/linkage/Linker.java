@@ -24,6 +24,8 @@ public final class Linker {
     static final double PATRONYMIC_DISAGREEMENT_CAP = 0.10;
     static final double PLACE_DISAGREEMENT_CAP = 0.20;
     static final double SURNAME_DISAGREEMENT_CAP = 0.10;
+    /** Lower bound on m of the status's "different" level (weight about −3.5 bits); see {@code capDisagreement}. */
+    static final double STATUS_DISAGREEMENT_FLOOR = 0.05;
 
 
     private static final int BATCH = 1 << 18;
@@ -322,7 +324,12 @@ public final class Linker {
                         : comparator.field().equals("place") ? PLACE_DISAGREEMENT_CAP
                         : comparator.field().equals("surname") ? SURNAME_DISAGREEMENT_CAP : 1.0;
                 int different = missing[f] - 1;
-                if (different < 1 || m[f][different] <= cap) {
+                if (different >= 1 && comparator.field().equals("status") && m[f][different] < STATUS_DISAGREEMENT_FLOOR) {
+                    // The other way round: lists disagree on fates (missing, later found dead; injured, died in
+                    // hospital) more often than a list of fictional people shows, so disagreement may count
+                    // against a pair, never rule it out.
+                    cap = STATUS_DISAGREEMENT_FLOOR;
+                } else if (different < 1 || m[f][different] <= cap) {
                     continue;
                 }
                 double rest = 1 - m[f][different];

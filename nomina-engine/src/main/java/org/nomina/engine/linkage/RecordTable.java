@@ -139,6 +139,8 @@ final class RecordTable {
     final TextColumn place;
     final TextColumn address;
     final TextColumn idNumber;
+    /** The canonical status a source gives (killed, missing …); compared exactly. */
+    final TextColumn status;
     final Map<String, TextColumn> extras;
 
     RecordTable(List<LinkRecord> records, Set<String> extraColumns, NameNormaliser names) {
@@ -195,6 +197,11 @@ final class RecordTable {
         place = new TextColumn(places);
         address = new TextColumn(addresses);
         idNumber = new TextColumn(ids);
+        String[] statuses = new String[size];
+        for (int i = 0; i < size; i++) {
+            statuses[i] = records.get(i).status();
+        }
+        status = new TextColumn(statuses);
         Map<String, TextColumn> extraMap = new HashMap<>();
         for (String column : extraColumns) {
             String[] values = new String[size];

@@ -18,6 +18,7 @@ class LinkerTest {
     private static final String[] GIVEN = {"oliver", "jack", "harry", "jacob", "charlie", "thomas", "george",
             "oscar", "james", "william", "amelia", "olivia", "isla", "emily", "poppy", "ava", "isabella", "jessica",
             "lily", "sophie", "grace", "sophia", "mia", "evie", "ruby", "ella"};
+    private static final String[] FATES = {"killed", "injured", "missing", "hostage", "displaced"};
     private static final String[] PLACES = {"Ganja", "Shusha", "Lachin", "Agdam", "Fuzuli", "Kalbajar", "Zangilan",
             "Gubadli", "Jabrayil", "Khojaly", "Tartar", "Barda"};
 
@@ -36,11 +37,12 @@ class LinkerTest {
             int month = 1 + random.nextInt(12);
             int day = 1 + random.nextInt(28);
             String place = PLACES[random.nextInt(PLACES.length)];
+            String fate = FATES[random.nextInt(FATES.length)];
             // Each person twice, once per source, the second copy with a typo now and then.
             for (int source = 0; source < 2; source++) {
                 String shownGiven = source == 1 && random.nextInt(5) == 0 ? given.substring(1) : given;
                 Records copy = record(firstKey + 2L * i + source, source).names(surname, shownGiven, "")
-                        .place(place);
+                        .place(place).status(source == 1 && random.nextInt(200) == 0 ? "missing" : fate);
                 // The second list records dates as lists do: full, year only, approximate or as an age.
                 int precision = source == 0 ? 0 : random.nextInt(4);
                 switch (precision) {
@@ -117,6 +119,30 @@ class LinkerTest {
         LinkageResult result = link(typo, List.of());
 
         assertThat(result.pair(1, 2)).isPresent();
+    }
+
+    @Test
+    void shouldWeighTheFateListsGiveWithoutLettingADisagreementRuleOutAMatch() {
+        List<LinkRecord> records = List.of(
+                record(1, 0).names("Anarova", "Aygün", "Tofiq").sex("female").born(1965, 4, 2).place("Yaltəpə").status("killed").build(),
+                record(2, 1).names("Анарова", "Айгюн", "Тофик кызы").sex("female").born(1965, 0, 0).place("Ялтепе").status("killed").build(),
+                record(3, 0).names("Quliyeva", "Səbinə", "Rauf").sex("female").born(1971, 6, 9).place("Daşlı").status("killed").build(),
+                record(4, 1).names("Кулиева", "Сабина", "Рауф кызы").sex("female").born(1971, 0, 0).place("Дашлы").status("missing").build());
+
+        LinkageResult result = link(records, List.of());
+
+        FieldContribution agree = status(result.pair(1, 2).orElseThrow());
+        FieldContribution differ = status(result.pair(3, 4).orElseThrow());
+        assertThat(agree.level()).isEqualTo("exact");
+        assertThat(agree.weight()).isPositive();
+        assertThat(differ.level()).isEqualTo("different");
+        // Lists disagree on fates, so disagreement counts against the pair but is bounded (m ≥ 0.05).
+        assertThat(differ.weight()).isNegative().isGreaterThanOrEqualTo(Math.log(Linker.STATUS_DISAGREEMENT_FLOOR) / Math.log(2));
+        assertThat(together(result, 3, 4)).isTrue();
+    }
+
+    private static FieldContribution status(ScoredPair pair) {
+        return pair.contributions().stream().filter(c -> c.field().equals("status")).findFirst().orElseThrow();
     }
 
     @Test

@@ -19,6 +19,7 @@ final class Records {
     private int incidentYear;
     private String place = "";
     private String id = "";
+    private String status = "";
 
     static Records record(long key, int source) {
         Records builder = new Records();
@@ -63,6 +64,11 @@ final class Records {
         return this;
     }
 
+    Records status(String value) {
+        status = value;
+        return this;
+    }
+
     Records id(String value) {
         id = value;
         return this;
@@ -70,6 +76,6 @@ final class Records {
 
     LinkRecord build() {
         return new LinkRecord(key, source, surname, given, patronymic, sex, year, month, day, approx, age,
-                incidentYear, place, "", id, Map.of());
+                incidentYear, place, "", id, status, Map.of());
     }
 }

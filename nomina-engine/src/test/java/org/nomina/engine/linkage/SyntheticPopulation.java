@@ -178,7 +178,7 @@ final class SyntheticPopulation {
         String id = (list % 5 == 0 || list % 5 == 3) && random.nextDouble() < 0.7 ? typo(random, person.id(), 0.02) : "";
         String sex = random.nextDouble() < 0.9 ? (person.female() ? "female" : "male") : "unknown";
         return new LinkRecord(key, list, surname, given, patronymic, sex, year, month, day, approx, age, incident,
-                place, "", id, Map.of());
+                place, "", id, "", Map.of());
     }
 
     private static Name[] names(SplittableRandom random, int count, boolean surname) {

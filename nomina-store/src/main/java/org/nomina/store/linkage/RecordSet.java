@@ -41,7 +41,7 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                             rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
                             rs.getObject("age") == null ? -1 : rs.getInt("age"), rs.getInt("incident_year"), rs.getString("place"),
-                            rs.getString("address"), rs.getString("id_number"), extra);
+                            rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra);
                 })
                 .forEach(records::add);
         return new RecordSet(records, statuses, fullNames, sourceNames);

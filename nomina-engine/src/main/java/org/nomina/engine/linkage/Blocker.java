@@ -192,7 +192,7 @@ final class Blocker {
                     case SURNAME_FAMILY -> byId(table.surname.familyIds, table.surname.families, values);
                     case SURNAME_EXACT -> byId(table.surname.form.ids, table.surname.form.values, values);
                     case SURNAME_INITIAL -> byInitial(table.surname, values);
-                    case SURNAME_CONSONANTS -> byFolded(table.surname, values, f -> new String[] {consonants(f)});
+                    case SURNAME_CONSONANTS -> byFolded(table.surname, values, f -> new String[] {NameNormaliser.consonantSet(f)});
                     case GIVEN_METAPHONE -> byFolded(table.given, values, f -> new String[] {phonetic.metaphone(f)});
                     case GIVEN_FAMILY -> byId(table.given.familyIds, table.given.families, values);
                     case GIVEN_EXACT -> byId(table.given.form.ids, table.given.form.values, values);
@@ -230,29 +230,6 @@ final class Blocker {
             int id = column.foldedIds[i];
             values[i] = id < 0 ? null : byId[id];
         }
-    }
-
-    /**
-     * The set of consonants of a folded name, in alphabetical order: coarser than the spelling family
-     * (the consonants in order), and the same for a name whose first letters were swapped or a letter
-     * doubled (orucev / roucev), which every key starting with the first letter misses. Written here
-     * because no phonetic library offers an order-free key.
-     */
-    static String consonants(String folded) {
-        boolean[] seen = new boolean[26];
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (c >= 'a' && c <= 'z' && "aeiou".indexOf(c) < 0) {
-                seen[c - 'a'] = true;
-            }
-        }
-        StringBuilder key = new StringBuilder();
-        for (int c = 0; c < 26; c++) {
-            if (seen[c]) {
-                key.append((char) ('a' + c));
-            }
-        }
-        return key.isEmpty() ? folded : key.toString();
     }
 
     private void byId(int[] ids, List<String> dictionary, String[][] values) {

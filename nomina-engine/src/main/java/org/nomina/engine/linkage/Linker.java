@@ -153,11 +153,11 @@ public final class Linker {
 
             checkCancelled("score");
             double[][] weights = new double[fields][];
-            double[][] mExact = new double[fields][];
+            double[][] mAgreeing = new double[fields][];
             for (int f = 0; f < fields; f++) {
                 List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
                 weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
-                mExact[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
+                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
             }
             double prior = log2(model.lambda() / (1 - model.lambda()));
             float[] matchWeight = new float[pairCount];
@@ -170,7 +170,7 @@ public final class Linker {
                     double total = prior;
                     int a = (int) (pairsFinal[i] >>> 32);
                     for (int f = 0; f < fields; f++) {
-                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mExact, tfFloor);
+                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
                     }
                     matchWeight[i] = (float) total;
                     probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
@@ -186,7 +186,7 @@ public final class Linker {
                 boolean crossedPair = compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
                 double total = prior;
                 for (int f = 0; f < fields; f++) {
-                    total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mExact, tfFloor);
+                    total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mAgreeing, tfFloor);
                 }
                 return total;
             };
@@ -224,7 +224,7 @@ public final class Linker {
                 float[] contribution = new float[fields];
                 byte[] pairLevels = Arrays.copyOfRange(levels, i * fields, (i + 1) * fields);
                 for (int f = 0; f < fields; f++) {
-                    contribution[f] = (float) fieldWeight(f, pairLevels[f], a, crossed[i], weights, mExact, tfFloor);
+                    contribution[f] = (float) fieldWeight(f, pairLevels[f], a, crossed[i], weights, mAgreeing, tfFloor);
                 }
                 long keyA = table.keys[a];
                 long keyB = table.keys[b];
@@ -239,12 +239,12 @@ public final class Linker {
         }
 
         private double fieldWeight(int f, int level, int a, boolean crossedPair, double[][] weights,
-                                   double[][] mExact, double tfFloor) {
+                                   double[][] mAgreeing, double tfFloor) {
             if (level == 0 && !crossedPair) {
                 double tf = comparators.get(f).termFrequency(table, a);
                 if (tf > 0) {
                     // Splink's TF adjustment: u of an exact match on value v is v's frequency.
-                    return log2(mExact[f][0] / Math.max(tf, tfFloor));
+                    return log2(mAgreeing[f][0] / Math.max(tf, tfFloor));
                 }
             }
             if (level == 1 && !crossedPair) {
@@ -252,7 +252,7 @@ public final class Linker {
                 // this level (Məmmədova / Мамедова), and Məmmədov's family is one record in fifteen.
                 double tf = comparators.get(f).familyFrequency(table, a);
                 if (tf > 0) {
-                    return log2(mExact[f][1] / Math.max(tf, tfFloor));
+                    return log2(mAgreeing[f][1] / Math.max(tf, tfFloor));
                 }
             }
             return weights[f][level];

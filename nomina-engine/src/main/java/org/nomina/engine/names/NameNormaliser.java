@@ -199,17 +199,8 @@ public final class NameNormaliser {
      * vowels are all that differ; "Ali" and "Ala" (three letters) stay apart.
      */
     static String givenSkeleton(String folded) {
-        String key = skeleton(folded);
-        if (key.equals(folded) && folded.length() >= 4) {
-            StringBuilder consonants = new StringBuilder().append(folded.charAt(0));
-            for (int i = 1; i < folded.length(); i++) {
-                if (!isVowel(folded.charAt(i))) {
-                    consonants.append(folded.charAt(i));
-                }
-            }
-            return consonants.length() == 2 ? consonants.toString() : key;
-        }
-        return key;
+        String consonants = firstLetterAndConsonants(folded);
+        return consonants.length() >= 3 || (consonants.length() == 2 && folded.length() >= 4) ? consonants : folded;
     }
 
     /**
@@ -380,6 +371,11 @@ public final class NameNormaliser {
      * unspecific ("Ali" and "Ala" → "al"), so the folded form itself is the key then.
      */
     public static String skeleton(String folded) {
+        String key = firstLetterAndConsonants(folded);
+        return key.length() < 3 ? folded : key;
+    }
+
+    private static String firstLetterAndConsonants(String folded) {
         if (folded.isEmpty()) {
             return folded;
         }
@@ -391,7 +387,30 @@ public final class NameNormaliser {
                 key.append(c);
             }
         }
-        return key.length() < 3 ? folded : key.toString();
+        return key.toString();
+    }
+
+    /**
+     * The set of consonants of a folded name, in alphabetical order: the {@link #skeleton} without its
+     * order, so the same for a name whose first letters were swapped or a letter doubled (orucev / roucev),
+     * which every key starting with the first letter misses. Written here because no phonetic library
+     * offers an order-free key.
+     */
+    public static String consonantSet(String folded) {
+        boolean[] seen = new boolean[26];
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z' && !isVowel(c)) {
+                seen[c - 'a'] = true;
+            }
+        }
+        StringBuilder key = new StringBuilder();
+        for (int c = 0; c < 26; c++) {
+            if (seen[c]) {
+                key.append((char) ('a' + c));
+            }
+        }
+        return key.isEmpty() ? folded : key.toString();
     }
 
     private static boolean isVowel(char c) {

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module boundaries of DESIGN.md: the engine is pure functions over in-memory data, so that the same
+ * The module boundaries of docs/DESIGN.md: the engine is pure functions over in-memory data, so that the same
  * linkage and estimation code can run inside Apache Spark; the store knows nothing of the command line
  * or the web. The app's test classpath holds all three modules' main classes, so the rules run here.
  * A rule whose {@code that()} selects no class fails (ArchUnit's default), so an empty import cannot pass.

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nomina.store.Database;
 
 /**
- * The command-line contract of DESIGN.md, run in-process through {@link NominaCommand#run}: exit codes,
+ * The command-line contract of docs/DESIGN.md and the README, run in-process through {@link NominaCommand#run}: exit codes,
  * one JSON document on stdout with {@code --json}, messages on stderr, and a bad file that changes nothing.
  * Every test has its own H2 register in a temporary directory; every name in it is invented.
  */

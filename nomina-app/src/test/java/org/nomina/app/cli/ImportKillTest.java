@@ -25,7 +25,7 @@ import org.nomina.store.Database;
 import org.nomina.store.ledger.Verifier;
 
 /**
- * DESIGN.md: "A crash mid-import leaves no half-import." A real {@code nomina import} runs in a child JVM
+ * docs/DESIGN.md: "A crash mid-import leaves no half-import." A real {@code nomina import} runs in a child JVM
  * and is killed with SIGKILL (no shutdown hooks, no rollback by the JVM) once its progress bar shows it
  * well under way; the register must then hold exactly what it held before, verify, and take the same
  * file again as a first import.

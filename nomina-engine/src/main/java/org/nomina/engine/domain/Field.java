@@ -2,7 +2,7 @@ package org.nomina.engine.domain;
 
 import java.util.Optional;
 
-/** The fields an imported column can be mapped onto (DESIGN.md, "Import mapping"). */
+/** The fields an imported column can be mapped onto (docs/DESIGN.md, "Import mapping"). */
 public enum Field {
     RECORD_ID("record_id"),
     FULL_NAME("full_name"),

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads the FEBRL synthetic data sets and scores a linkage against their truth. */
 final class Febrl {
@@ -40,17 +41,25 @@ final class Febrl {
     private Febrl() {
     }
 
-    /** The shared data folder: system property nomina.shared.data, else ../shared/data or ../../shared/data. */
+    /** The one setting that names the reference data folder (the one holding {@code febrl/}). */
+    static final String SETTING = "NOMINA_REFERENCE_DATA";
+
+    /**
+     * The reference data folder: the environment variable {@value #SETTING}, else the system property
+     * {@code nomina.reference.data} (surefire sets it to {@code ../shared/data} beside the checkout).
+     * Empty when neither names a folder holding the FEBRL files: the tests that need them are skipped.
+     */
     static Optional<Path> dataDirectory() {
-        List<Path> candidates = new ArrayList<>();
-        String property = System.getProperty("nomina.shared.data");
-        if (property != null && !property.isBlank()) {
-            candidates.add(Path.of(property));
-        }
-        candidates.add(Path.of("../shared/data"));
-        candidates.add(Path.of("../../shared/data"));
-        candidates.add(Path.of("/work/shared/data"));
-        return candidates.stream().filter(p -> Files.isRegularFile(p.resolve("febrl/dataset3.csv"))).findFirst();
+        return Stream.of(System.getenv(SETTING), System.getProperty("nomina.reference.data"))
+                .filter(value -> value != null && !value.isBlank())
+                .map(Path::of)
+                .findFirst()
+                .filter(path -> Files.isRegularFile(path.resolve("febrl/dataset3.csv")));
+    }
+
+    /** Why FEBRL tests are skipped, naming the setting that would run them. */
+    static String missingMessage() {
+        return "FEBRL reference data not found; set " + SETTING + " to the folder holding febrl/ (e.g. ../shared/data)";
     }
 
     static Data read(Path directory, List<String> files) {

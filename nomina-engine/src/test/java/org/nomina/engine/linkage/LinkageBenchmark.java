@@ -22,7 +22,7 @@ public final class LinkageBenchmark {
 
     public static void main(String[] args) {
         int synthetic = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path data = Febrl.dataDirectory().orElseThrow(() -> new IllegalStateException("FEBRL data not found"));
+        Path data = Febrl.dataDirectory().orElseThrow(() -> new IllegalStateException(Febrl.missingMessage()));
         // Warm-up run so that the figures below are not JIT compilation.
         Linker.link(Febrl.read(data, List.of("dataset3.csv")).records(), Febrl.config(), List.of(),
                 ProgressListener.NONE);

@@ -24,7 +24,7 @@ import org.nomina.store.BadInputException;
 import org.nomina.store.CanonicalJson;
 
 /**
- * An import mapping (DESIGN.md, "Import mapping"): the file's encoding and delimiter if known, and how
+ * An import mapping (docs/DESIGN.md, "Import mapping"): the file's encoding and delimiter if known, and how
  * its columns map onto fields. Loaded from YAML and validated once; every message names the file and
  * the key at fault. Immutable.
  */

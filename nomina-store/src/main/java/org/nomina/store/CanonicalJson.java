@@ -3,10 +3,12 @@ package org.nomina.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * Canonical JSON for hashing: object keys sorted, no insignificant white space, numbers as Jackson
@@ -44,6 +46,19 @@ public final class CanonicalJson {
             return out;
         }
         return value;
+    }
+
+    /**
+     * The RFC 8785 (JSON Canonicalization Scheme) form of JSON text: keys sorted by UTF-16 code units,
+     * no white space, strings with minimal escapes, numbers as ECMAScript writes them. Ledger hashes
+     * are taken over it so that anyone can recompute them with any RFC 8785 implementation.
+     */
+    public static String rfc8785(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Reads JSON text into maps and lists. */

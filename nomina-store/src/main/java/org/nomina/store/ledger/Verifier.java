@@ -57,7 +57,7 @@ public final class Verifier {
             }
             String recomputed;
             try {
-                recomputed = Ledger.hash(e.prevHash(), e.seq(), e.recordedAt(), e.actor(), e.action(), e.payload());
+                recomputed = Ledger.hash(e.hashVersion(), e.prevHash(), e.seq(), e.recordedAt(), e.actor(), e.action(), e.payload());
             } catch (IllegalArgumentException ex) {
                 problems.add("ledger entry " + e.seq() + " (" + e.action() + ") holds a payload that is not JSON: " + ex.getMessage());
                 break;

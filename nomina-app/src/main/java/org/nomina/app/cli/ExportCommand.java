@@ -36,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout")
     Path out;
 
+    @Option(names = "--bom", description = {"Start the output with a UTF-8 byte-order mark, so that Excel opens Cyrillic and",
+        "Armenian text intact (CSV cells that a spreadsheet would run as formulas are always written as text)"})
+    boolean bom;
+
     @Override
     public Integer call() throws IOException {
         var jdbi = parent.database().jdbi();
@@ -43,11 +47,13 @@ final class ExportCommand implements Callable<Integer> {
         long n;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            writeBom(w);
             n = write(jdbi, f, w);
             w.flush();
         } else {
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                writeBom(w);
                 n = write(jdbi, f, w);
             } catch (IOException e) {
                 throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
@@ -56,6 +62,12 @@ final class ExportCommand implements Callable<Integer> {
             System.err.printf("Wrote %,d %s to %s%n", n, what, out);
         }
         return 0;
+    }
+
+    private void writeBom(Writer w) throws IOException {
+        if (bom) {
+            w.write('\uFEFF');
+        }
     }
 
     private long write(org.jdbi.v3.core.Jdbi jdbi, RecordExporter.Format f, Writer w) {

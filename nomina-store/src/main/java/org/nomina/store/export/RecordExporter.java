@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Jdbi;
@@ -87,9 +88,10 @@ public final class RecordExporter {
         public void write(Row row) {
             StoredRecord r = row.r();
             try {
-                printer.printRecord(row.source(), r.recordId(), row.version(), r.rowNo(), r.fullName(), r.surname(), r.givenName(),
+                printer.printRecord(Stream.of(row.source(), r.recordId(), row.version(), r.rowNo(), r.fullName(), r.surname(), r.givenName(),
                         r.patronymic(), r.sex(), r.sexInferred(), row.birth(), r.age() == null ? "" : r.age(), r.place(), r.address(),
-                        r.idNumber(), row.incident(), r.status(), r.notes(), r.extra(), r.problems(), r.verbatim());
+                        r.idNumber(), row.incident(), r.status(), r.notes(), r.extra(), r.problems(), r.verbatim())
+                        .map(SpreadsheetCells::neutralise).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -116,7 +116,8 @@ public final class RegisterExporter {
         @Override
         public void row(List<Object> values) {
             try {
-                printer.printRecord(values.stream().map(v -> v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v).toList());
+                printer.printRecord(values.stream().map(v -> v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v)
+                        .map(SpreadsheetCells::neutralise).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

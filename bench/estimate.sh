@@ -1,18 +1,7 @@
 #!/usr/bin/env bash
-# Times multiple systems estimation (design target: 5 lists, stepwise + bootstrap interval, ≤ 5 s on 2 cores).
-# Usage: bench/estimate.sh   (from anywhere; builds the engine's test classes if needed, offline when possible)
+# Times multiple systems estimation (design target: 5 lists, stepwise + bootstrap interval, ≤ 5 s on 2 cores),
+# LCMCR's convergence on Kosovo for three seeds, and model averaging; prints each figure with its interval.
+# Usage: bench/estimate.sh   (from anywhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ -z "${JAVA_HOME:-}" ]] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-mvn_offline=(-o)
-./mvnw -B -q "${mvn_offline[@]}" -pl nomina-engine test-compile 2>/dev/null || { mvn_offline=(); ./mvnw -B -q -pl nomina-engine test-compile; }
-classpath_file="nomina-engine/target/bench-classpath.txt"
-# the dependency plugin may not be in the local repository yet: fall back to online for this one step
-./mvnw -B -q -o -pl nomina-engine dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null 2>&1 \
-  || ./mvnw -B -q -pl nomina-engine dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null
-data_dir="${NOMINA_SHARED_DATA:-$PWD/../shared/data}"
-exec "$JAVA_HOME/bin/java" -Xmx2g \
-  -cp "nomina-engine/target/test-classes:nomina-engine/target/classes:$(cat "$classpath_file")" \
-  org.nomina.engine.estimation.EstimationBenchmark "$data_dir"
+exec bench/engine-main.sh org.nomina.engine.estimation.EstimationBenchmark "${NOMINA_SHARED_DATA:-$PWD/../shared/data}"

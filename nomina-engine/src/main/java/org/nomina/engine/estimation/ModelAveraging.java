@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 import org.apache.commons.math3.special.Gamma;
 
@@ -96,7 +97,16 @@ final class ModelAveraging {
     private record Graph(int[] families, int[] parents, List<Integer> cliques) {
     }
 
+    /** With dga's defaults as HRDAG uses them: δ = 2^−K, p(N) ∝ 1/N. */
     static Posterior run(CaptureHistories data) {
+        return run(data, Math.pow(2, -data.listCount()), total -> -Math.log(Math.max(total, 1)));
+    }
+
+    /**
+     * @param delta    prior people per cell of the complete table
+     * @param logPrior log prior of the total N, up to a constant
+     */
+    static Posterior run(CaptureHistories data, double delta, DoubleUnaryOperator logPrior) {
         int lists = data.listCount();
         if (lists > MAX_LISTS) {
             throw new IllegalArgumentException("model averaging over decomposable graphs supports at most " + MAX_LISTS + " lists");
@@ -106,7 +116,7 @@ final class ModelAveraging {
         // widen the grid until the top of it carries no posterior mass
         long top = Math.max(1000, 4 * observed);
         while (true) {
-            Posterior posterior = evaluate(data, graphs, top);
+            Posterior posterior = evaluate(data, graphs, top, delta, logPrior);
             double[] p = posterior.probability();
             double tailMass = 0;
             for (int i = p.length - p.length / 50 - 1; i < p.length; i++) {
@@ -119,12 +129,11 @@ final class ModelAveraging {
         }
     }
 
-    private static Posterior evaluate(CaptureHistories data, List<Graph> graphs, long top) {
+    private static Posterior evaluate(CaptureHistories data, List<Graph> graphs, long top, double delta, DoubleUnaryOperator logPrior) {
         int lists = data.listCount();
         long observed = data.observed();
         int step = (int) Math.max(1, (top + GRID_POINTS - 1) / GRID_POINTS);
         int points = (int) (top / step) + 1;
-        double delta = Math.pow(2, -lists);
         double alpha = delta * (1 << lists);
         long[] counts = data.counts();
         // f(A)(n₀) for every subset A of the lists
@@ -149,12 +158,12 @@ final class ModelAveraging {
                 f[subset][i] = constant + Gamma.logGamma(margin[0] + missing + alphaCell) - Gamma.logGamma(alphaCell) + logTotal[i];
             }
         }
-        // multinomial coefficient N! / n₀! (the observed cells' factorials are the same for all) and p(N) ∝ 1/N
+        // multinomial coefficient N! / n₀! (the observed cells' factorials are the same for all) and the prior of N
         double[] common = new double[points];
         for (int i = 0; i < points; i++) {
             double missing = (double) i * step;
             double total = observed + missing;
-            common[i] = Gamma.logGamma(total + 1) - Gamma.logGamma(missing + 1) - Math.log(Math.max(total, 1)) + Math.log(step);
+            common[i] = Gamma.logGamma(total + 1) - Gamma.logGamma(missing + 1) + logPrior.applyAsDouble(total) + Math.log(step);
         }
         double[] posterior = new double[points];
         double scale = Double.NEGATIVE_INFINITY;

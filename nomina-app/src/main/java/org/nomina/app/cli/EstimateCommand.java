@@ -55,8 +55,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "FIELD", description = "Register only: estimate per stratum of place, sex, status or age_group, and combine")
     String by;
 
-    @Option(names = "--method", defaultValue = "lcmcr",
-            description = {"lcmcr: Bayesian latent-class model, allows for people some lists find more easily (default: ${DEFAULT-VALUE});",
+    @Option(names = "--method",
+            description = {"lcmcr: Bayesian latent-class model, allows for people some lists find more easily (the default; with 2 lists, loglinear);",
                 "bma: averages over decomposable log-linear models (3 to 6 lists);",
                 "loglinear: the one hierarchical model AIC/BIC prefers, profile interval (up to 4 lists; stepwise beyond);",
                 "stepwise: Chan, Silverman & Vincent, BCa bootstrap interval"})
@@ -95,7 +95,6 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EstimationOptions options = options();
-        Method m = Method.valueOf(method.name().toUpperCase(Locale.ROOT));
         Criterion c = Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT));
         CaptureHistories data;
         EstimationOutcome outcome;
@@ -104,11 +103,13 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new BadInputException("--status and --by apply to the register, not to --histories");
             }
             data = read(histories);
+            Method m = method(data);
             outcome = Estimators.estimate(data, m, c, options);
         } else {
             RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
                     java.util.Optional.ofNullable(by));
             data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
+            Method m = method(data);
             outcome = by == null ? Estimators.estimate(data, m, c, options)
                     : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
                             RegisterHistories.PersonHistory::lists), m, c, options);
@@ -119,6 +120,14 @@ final class EstimateCommand implements Callable<Integer> {
             System.out.print(describe(outcome, data.listNames()));
         }
         return outcome instanceof EstimationResult ? 0 : 1;
+    }
+
+    /** The method asked for, else the default; two lists allow only the independence model, so they get the log-linear one. */
+    private Method method(CaptureHistories data) {
+        if (method != null) {
+            return Method.valueOf(method.name().toUpperCase(Locale.ROOT));
+        }
+        return data.listCount() < 3 ? Method.LOGLINEAR : DEFAULT_METHOD;
     }
 
     private EstimationOptions options() {

@@ -93,7 +93,13 @@ public final class Estimators {
                 warnings.add(reason + "; it adds nothing to the total");
                 continue;
             }
-            EstimationOutcome outcome = estimate(data, method, criterion, options);
+            CaptureHistories reached = data.withoutEmptyLists();
+            if (reached != data) {
+                List<String> absent = data.listNames().stream().filter(name -> !reached.listNames().contains(name)).toList();
+                warnings.add("stratum \"" + stratum.getKey() + "\": " + String.join(", ", absent) + " records nobody in it, so it is "
+                        + "estimated from the other " + reached.listCount() + " lists");
+            }
+            EstimationOutcome outcome = estimate(reached, method, criterion, options);
             outcomes.add(new StratumOutcome(stratum.getKey(), outcome));
             switch (outcome) {
                 case EstimationResult result -> {

@@ -6,11 +6,14 @@
 #  2. what linkage errors do: on generated cases (nomina generate → import → link), the estimate from the
 #     register's linkage beside the estimate from the generator's true linkage and the true number of people.
 # Usage: bench/estimate.sh [cases for part 2 (default 3)] [people per case (default 3000)]
+#        (NOMINA_BENCH_LINKAGE_ONLY=1 runs part 2 alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${1:-3}"
 PEOPLE="${2:-3000}"
-bench/engine-main.sh org.nomina.engine.estimation.EstimationBenchmark "${NOMINA_SHARED_DATA:-$PWD/../shared/data}"
+if [[ "${NOMINA_BENCH_LINKAGE_ONLY:-0}" != 1 ]]; then
+  bench/engine-main.sh org.nomina.engine.estimation.EstimationBenchmark "${NOMINA_SHARED_DATA:-$PWD/../shared/data}"
+fi
 
 echo
 echo "Linkage and the estimate: $CASES generated cases of $PEOPLE people, four lists, default method"

@@ -21,7 +21,6 @@ import org.nomina.engine.estimation.Criterion;
 import org.nomina.engine.estimation.EstimationOptions;
 import org.nomina.engine.estimation.EstimationOutcome;
 import org.nomina.engine.estimation.Estimators;
-import org.nomina.engine.estimation.Method;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.store.linkage.RegisterHistories;
 import org.nomina.store.linkage.RegisterLinker;
@@ -87,10 +86,16 @@ final class DemoCommand implements Callable<Integer> {
         RegisterHistories.Histories killed = RegisterHistories.load(db, Optional.of("killed"), Optional.empty());
         EstimationOutcome estimate = Estimators.estimate(
                 CaptureHistories.fromIndividuals(killed.sources(), killed.people().stream().map(RegisterHistories.PersonHistory::lists).toList()),
-                Method.LOGLINEAR, Criterion.BIC, EstimationOptions.defaults());
+                EstimateCommand.DEFAULT_METHOD, Criterion.BIC, EstimationOptions.defaults());
         System.out.println();
         System.out.println("Estimate of the killed (multiple systems estimation over the four lists):");
         System.out.print(EstimateCommand.describe(estimate, killed.sources()).indent(2));
+        RegisterHistories.Histories bySex = RegisterHistories.load(db, Optional.of("killed"), Optional.of("sex"));
+        EstimationOutcome stratified = Estimators.estimateByStratum(CaptureHistories.byStratum(bySex.sources(), bySex.people(),
+                RegisterHistories.PersonHistory::stratum, RegisterHistories.PersonHistory::lists), EstimateCommand.DEFAULT_METHOD, Criterion.BIC,
+                EstimationOptions.defaults());
+        System.out.println("  The same estimated for women and men separately and pooled (nomina estimate --status killed --by sex):");
+        System.out.print(EstimateCommand.summary(stratified).indent(4));
         System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nomina.engine.estimation.CaptureHistories;
+import org.nomina.engine.estimation.Convergence;
 import org.nomina.engine.estimation.Criterion;
 import org.nomina.engine.estimation.EstimationException;
 import org.nomina.engine.estimation.EstimationOptions;
@@ -20,6 +21,7 @@ import org.nomina.engine.estimation.EstimationResult;
 import org.nomina.engine.estimation.Estimators;
 import org.nomina.engine.estimation.IntervalKind;
 import org.nomina.engine.estimation.Method;
+import org.nomina.engine.estimation.ModelShare;
 import org.nomina.engine.estimation.StratumOutcome;
 import org.nomina.store.BadInputException;
 import org.nomina.store.linkage.RegisterHistories;
@@ -33,7 +35,10 @@ import picocli.CommandLine.ParentCommand;
             "(or one row per individual without a count column). Without it: the linked register (after nomina link).",
             "Exits 1 when the data cannot support an estimate, and says why."})
 final class EstimateCommand implements Callable<Integer> {
-    enum MethodName { loglinear, stepwise, lcmcr }
+    enum MethodName { loglinear, stepwise, lcmcr, bma }
+
+    /** The method chosen by the coverage study (bench/coverage.sh; README, "Estimate"). */
+    static final Method DEFAULT_METHOD = Method.LCMCR;
 
     enum CriterionName { aic, bic }
 
@@ -50,8 +55,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "FIELD", description = "Register only: estimate per stratum of place, sex, status or age_group, and combine")
     String by;
 
-    @Option(names = "--method", defaultValue = "loglinear",
-            description = "loglinear (all hierarchical models, up to 4 lists; stepwise beyond), stepwise, or lcmcr (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method",
+            description = {"lcmcr: Bayesian latent-class model, allows for people some lists find more easily (the default; with 2 lists, loglinear);",
+                "bma: averages over decomposable log-linear models (3 to 6 lists);",
+                "loglinear: the one hierarchical model AIC/BIC prefers, profile interval (up to 4 lists; stepwise beyond);",
+                "stepwise: Chan, Silverman & Vincent, BCa bootstrap interval"})
     MethodName method;
 
     @Option(names = "--criterion", defaultValue = "bic", description = "aic or bic, for choosing the log-linear model (default: ${DEFAULT-VALUE})")
@@ -69,13 +77,24 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20020101", description = "Random seed, so runs can be repeated (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--chains", defaultValue = "4", description = "LCMCR: independent chains (default: ${DEFAULT-VALUE})")
+    int chains;
+
+    @Option(names = "--burn-in", defaultValue = "10000", description = "LCMCR: sweeps discarded per chain after 500 warm-up sweeps (default: ${DEFAULT-VALUE})")
+    int burnIn;
+
+    @Option(names = "--iterations", defaultValue = "100000", description = "LCMCR: sweeps per chain after burn-in (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--thin", defaultValue = "20", description = "LCMCR: keep every N-th sweep (default: ${DEFAULT-VALUE})")
+    int thin;
+
     @Option(names = "--json", description = "Print one JSON document on stdout")
     boolean json;
 
     @Override
     public Integer call() {
         EstimationOptions options = options();
-        Method m = Method.valueOf(method.name().toUpperCase(Locale.ROOT));
         Criterion c = Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT));
         CaptureHistories data;
         EstimationOutcome outcome;
@@ -84,11 +103,13 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new BadInputException("--status and --by apply to the register, not to --histories");
             }
             data = read(histories);
+            Method m = method(data);
             outcome = Estimators.estimate(data, m, c, options);
         } else {
             RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
                     java.util.Optional.ofNullable(by));
             data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
+            Method m = method(data);
             outcome = by == null ? Estimators.estimate(data, m, c, options)
                     : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
                             RegisterHistories.PersonHistory::lists), m, c, options);
@@ -101,6 +122,14 @@ final class EstimateCommand implements Callable<Integer> {
         return outcome instanceof EstimationResult ? 0 : 1;
     }
 
+    /** The method asked for, else the default; two lists allow only the independence model, so they get the log-linear one. */
+    private Method method(CaptureHistories data) {
+        if (method != null) {
+            return Method.valueOf(method.name().toUpperCase(Locale.ROOT));
+        }
+        return data.listCount() < 3 ? Method.LOGLINEAR : DEFAULT_METHOD;
+    }
+
     private EstimationOptions options() {
         if (level <= 0 || level >= 1) {
             throw new BadInputException("--level must lie between 0 and 1 (e.g. 0.95), not " + level);
@@ -108,7 +137,12 @@ final class EstimateCommand implements Callable<Integer> {
         if (resamples < 10) {
             throw new BadInputException("--resamples must be at least 10, not " + resamples);
         }
-        EstimationOptions o = EstimationOptions.defaults().withLevel(level).withBootstrapResamples(resamples).withSeed(seed);
+        if (chains < 1 || burnIn < 0 || thin < 1 || iterations / Math.max(thin, 1) < 100) {
+            throw new BadInputException("--chains and --thin must be at least 1, --burn-in at least 0, and --iterations / --thin at least 100 "
+                    + "(got --chains " + chains + " --burn-in " + burnIn + " --iterations " + iterations + " --thin " + thin + ")");
+        }
+        EstimationOptions o = EstimationOptions.defaults().withLevel(level).withBootstrapResamples(resamples).withSeed(seed)
+                .withSampler(EstimationOptions.defaults().latentClasses(), chains, burnIn, iterations, thin);
         if (interval != null) {
             o = o.withInterval(switch (interval.toLowerCase(Locale.ROOT)) {
                 case "profile" -> IntervalKind.PROFILE;
@@ -151,6 +185,9 @@ final class EstimateCommand implements Callable<Integer> {
                         "value", round(c.value()))).orElse(null));
                 out.put("strata", r.strata().stream().map(EstimateCommand::stratum).toList());
                 out.put("warnings", r.warnings());
+                out.put("assumptions", r.assumptions());
+                out.put("convergence", r.convergence().map(EstimateCommand::convergence).orElse(null));
+                out.put("models", r.models().stream().map(EstimateCommand::share).toList());
             }
             case EstimationRefusal refusal -> {
                 out.put("observed", refusal.observed());
@@ -165,6 +202,25 @@ final class EstimateCommand implements Callable<Integer> {
         return out;
     }
 
+    private static Map<String, Object> convergence(Convergence c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("r_hat", Math.round(c.rHat() * 1000) / 1000.0);
+        m.put("effective_sample_size", Math.round(c.effectiveSampleSize()));
+        m.put("chains", c.chains());
+        m.put("draws_per_chain", c.drawsPerChain());
+        m.put("converged", c.converged());
+        return m;
+    }
+
+    private static Map<String, Object> share(ModelShare share) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", share.notation());
+        m.put("model_description", share.description());
+        m.put("probability", Math.round(share.probability() * 1000) / 1000.0);
+        m.put("estimate", round(share.estimate()));
+        return m;
+    }
+
     private static Map<String, Object> stratum(StratumOutcome s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stratum", s.stratum());
@@ -177,6 +233,10 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     static String describe(EstimationOutcome outcome, List<String> lists) {
+        return describe(outcome, lists, true);
+    }
+
+    private static String describe(EstimationOutcome outcome, List<String> lists, boolean withAssumptions) {
         StringBuilder out = new StringBuilder();
         switch (outcome) {
             case EstimationResult r -> {
@@ -189,10 +249,23 @@ final class EstimateCommand implements Callable<Integer> {
                 r.criterion().ifPresent(c -> out.append(String.format(", %s %.1f", c.criterion(), c.value())));
                 out.append(".\n");
                 r.standardError().ifPresent(se -> out.append(String.format("Standard error: %,.1f%n", se)));
+                r.convergence().ifPresent(c -> out.append(String.format(Locale.ROOT, "Convergence: %d chains %s (split R-hat %.3f, %s 1.05; "
+                        + "effective sample size %,.0f, %s 400).%n", c.chains(), c.converged() ? "agree" : "DO NOT AGREE YET", c.rHat(),
+                        c.rHat() <= Convergence.R_HAT_LIMIT ? "at most" : "above", c.effectiveSampleSize(),
+                        c.effectiveSampleSize() >= Convergence.ESS_LIMIT ? "at least" : "below")));
+                if (!r.models().isEmpty()) {
+                    out.append("Models carrying the estimate:\n");
+                    r.models().stream().limit(3).forEach(m -> out.append(String.format("  %s (%s): probability %.2f, alone it gives %,.0f%n",
+                            m.notation(), m.description(), m.probability(), m.estimate())));
+                }
                 for (StratumOutcome s : r.strata()) {
-                    out.append("  stratum ").append(s.stratum()).append(": ").append(describe(s.outcome(), lists).replace("\n", "\n    ").strip()).append('\n');
+                    out.append("  stratum ").append(s.stratum()).append(": ").append(describe(s.outcome(), lists, false).replace("\n", "\n    ").strip()).append('\n');
                 }
                 r.warnings().forEach(w -> out.append("Note: ").append(w).append('\n'));
+                if (withAssumptions && !r.assumptions().isEmpty()) {
+                    out.append("The estimate rests on these assumptions:\n");
+                    r.assumptions().forEach(a -> out.append("  - ").append(a).append('\n'));
+                }
             }
             case EstimationRefusal refusal -> {
                 out.append(String.format("No estimate: %s%n", refusal.reason()));
@@ -201,6 +274,26 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         return out.toString();
+    }
+
+    /** One line per stratum and one for the pooled total: the figure and its interval, no notes. */
+    static String summary(EstimationOutcome outcome) {
+        StringBuilder out = new StringBuilder();
+        if (outcome instanceof EstimationResult r) {
+            for (StratumOutcome s : r.strata()) {
+                out.append(String.format("%-12s %s%n", s.stratum() + ":", figure(s.outcome())));
+            }
+        }
+        out.append(String.format("%-12s %s%n", "pooled:", figure(outcome)));
+        return out.toString();
+    }
+
+    private static String figure(EstimationOutcome outcome) {
+        return switch (outcome) {
+            case EstimationResult r -> String.format("%,.0f (%,.0f – %s), %,d on the lists", r.estimate(), r.lower(),
+                    Double.isInfinite(r.upper()) ? "no upper bound" : String.format("%,.0f", r.upper()), r.observed());
+            case EstimationRefusal refusal -> "no estimate: " + refusal.reason();
+        };
     }
 
     private static String intervalWords(IntervalKind kind) {
@@ -217,6 +310,7 @@ final class EstimateCommand implements Callable<Integer> {
             case LOGLINEAR -> "log-linear models, all hierarchical models compared";
             case STEPWISE -> "stepwise log-linear (Chan, Silverman & Vincent)";
             case LCMCR -> "Bayesian latent-class model (LCMCR)";
+            case BMA -> "Bayesian model averaging over decomposable log-linear models (Madigan & York)";
         };
     }
 }

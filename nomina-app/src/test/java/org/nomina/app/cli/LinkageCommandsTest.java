@@ -125,6 +125,41 @@ class LinkageCommandsTest {
     }
 
     @Test
+    void shouldReportConvergenceAssumptionsAndKeepTheOldKeysWhenTheLatentClassModelEstimates() throws IOException {
+        Path table = write("h3.csv", "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,280\n1,1,0,60\n1,0,1,70\n0,1,1,55\n1,1,1,15\n");
+        InProcess.Result result = nomina("estimate", "--histories", table.toString(), "--json", "--chains", "2", "--burn-in", "1000",
+                "--iterations", "4000", "--thin", "4");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode r = JSON.readTree(result.out());
+        for (String key : List.of("observed", "estimate", "lower", "upper", "level", "interval", "standard_error", "method", "model",
+                "model_description", "criterion", "strata", "warnings", "assumptions", "convergence", "models")) {
+            assertThat(r.has(key)).as(key).isTrue();
+        }
+        assertThat(r.get("method").asText()).isEqualTo("lcmcr");
+        assertThat(r.get("interval").asText()).isEqualTo("credible");
+        assertThat(r.get("convergence").get("chains").asInt()).isEqualTo(2);
+        assertThat(r.get("convergence").get("draws_per_chain").asInt()).isEqualTo(1000);
+        assertThat(r.get("convergence").get("r_hat").asDouble()).isPositive();
+        assertThat(r.get("assumptions").toString()).contains("Closed population", "Perfect linkage", "only the dead of one kind");
+    }
+
+    @Test
+    void shouldSayInWordsWhatTheEstimateRestsOnAndHowTheModelsShareIt() throws IOException {
+        Path table = write("h3.csv", "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,280\n1,1,0,60\n1,0,1,70\n0,1,1,55\n1,1,1,15\n");
+        InProcess.Result result = nomina("estimate", "--histories", table.toString(), "--method", "bma");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Models carrying the estimate", "The estimate rests on these assumptions", "Closed population");
+    }
+
+    @Test
+    void shouldRefuseSamplerSettingsThatKeepTooFewDraws() throws IOException {
+        Path table = write("h3.csv", "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,280\n1,1,0,60\n1,0,1,70\n0,1,1,55\n1,1,1,15\n");
+        InProcess.Result result = nomina("estimate", "--histories", table.toString(), "--iterations", "1000", "--thin", "20");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--iterations", "--thin");
+    }
+
+    @Test
     void shouldRefuseAHistoriesTableWithABadValueNamingRowColumnAndValue() throws IOException {
         Path table = write("bad.csv", "A,B,count\n1,0,60\n0,2,40\n");
         InProcess.Result result = nomina("estimate", "--histories", table.toString());

@@ -16,8 +16,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * acceleration from a jackknife that removes one person from each non-empty cell, and read the adjusted
  * quantiles with R's type-8 rule.
  *
- * <p>Resamples run on a parallel stream; each has its own random stream derived from (seed, index),
- * so results do not depend on the number of threads. Checks for interruption between resamples.
+ * <p>Resamples run on a parallel stream; each has its own random stream, split in order from one
+ * {@link SplittableRandom} seeded once ({@link SplittableRandom#split()} mixes the seed, so nearby seeds
+ * give unrelated streams), so results do not depend on the number of threads. Checks for interruption between resamples.
  */
 final class Bootstrap {
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
@@ -40,11 +41,16 @@ final class Bootstrap {
         long observed = data.observed();
         double[] weights = Arrays.stream(counts).asDoubleStream().toArray();
         Thread caller = Thread.currentThread();
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[resamples];
+        for (int index = 0; index < resamples; index++) {
+            streams[index] = root.split();
+        }
         double[] replicates = IntStream.range(0, resamples).parallel().mapToDouble(index -> {
             if (caller.isInterrupted()) {
                 throw new CancellationException("bootstrap interrupted");
             }
-            SplittableRandom random = Sampling.stream(seed, index);
+            SplittableRandom random = streams[index];
             long[] resampled = new long[counts.length];
             Sampling.multinomial(random, observed, weights, resampled);
             return estimator.apply(data.withCounts(resampled)).orElse(Double.NaN);

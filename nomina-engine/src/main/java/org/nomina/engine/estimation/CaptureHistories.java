@@ -296,6 +296,31 @@ public final class CaptureHistories {
         return total;
     }
 
+    /**
+     * The same people on only the lists that record at least one of them (a stratum a list never reaches
+     * tells nothing about that list); this table itself when every list records someone.
+     */
+    public CaptureHistories withoutEmptyLists() {
+        List<Integer> kept = new ArrayList<>();
+        for (int list = 0; list < listNames.size(); list++) {
+            if (recordedByAll(1 << list) > 0) {
+                kept.add(list);
+            }
+        }
+        if (kept.size() == listNames.size() || kept.size() < 2) {
+            return this;
+        }
+        long[] newCounts = new long[1 << kept.size()];
+        for (int history = 1; history < counts.length; history++) {
+            int mapped = 0;
+            for (int i = 0; i < kept.size(); i++) {
+                mapped |= ((history >> kept.get(i)) & 1) << i;
+            }
+            newCounts[mapped] += counts[history];
+        }
+        return new CaptureHistories(kept.stream().map(listNames::get).toList(), newCounts);
+    }
+
     /** Same lists, new counts (index 0 ignored); used by resampling. */
     CaptureHistories withCounts(long[] newCounts) {
         long[] copy = newCounts.clone();

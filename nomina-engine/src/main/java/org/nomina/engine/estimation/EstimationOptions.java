@@ -8,16 +8,18 @@ import java.util.Optional;
  *
  * @param level              interval coverage, in (0, 1); default 0.95
  * @param interval           interval to compute; empty = the method's own (log-linear: profile,
- *                           stepwise: BCa bootstrap, LCMCR: credible)
+ *                           stepwise: BCa bootstrap, LCMCR and model averaging: credible)
  * @param bootstrapResamples resamples for BCa intervals; default 1,000
  * @param seed               seed for bootstrap and sampler, so runs are reproducible
  * @param stepwiseThreshold  p-value below which stepwise selection adds an interaction; default 0.02 (SparseMSE)
  * @param latentClasses      truncation K* of the LCMCR stick-breaking prior; default 10
- * @param burnIn             LCMCR iterations discarded; default 2,000
- * @param samples            LCMCR iterations kept; default 10,000
+ * @param chains             LCMCR chains, each from its own random stream; default 4
+ * @param burnIn             LCMCR sweeps discarded per chain after the {@value LatentClassSampler#WARM_UP} warm-up sweeps; default 10,000
+ * @param iterations         LCMCR sweeps per chain after burn-in; default 100,000
+ * @param thin               keep every thin-th of those sweeps; default 20 (so 5,000 draws per chain)
  */
 public record EstimationOptions(double level, Optional<IntervalKind> interval, int bootstrapResamples, long seed,
-        double stepwiseThreshold, int latentClasses, int burnIn, int samples) {
+        double stepwiseThreshold, int latentClasses, int chains, int burnIn, int iterations, int thin) {
 
     public EstimationOptions {
         if (!(level > 0 && level < 1)) {
@@ -32,8 +34,12 @@ public record EstimationOptions(double level, Optional<IntervalKind> interval, i
         if (latentClasses < 1) {
             throw new IllegalArgumentException("latentClasses cannot be less than 1, got " + latentClasses);
         }
-        if (burnIn < 0 || samples < 100) {
-            throw new IllegalArgumentException("burnIn cannot be negative and samples cannot be less than 100, got " + burnIn + " and " + samples);
+        if (chains < 1 || burnIn < 0 || thin < 1) {
+            throw new IllegalArgumentException("chains and thin must be at least 1 and burnIn cannot be negative, got "
+                    + chains + ", " + thin + " and " + burnIn);
+        }
+        if (iterations / thin < 100) {
+            throw new IllegalArgumentException("iterations / thin must keep at least 100 draws per chain, got " + iterations + " / " + thin);
         }
         if (interval.filter(kind -> kind == IntervalKind.NORMAL_SUM).isPresent()) {
             throw new IllegalArgumentException("interval NORMAL_SUM is only used to combine strata, not chosen");
@@ -41,30 +47,33 @@ public record EstimationOptions(double level, Optional<IntervalKind> interval, i
     }
 
     public static EstimationOptions defaults() {
-        return new EstimationOptions(0.95, Optional.empty(), 1000, 20_240_601L, 0.02, 10, 2000, 10_000);
+        return new EstimationOptions(0.95, Optional.empty(), 1000, 20_240_601L, 0.02, 10, 4, 10_000, 100_000, 20);
     }
 
     public EstimationOptions withLevel(double newLevel) {
-        return new EstimationOptions(newLevel, interval, bootstrapResamples, seed, stepwiseThreshold, latentClasses, burnIn, samples);
+        return new EstimationOptions(newLevel, interval, bootstrapResamples, seed, stepwiseThreshold, latentClasses, chains, burnIn, iterations, thin);
     }
 
     public EstimationOptions withInterval(IntervalKind kind) {
-        return new EstimationOptions(level, Optional.of(kind), bootstrapResamples, seed, stepwiseThreshold, latentClasses, burnIn, samples);
+        return new EstimationOptions(level, Optional.of(kind), bootstrapResamples, seed, stepwiseThreshold, latentClasses, chains, burnIn,
+                iterations, thin);
     }
 
     public EstimationOptions withBootstrapResamples(int resamples) {
-        return new EstimationOptions(level, interval, resamples, seed, stepwiseThreshold, latentClasses, burnIn, samples);
+        return new EstimationOptions(level, interval, resamples, seed, stepwiseThreshold, latentClasses, chains, burnIn, iterations, thin);
     }
 
     public EstimationOptions withSeed(long newSeed) {
-        return new EstimationOptions(level, interval, bootstrapResamples, newSeed, stepwiseThreshold, latentClasses, burnIn, samples);
+        return new EstimationOptions(level, interval, bootstrapResamples, newSeed, stepwiseThreshold, latentClasses, chains, burnIn, iterations, thin);
     }
 
     public EstimationOptions withStepwiseThreshold(double threshold) {
-        return new EstimationOptions(level, interval, bootstrapResamples, seed, threshold, latentClasses, burnIn, samples);
+        return new EstimationOptions(level, interval, bootstrapResamples, seed, threshold, latentClasses, chains, burnIn, iterations, thin);
     }
 
-    public EstimationOptions withSampler(int classes, int newBurnIn, int newSamples) {
-        return new EstimationOptions(level, interval, bootstrapResamples, seed, stepwiseThreshold, classes, newBurnIn, newSamples);
+    /** LCMCR: K* classes, and per chain the burn-in, the sweeps after it and the thinning. */
+    public EstimationOptions withSampler(int classes, int newChains, int newBurnIn, int newIterations, int newThin) {
+        return new EstimationOptions(level, interval, bootstrapResamples, seed, stepwiseThreshold, classes, newChains, newBurnIn, newIterations,
+                newThin);
     }
 }

@@ -20,14 +20,21 @@ import java.util.OptionalDouble;
  * @param criterion     the criterion value of the chosen model, when a criterion was used
  * @param warnings      caveats to show with the figure
  * @param strata        per-stratum outcomes when the estimate combines strata, otherwise empty
+ * @param assumptions   what the figure rests on, in plain words (closed population, perfect linkage, …)
+ * @param convergence   split-R̂ and effective sample size of the sampler's chains (LCMCR), else empty
+ * @param models        model-averaged estimates: the models carrying most of the posterior, most probable first
+ * @param draws         draws of the total from its posterior (Bayesian methods), used to pool strata
  */
 public record EstimationResult(long observed, double estimate, double lower, double upper, double level,
         IntervalKind intervalKind, OptionalDouble standardError, Method method, Optional<ModelDescription> model,
-        Optional<CriterionValue> criterion, List<String> warnings, List<StratumOutcome> strata) implements EstimationOutcome {
+        Optional<CriterionValue> criterion, List<String> warnings, List<StratumOutcome> strata, List<String> assumptions,
+        Optional<Convergence> convergence, List<ModelShare> models, Optional<Draws> draws) implements EstimationOutcome {
 
     public EstimationResult {
         warnings = List.copyOf(warnings);
         strata = List.copyOf(strata);
+        assumptions = List.copyOf(assumptions);
+        models = List.copyOf(models);
         if (!(lower <= estimate && estimate <= upper)) {
             throw new IllegalArgumentException("interval [" + lower + ", " + upper + "] does not contain the estimate " + estimate);
         }

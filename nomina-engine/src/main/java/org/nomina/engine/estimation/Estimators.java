@@ -1,10 +1,13 @@
 package org.nomina.engine.estimation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -39,7 +42,30 @@ public final class Estimators {
         return switch (method) {
             case LOGLINEAR, STEPWISE -> logLinear(data, method, criterion, options, warnings);
             case LCMCR -> latentClass(data, options, warnings);
+            case BMA -> averaged(data, options, warnings);
         };
+    }
+
+    /** What every estimate from lists rests on, whatever the method. */
+    static final List<String> ASSUMPTIONS = List.of(
+            "Closed population: the people counted are one fixed group over the period all lists cover (no one joins or leaves "
+                    + "it between lists).",
+            "Perfect linkage: each person is one row of the capture histories; records of one person on several lists were joined, "
+                    + "and records of different people were not. Missed links inflate the estimate, false links deflate it.",
+            "Every list could have recorded anyone: no list records only the dead of one kind (only one place, one way of dying, "
+                    + "one group), since people it could never record look to the model like people every list missed.");
+
+    private static List<String> assumptions(Method method) {
+        List<String> all = new ArrayList<>(ASSUMPTIONS);
+        all.add(switch (method) {
+            case LOGLINEAR, STEPWISE -> "The chosen log-linear model describes how the lists depend on each other; the interval does "
+                    + "not include the uncertainty of choosing it unless it is a bootstrap that repeats the choice.";
+            case LCMCR -> "Within each of a few latent groups of people the lists record independently of each other; the groups "
+                    + "may differ in how likely each list is to record them (heterogeneity).";
+            case BMA -> "How the lists depend on each other is one of the decomposable graphical log-linear models; the interval "
+                    + "averages over them by their posterior probability.";
+        });
+        return List.copyOf(all);
     }
 
     /**
@@ -57,6 +83,7 @@ public final class Estimators {
         double estimate = 0;
         double variance = 0;
         List<String> refused = new ArrayList<>();
+        List<Draws> draws = new ArrayList<>();
         for (Map.Entry<String, CaptureHistories> stratum : strata.entrySet()) {
             CaptureHistories data = stratum.getValue();
             observed += data.observed();
@@ -66,12 +93,19 @@ public final class Estimators {
                 warnings.add(reason + "; it adds nothing to the total");
                 continue;
             }
-            EstimationOutcome outcome = estimate(data, method, criterion, options);
+            CaptureHistories reached = data.withoutEmptyLists();
+            if (reached != data) {
+                List<String> absent = data.listNames().stream().filter(name -> !reached.listNames().contains(name)).toList();
+                warnings.add("stratum \"" + stratum.getKey() + "\": " + String.join(", ", absent) + " records nobody in it, so it is "
+                        + "estimated from the other " + reached.listCount() + " lists");
+            }
+            EstimationOutcome outcome = estimate(reached, method, criterion, options);
             outcomes.add(new StratumOutcome(stratum.getKey(), outcome));
             switch (outcome) {
                 case EstimationResult result -> {
                     estimate += result.estimate();
                     variance += Math.pow(result.standardError().orElse(Double.NaN), 2);
+                    result.draws().ifPresent(draws::add);
                     result.warnings().forEach(warning -> warnings.add("stratum \"" + stratum.getKey() + "\": " + warning));
                 }
                 case EstimationRefusal refusal -> refused.add("stratum \"" + stratum.getKey() + "\": " + refusal.reason());
@@ -84,6 +118,10 @@ public final class Estimators {
             return new EstimationRefusal("the total cannot be estimated because some strata cannot: " + String.join("; ", refused),
                     observed, warnings);
         }
+        long estimated = outcomes.stream().filter(o -> o.outcome() instanceof EstimationResult).count();
+        if (draws.size() == estimated) {
+            return pooledDraws(observed, draws, method, options, warnings, outcomes);
+        }
         if (!Double.isFinite(variance)) {
             return new EstimationRefusal("a stratum has no standard error, so the strata cannot be combined", observed, warnings);
         }
@@ -93,7 +131,42 @@ public final class Estimators {
                 + "it does not include uncertainty from choosing each stratum's model.");
         return new EstimationResult(observed, estimate, Math.max(observed, estimate - z * standardError), estimate + z * standardError,
                 options.level(), IntervalKind.NORMAL_SUM, OptionalDouble.of(standardError), method, Optional.empty(), Optional.empty(),
-                warnings, outcomes);
+                warnings, outcomes, assumptions(method), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /**
+     * HRDAG's pooling of strata: each draw of the total is the sum of one draw from each stratum's
+     * posterior, taken independently; the total is their median and the interval their quantiles.
+     */
+    private static EstimationResult pooledDraws(long observed, List<Draws> draws, Method method, EstimationOptions options,
+            List<String> warnings, List<StratumOutcome> outcomes) {
+        int count = draws.stream().mapToInt(Draws::size).max().orElse(0);
+        SplittableRandom random = new SplittableRandom(options.seed());
+        double[] totals = new double[count];
+        for (Draws stratum : draws) {
+            for (int d = 0; d < count; d++) {
+                totals[d] += stratum.get(random.nextInt(stratum.size()));
+            }
+        }
+        double[] sorted = totals.clone();
+        Arrays.sort(sorted);
+        double tail = (1 - options.level()) / 2;
+        double median = quantile(sorted, 0.5);
+        double mean = Arrays.stream(sorted).average().orElse(Double.NaN);
+        double sd = Math.sqrt(Arrays.stream(sorted).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, sorted.length - 1));
+        warnings.add("The strata are pooled as HRDAG does: each draw of the total adds one draw from each stratum's posterior, "
+                + "so the interval carries every stratum's uncertainty.");
+        return new EstimationResult(observed, median, Math.min(median, quantile(sorted, tail)), Math.max(median, quantile(sorted, 1 - tail)),
+                options.level(), IntervalKind.CREDIBLE, OptionalDouble.of(sd), method, Optional.empty(), Optional.empty(), warnings, outcomes,
+                assumptions(method), Optional.empty(), List.of(), Optional.of(new Draws(totals)));
+    }
+
+    /** R's default quantile (type 7) of sorted values. */
+    static double quantile(double[] sorted, double probability) {
+        double h = (sorted.length - 1) * probability;
+        int low = (int) Math.floor(h);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
     }
 
     /** Why these data cannot support any estimate, if they cannot. */
@@ -111,9 +184,13 @@ public final class Estimators {
                 return Optional.of("list \"" + names.get(list) + "\" shares nobody with any other list, so nothing tells how many people it missed");
             }
         }
-        if (method == Method.LCMCR && data.listCount() < 3) {
-            return Optional.of("the latent-class model needs at least 3 lists; with 2 lists only the independence "
-                    + "(Lincoln–Petersen) model can be fitted, use the log-linear method");
+        if ((method == Method.LCMCR || method == Method.BMA) && data.listCount() < 3) {
+            return Optional.of("the " + (method == Method.LCMCR ? "latent-class model" : "model averaging") + " needs at least 3 lists; "
+                    + "with 2 lists only the independence (Lincoln–Petersen) model can be fitted, use the log-linear method");
+        }
+        if (method == Method.BMA && data.listCount() > ModelAveraging.MAX_LISTS) {
+            return Optional.of("model averaging over decomposable graphs handles at most " + ModelAveraging.MAX_LISTS + " lists (beyond, "
+                    + "there are too many graphs to enumerate); use --method lcmcr or stepwise");
         }
         return Optional.empty();
     }
@@ -178,14 +255,15 @@ public final class Estimators {
         double upper = Math.max(bounds.upper(), estimate);
         return new EstimationResult(data.observed(), estimate, Math.max(lower, data.observed()), upper, options.level(), kind,
                 OptionalDouble.of(fit.standardError()), used, Optional.of(ModelDescription.of(fit.model())),
-                selection.criterionValue().map(value -> new CriterionValue(criterion, value)), warnings, List.of());
+                selection.criterionValue().map(value -> new CriterionValue(criterion, value)), warnings, List.of(), assumptions(used),
+                Optional.empty(), List.of(), Optional.empty());
     }
 
     private static Function<CaptureHistories, ModelSelection.Selection> selector(Method method, Criterion criterion, EstimationOptions options) {
         return switch (method) {
             case LOGLINEAR -> sample -> ModelSelection.bestHierarchical(sample, criterion);
             case STEPWISE -> sample -> ModelSelection.stepwise(sample, options.stepwiseThreshold(), criterion);
-            case LCMCR -> throw new IllegalArgumentException("LCMCR has no log-linear model selection");
+            case LCMCR, BMA -> throw new IllegalArgumentException(method + " has no log-linear model selection");
         };
     }
 
@@ -193,14 +271,51 @@ public final class Estimators {
         if (options.interval().filter(kind -> kind != IntervalKind.CREDIBLE).isPresent()) {
             throw new IllegalArgumentException("LCMCR reports a posterior credible interval, not " + options.interval().get());
         }
-        LatentClassSampler.Posterior posterior = LatentClassSampler.run(data, options.latentClasses(), options.burnIn(), options.samples(),
-                options.seed());
+        LatentClassSampler.Posterior posterior = LatentClassSampler.run(data, options.latentClasses(), options.chains(), options.burnIn(),
+                options.iterations(), options.thin(), options.seed());
+        Convergence convergence = posterior.convergence();
         double tail = (1 - options.level()) / 2;
         double median = posterior.quantile(0.5);
-        warnings.add("LCMCR: posterior median and " + Math.round(options.level() * 100) + "% credible interval from "
-                + options.samples() + " draws after " + options.burnIn() + " burn-in, " + options.latentClasses() + " latent classes.");
+        warnings.add(String.format(Locale.ROOT, "LCMCR: posterior median and %d%% credible interval from %d chains, each %d warm-up and "
+                + "%d burn-in sweeps then %d sweeps kept every %d-th; %d latent classes. The chains agree (split-R-hat %.3f, "
+                + "effective sample size %.0f)%s.", Math.round(options.level() * 100), options.chains(), LatentClassSampler.WARM_UP,
+                options.burnIn(), options.iterations(), options.thin(), options.latentClasses(), convergence.rHat(),
+                convergence.effectiveSampleSize(), convergence.converged() ? "" : " — but see the next note"));
+        if (convergence.rHat() > Convergence.R_HAT_LIMIT) {
+            warnings.add(String.format(Locale.ROOT, "The LCMCR chains have NOT converged: split-R-hat is %.3f, above %.2f, so the chains "
+                    + "disagree and the figure may move with the seed. Run longer (--burn-in, --iterations) or with more chains.",
+                    convergence.rHat(), Convergence.R_HAT_LIMIT));
+        }
+        if (convergence.effectiveSampleSize() < Convergence.ESS_LIMIT) {
+            warnings.add(String.format(Locale.ROOT, "The LCMCR draws of the total are worth only %.0f independent draws (fewer than %.0f), "
+                    + "so the interval's ends are uncertain. Run longer (--iterations) or with more chains.",
+                    convergence.effectiveSampleSize(), Convergence.ESS_LIMIT));
+        }
+        double[] draws = Arrays.stream(posterior.chains()).flatMapToDouble(Arrays::stream).toArray();
         return new EstimationResult(data.observed(), median, posterior.quantile(tail), posterior.quantile(1 - tail), options.level(),
                 IntervalKind.CREDIBLE, OptionalDouble.of(posterior.standardDeviation()), Method.LCMCR, Optional.empty(), Optional.empty(),
-                warnings, List.of());
+                warnings, List.of(), assumptions(Method.LCMCR), Optional.of(convergence), List.of(), Optional.of(new Draws(draws)));
+    }
+
+    /** How many draws of the total a model-averaged estimate keeps for pooling strata. */
+    private static final int AVERAGED_DRAWS = 20_000;
+
+    private static EstimationOutcome averaged(CaptureHistories data, EstimationOptions options, List<String> warnings) {
+        if (options.interval().filter(kind -> kind != IntervalKind.CREDIBLE).isPresent()) {
+            throw new IllegalArgumentException("model averaging reports a posterior credible interval, not " + options.interval().get());
+        }
+        ModelAveraging.Posterior posterior = ModelAveraging.run(data);
+        double tail = (1 - options.level()) / 2;
+        double median = posterior.quantile(0.5);
+        List<ModelShare> shares = posterior.models().stream().limit(5)
+                .map(share -> new ModelShare(share.model().notation(), share.model().description(), share.probability(), share.medianTotal()))
+                .toList();
+        warnings.add(String.format(Locale.ROOT, "Model averaging: posterior median and %d%% credible interval over %d decomposable models; "
+                + "the most probable, %s, has posterior probability %.2f.", Math.round(options.level() * 100),
+                ModelAveraging.decomposableGraphCount(data.listCount()), shares.getFirst().notation(), shares.getFirst().probability()));
+        return new EstimationResult(data.observed(), median, Math.min(median, posterior.quantile(tail)),
+                Math.max(median, posterior.quantile(1 - tail)), options.level(), IntervalKind.CREDIBLE,
+                OptionalDouble.of(posterior.standardDeviation()), Method.BMA, Optional.empty(), Optional.empty(), warnings, List.of(),
+                assumptions(Method.BMA), Optional.empty(), shares, Optional.of(new Draws(posterior.draws(AVERAGED_DRAWS, options.seed()))));
     }
 }

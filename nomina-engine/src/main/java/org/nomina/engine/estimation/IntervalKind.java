@@ -6,7 +6,7 @@ public enum IntervalKind {
     PROFILE,
     /** Bias-corrected and accelerated bootstrap, repeating model selection in every resample (SparseMSE). */
     BOOTSTRAP_BCA,
-    /** Equal-tailed posterior credible interval (LCMCR). */
+    /** Equal-tailed posterior credible interval (LCMCR, model averaging, and strata pooled by summing their posterior draws). */
     CREDIBLE,
     /** Strata combined: sum of estimates ± z·√(sum of squared standard errors), normal approximation. */
     NORMAL_SUM

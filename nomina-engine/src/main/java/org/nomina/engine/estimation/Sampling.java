@@ -133,9 +133,4 @@ final class Sampling {
             remainingWeight -= weights[k];
         }
     }
-
-    /** An independent, reproducible stream for replicate {@code index} of a run seeded with {@code seed}. */
-    static SplittableRandom stream(long seed, long index) {
-        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL);
-    }
 }

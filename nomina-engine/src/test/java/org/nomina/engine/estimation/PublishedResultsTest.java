@@ -85,11 +85,36 @@ class PublishedResultsTest {
     }
 
     /**
-     * Known discrepancy: with SparseMSE's method as we read it (multinomial resampling, stepwise selection
-     * repeated, jackknife acceleration, type-8 quantiles) our BCa interval is about 9,000–15,000 for four
-     * seeds, wider than the published 9,884–13,027; the upper tail comes from resamples that select the
-     * [23] interaction. Until the cause is found we assert only that our interval contains the published
-     * one (±300 bootstrap error) and print it.
+     * Why our interval is wider than SparseMSE's published 9,884–13,027: that interval is what the BCa
+     * bootstrap gives when each resample refits the model chosen on the real table (below: the same
+     * resampling, jackknife and type-8 quantiles with the model fixed reproduce it within the ±300 of
+     * bootstrap error); ours repeats the stepwise choice in every resample, as the method is described,
+     * and about 15% of resamples then take lists 2 and 3 as dependent and give 20,000 or more. On tables
+     * simulated from the fit itself (bench/estimate.sh) ours covers the truth 89% of the time, the
+     * fixed-model interval 74%: ours is the better interval, and we keep it.
+     */
+    @Test
+    void shouldReproduceThePublishedUkIntervalWhenOnlyTheChosenModelIsRefitted() {
+        CaptureHistories uk = SharedData.table("uk_modern_slavery_5lists.csv");
+        LogLinearFit chosen = ModelSelection.stepwise(uk, 0.02, Criterion.AIC).fit();
+
+        Bootstrap.Interval fixed = Bootstrap.bca(uk, sample -> {
+            try {
+                return java.util.OptionalDouble.of(LogLinearFit.fit(sample, chosen.model(), LogLinearFit.EmptyMargins.EXTENDED,
+                        java.util.Optional.empty()).estimate());
+            } catch (ModelRejectedException e) {
+                return java.util.OptionalDouble.empty();
+            }
+        }, chosen.estimate(), 1000, DEFAULTS.seed(), 0.95);
+
+        System.out.printf("UK 5 lists, BCa refitting the chosen model only: [%.1f, %.1f]%n", fixed.lower(), fixed.upper());
+        assertThat(fixed.lower()).isCloseTo(9_884, within(300.0));
+        assertThat(fixed.upper()).isCloseTo(13_027, within(300.0));
+    }
+
+    /**
+     * Our interval repeats the model choice in every resample and is wider than the published one (see
+     * above); it must contain it.
      */
     @Test
     void shouldGiveBcaIntervalForUkFiveListsContainingThePublishedOne() {

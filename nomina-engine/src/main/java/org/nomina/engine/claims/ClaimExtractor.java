@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -79,6 +78,7 @@ public final class ClaimExtractor {
         boolean part;             // listed after "including"
         Mention head;             // for a part: the figure it is listed under
         Mention parentAcross;     // for a back reference: the figure it breaks down
+        Optional<ClaimCategory> markerCategory = Optional.empty(); // "among the dead": the category of the figure broken down
         Claim parentClaim;        // the same, when the parent was in an earlier sentence
         ClaimCategory category;
         String incident;
@@ -92,6 +92,7 @@ public final class ClaimExtractor {
         Set<String> seenSentences = new HashSet<>();
         int duplicates = 0;
         Claim lastHead = null;
+        java.util.Map<ClaimCategory, Claim> lastHeadOf = new java.util.EnumMap<>(ClaimCategory.class);
         for (int[] sentence : Sentences.split(text)) {
             int start = sentence[0];
             int end = sentence[1];
@@ -109,11 +110,9 @@ public final class ClaimExtractor {
             assignCategories(tokens, mentions);
             String incident = eventLabel(text, tokens).orElse(mainIncident);
             for (Mention m : mentions) {
-                if (m.backReference && m.parentAcross == null && !m.part) {
-                    m.parentClaim = lastHead;
-                }
-                if (m.part && m.head == null) {
-                    m.parentClaim = lastHead;
+                Claim earlier = m.markerCategory.map(lastHeadOf::get).orElse(lastHead);
+                if (m.backReference && m.parentAcross == null && !m.part || m.part && m.head == null) {
+                    m.parentClaim = earlier == null ? lastHead : earlier;
                 }
                 if (m.category == null) {
                     Mention parent = m.part ? m.head : m.parentAcross;
@@ -150,6 +149,7 @@ public final class ClaimExtractor {
                 claims.add(claim);
                 if (!m.part && parent.isEmpty()) {
                     lastHead = claim;
+                    lastHeadOf.put(claim.category(), claim);
                 }
             }
         }
@@ -236,10 +236,7 @@ public final class ClaimExtractor {
             return Optional.empty();
         }
         int end = ends.get(read.get().words() - 1);
-        String joined = String.join(" ", words.subList(0, read.get().words()));
-        OptionalDouble icu = numbers.icuParse(joined);
-        double value = icu.isPresent() && icu.getAsDouble() == read.get().value() || icu.isEmpty() ? read.get().value() : icu.getAsDouble();
-        return Optional.of(new Reading(value, end, false, words.subList(0, read.get().words()).contains("dozen"), false));
+        return Optional.of(new Reading(read.get().value(), end, false, words.subList(0, read.get().words()).contains("dozen"), false));
     }
 
     /** The number word a folded word is, with an Azerbaijani or Armenian case ending taken off if need be. */
@@ -321,10 +318,15 @@ public final class ClaimExtractor {
         if (ofThem.isPresent()) {
             m.backReference = true;
             nounEnd = ofThem.get().to();
-            Optional<Match> noun = cues.at(tokens, nounEnd, Kind.PERSON);
-            if (noun.isPresent()) {
-                readNoun(tokens, m, noun.get());
-                nounEnd = noun.get().to();
+            for (int t = 0; t < ofThem.get().to() - ofThem.get().from(); t++) {
+                Optional<Match> cue = cues.at(tokens, ofThem.get().from() + t, Kind.CATEGORY);
+                if (cue.isPresent()) {
+                    m.markerCategory = ClaimCategory.fromLabel(cue.get().argument()); // "six of the dead"
+                }
+            }
+            int noun = peopleAfter(tokens, nounEnd, m);
+            if (noun > 0 && m.subgroup.isPresent()) {
+                nounEnd = noun; // "six of the dead were children"
             }
         } else if (both.isPresent() && !cues.isAt(tokens, after, Kind.PERSON)) {
             m.ownCue = Optional.of(ClaimCategory.ORPHANED_BOTH_PARENTS);
@@ -345,7 +347,12 @@ public final class ClaimExtractor {
             if (nounEnd < 0) {
                 return Optional.empty();
             }
-            nounEnd = Math.max(nounEnd, end);
+            nounEnd = Math.max(nounEnd, after); // the case ending and a qualifier after the number belong to the quote
+        }
+        Optional<Match> qualifierAfterNoun = cues.at(tokens, nounEnd, Kind.QUALIFIER_AFTER);
+        if (qualifierAfterNoun.isPresent() && m.qualifier == Qualifier.EXACT && nounEnd > after) {
+            m.qualifier = Qualifier.fromLabel(qualifierAfterNoun.get().argument()).orElseThrow(); // "2 500 nəfərə qədər"
+            nounEnd = qualifierAfterNoun.get().to();
         }
         m.last = Math.max(nounEnd, end) - 1;
         if (reading.vague()) {
@@ -376,7 +383,7 @@ public final class ClaimExtractor {
         while (k < tokens.size() && words < 4) {
             Token t = tokens.get(k);
             if (t.isPunct() && !(t.raw().equals("-") && k > 0 && t.touches(tokens.get(k - 1)))) {
-                if (!(t.raw().equals("–") || t.raw().equals("—")) || words > 0) {
+                if (!(t.raw().equals("–") || t.raw().equals("—") || t.raw().equals("՝")) || words > 0) {
                     return -1;
                 }
                 k++;
@@ -406,6 +413,20 @@ public final class ClaimExtractor {
                 if (ofThem.isPresent()) {
                     m.backReference = true;
                     to = ofThem.get().to();
+                }
+                if (m.subgroup.isEmpty() && m.implied.isPresent()) {
+                    // "Шестеро погибших — дети": the dead, and who they were
+                    int w = to;
+                    while (w < tokens.size() && (cues.isAt(tokens, w, Kind.COPULA) || "—–:՝".contains(tokens.get(w).raw()))) {
+                        w = cues.at(tokens, w, Kind.COPULA).map(Match::to).orElse(w + 1);
+                    }
+                    Optional<Match> who = cues.at(tokens, w, Kind.PERSON);
+                    if (w > to && who.isPresent() && !who.get().argument().equals("-")) {
+                        m.subgroup = Subgroup.fromLabel(who.get().argument());
+                        m.backReference = true;
+                        m.markerCategory = m.implied;
+                        to = who.get().to();
+                    }
                 }
                 return to;
             }
@@ -446,17 +467,23 @@ public final class ClaimExtractor {
      * colon or dash before it), when nothing follows the number in its clause.
      */
     private int cueBefore(List<Token> tokens, int first, int end, Mention m) {
-        int before = first;
-        if (before >= 1 && tokens.get(before - 1).isPunct() && ":—–".indexOf(tokens.get(before - 1).raw().charAt(0)) >= 0) {
-            before--;
-        } else if (end < tokens.size() && !tokens.get(end).isPunct() && !cues.isAt(tokens, end, Kind.LIST)) {
-            return -1;
+        if (end < tokens.size() && !tokens.get(end).isPunct() && !cues.isAt(tokens, end, Kind.LIST)
+                && !cues.isAt(tokens, end, Kind.YEAR_BEFORE) && !cues.isAt(tokens, end, Kind.EVENT_MARKER)) {
+            return -1; // "injured 64 on Tuesday" reads; "killed 3 ambulances" does not
         }
+        int before = first;
         Optional<Match> qualifier = cues.endingAt(tokens, before, Kind.QUALIFIER_BEFORE);
         if (qualifier.isPresent()) {
             before = qualifier.get().from();
         }
+        Optional<Match> link = cues.endingAt(tokens, before, Kind.LINK);
+        if (link.isPresent()) {
+            before = link.get().from(); // "a population of about 4,500", "Wounded: more than 300"
+        }
         Optional<Match> cue = cues.endingAt(tokens, before, Kind.CATEGORY);
+        if (cue.isEmpty() && link.isPresent() && before >= 2 && tokens.get(before - 1).isWord()) {
+            cue = cues.endingAt(tokens, before - 1, Kind.CATEGORY); // "Həlak olanlar: 214", "Girov götürülənlər: 96"
+        }
         if (cue.isEmpty()) {
             return -1;
         }
@@ -519,6 +546,9 @@ public final class ClaimExtractor {
                     onlyList = false;
                 }
             }
+            if ((including || ofThem) && m.markerCategory.isEmpty()) {
+                m.markerCategory = markerCategory(tokens, gapFrom, m.first);
+            }
             if (including) {
                 m.part = true;
                 m.head = head;
@@ -526,14 +556,60 @@ public final class ClaimExtractor {
                 m.backReference = true;
                 m.parentAcross = head;
                 head = m;
+            } else if (previous != null && previous.backReference && (onlyList || clauseOfItsOwn(tokens, gapFrom, m.first))
+                    && previous.parentAcross != null) {
+                m.backReference = true; // "of whom 61 were freed and 35 are still missing"
+                m.parentAcross = previous.parentAcross;
+                m.markerCategory = previous.markerCategory;
+                head = m;
             } else if (previous != null && previous.part && onlyList && m.subgroup.isPresent() && m.ownCue.isEmpty()) {
                 m.part = true;
                 m.head = previous.head;
+                m.markerCategory = previous.markerCategory;
             } else {
                 head = m;
             }
             previous = m;
         }
+    }
+
+    /** The category a marker names: "among the dead", "среди погибших", "həlak olanlardan", "զոհվածներից". */
+    private Optional<ClaimCategory> markerCategory(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Optional<Match> marker = cues.at(tokens, k, Kind.INCLUDING);
+            if (marker.isEmpty()) {
+                marker = cues.at(tokens, k, Kind.OF_THEM);
+            }
+            if (marker.isEmpty()) {
+                continue;
+            }
+            for (int c = marker.get().from(); c < Math.min(to, marker.get().to() + 2); c++) {
+                Optional<Match> cue = cues.at(tokens, c, Kind.CATEGORY);
+                if (cue.isPresent()) {
+                    return ClaimCategory.fromLabel(cue.get().argument());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the words between two figures only say what happened to the first ("61 nəfər azad edilib, 35 …"). */
+    private boolean clauseOfItsOwn(List<Token> tokens, int from, int to) {
+        boolean list = false;
+        for (int k = from; k < to; k++) {
+            int at = k;
+            Optional<Match> cue = cues.at(tokens, at, Kind.CATEGORY).or(() -> cues.at(tokens, at, Kind.COPULA));
+            if (cue.isPresent()) {
+                k = cue.get().to() - 1;
+                continue;
+            }
+            if (cues.isAt(tokens, k, Kind.LIST)) {
+                list = true;
+                continue;
+            }
+            return false;
+        }
+        return list;
     }
 
     private void assignCategories(List<Token> tokens, List<Mention> mentions) {
@@ -570,6 +646,9 @@ public final class ClaimExtractor {
                     distance = 0;
                 } else if (cue.get().from() > spanEnd) {
                     distance = distance(tokens, spanEnd + 1, cue.get().from());
+                    if (coordinated(tokens, spanEnd + 1, cue.get().from())) {
+                        distance += 2; // "killed 11 villagers and wounded 24 others": "and" opens the next clause
+                    }
                 } else {
                     distance = distance(tokens, cue.get().to(), h.first) + 1; // a word after its figure is the likelier reading
                 }
@@ -634,6 +713,15 @@ public final class ClaimExtractor {
             }
         }
         return true;
+    }
+
+    private boolean coordinated(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).isWord() && cues.isAt(tokens, k, Kind.LIST)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int distance(List<Token> tokens, int from, int to) {

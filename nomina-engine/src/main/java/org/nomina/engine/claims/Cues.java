@@ -22,7 +22,7 @@ final class Cues {
 
     enum Kind {
         CATEGORY, PERSON, FAMILY, IMPLIED, QUALIFIER_BEFORE, QUALIFIER_AFTER, INCLUDING, OF_THEM, COPULA, BOTH, BLOCKER,
-        NUMBER_SIGN, YEAR_WORD, YEAR_BEFORE, MONTH, EVENT, EVENT_MARKER, VAGUE, RANGE_START, RANGE_JOIN, LIST
+        NUMBER_SIGN, YEAR_WORD, YEAR_BEFORE, MONTH, EVENT, EVENT_MARKER, VAGUE, RANGE_START, RANGE_JOIN, LINK, LIST
     }
 
     /** One phrase: folded words, each ending in {@code *} matching any word it begins. */
@@ -106,7 +106,7 @@ final class Cues {
     Optional<Match> at(List<Token> tokens, int at, Kind kind) {
         Match best = null;
         for (Phrase p : phrases.get(kind)) {
-            if (matches(p, tokens, at) && (best == null || p.words().size() > best.to() - best.from())) {
+            if (matches(p, tokens, at) && (best == null || longer(p, best.phrase()))) {
                 best = new Match(p, at, at + p.words().size());
             }
         }
@@ -118,7 +118,7 @@ final class Cues {
         Match best = null;
         for (Phrase p : phrases.get(kind)) {
             int from = end - p.words().size();
-            if (from >= 0 && matches(p, tokens, from) && (best == null || p.words().size() > best.to() - best.from())) {
+            if (from >= 0 && matches(p, tokens, from) && (best == null || longer(p, best.phrase()))) {
                 best = new Match(p, from, end);
             }
         }
@@ -137,6 +137,14 @@ final class Cues {
             }
         }
         return false;
+    }
+
+    /** More words wins; among as many words, the longer spelling ("տղամարդ*" men over "տղա*" boys). */
+    private static boolean longer(Phrase candidate, Phrase best) {
+        if (candidate.words().size() != best.words().size()) {
+            return candidate.words().size() > best.words().size();
+        }
+        return String.join(" ", candidate.words()).length() > String.join(" ", best.words()).length();
     }
 
     private static boolean matches(Phrase p, List<Token> tokens, int at) {

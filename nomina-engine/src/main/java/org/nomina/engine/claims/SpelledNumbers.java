@@ -2,7 +2,6 @@ package org.nomina.engine.claims;
 
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
-import java.text.ParsePosition;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -13,18 +12,18 @@ import java.util.OptionalDouble;
 /**
  * Reads numbers written in words, in every grammatical form, for one language.
  *
- * <p>ICU4J's {@link RuleBasedNumberFormat} spell-out rules are the source of the words: a run of words
- * is first given to ICU's own parser and taken when ICU reads all of it. ICU's parser alone is not
- * enough. Measured with ICU 76.1: it reads English fully ("six hundred and thirteen" → 613), but stops
- * part-way through most Russian oblique forms ("шестидесяти трёх" → 60, "тысяча двести семьдесят пять"
- * → 1200), fails on Azerbaijani above a hundred and on compounds ("min iki yüz yetmiş beş" → nothing,
- * "altmış üç" → nothing) and on most Armenian ("վեց հարյուր տասներեք" → 6, "տասնմեկ" → 10), and knows
- * neither Russian collective numerals (двое, пятерых) nor полтора/полутора (one and a half). So when ICU
- * stops short, the words are added up here from a lexicon that ICU's formatting builds: every number
- * from 0 to 1,000 and the powers of a thousand, formatted with every cardinal rule set of the locale
- * (Russian has 24: three genders and the plural in six cases), teaches each word its value, and words
- * that stand after another number word in those formats ("hundred", "yüz", "тысяч", "հազար") multiply.
- * The Russian words ICU has no rules for are listed below by hand.
+ * <p>ICU4J's {@link RuleBasedNumberFormat} spell-out rules are the source of the words, but not ICU's
+ * parser. Measured with ICU 76.1, its {@code parse} reads English ("six hundred and thirteen" → 613)
+ * yet also tries the year rules ("twenty four" → 2004); it stops part-way through most Russian oblique
+ * forms ("шестидесяти трёх" → 60, "тысяча двести семьдесят пять" → 1200), fails on Azerbaijani
+ * compounds ("min iki yüz yetmiş beş", "altmış üç" → nothing) and on most Armenian ("վեց հարյուր
+ * տասներեք" → 6, "տասնմեկ" → 10), and knows neither Russian collective numerals (двое, пятерых) nor
+ * полтора/полутора. So ICU's <em>formatting</em> teaches each word its value instead: every number from
+ * 0 to 1,000 and one to nine thousands and millions, formatted with every cardinal rule set of the locale
+ * (Russian has 24: three genders and the plural in six cases), gives the words; those that follow another
+ * number word in such formats ("hundred", "yüz", "тысяч", "հազար") multiply; and the words are added up
+ * here, as a run whose parts get smaller ("шестьсот тринадцать", "six hundred and thirteen"). The Russian
+ * words no ICU rule set has are listed below by hand.
  *
  * <p>Thread-safe once built; {@link #of} builds each language once.
  */
@@ -35,11 +34,11 @@ final class SpelledNumbers {
     private final ClaimLanguage language;
     private final Map<String, Double> values = new HashMap<>();
     private final Map<String, Double> multipliers = new HashMap<>();
-    private final RuleBasedNumberFormat icu;
+
 
     private SpelledNumbers(ClaimLanguage language) {
         this.language = language;
-        this.icu = new RuleBasedNumberFormat(new ULocale(language.code()), RuleBasedNumberFormat.SPELLOUT);
+        RuleBasedNumberFormat icu = new RuleBasedNumberFormat(new ULocale(language.code()), RuleBasedNumberFormat.SPELLOUT);
         for (String ruleSet : icu.getRuleSetNames()) {
             if (!ruleSet.startsWith("%spellout-cardinal") && !ruleSet.equals("%spellout-numbering")) {
                 continue;
@@ -186,16 +185,6 @@ final class SpelledNumbers {
             return Optional.empty();
         }
         return Optional.of(new Reading(used, (long) value));
-    }
-
-    /** ICU's own parse of the text, when it reads all of it. */
-    OptionalDouble icuParse(String text) {
-        ParsePosition position = new ParsePosition(0);
-        Number n = icu.parse(text, position);
-        if (n == null || position.getIndex() != text.length()) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(n.doubleValue());
     }
 
     private static int trailingZeros(long n) {

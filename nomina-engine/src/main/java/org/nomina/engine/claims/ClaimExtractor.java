@@ -398,6 +398,9 @@ public final class ClaimExtractor {
                 return family.get().to();
             }
             Optional<Match> person = cues.at(tokens, k, Kind.PERSON);
+            if (person.isPresent() && k > after && cues.isAt(tokens, k, Kind.CATEGORY)) {
+                person = Optional.empty(); // "96 were wounded": after a verb, a word that is both is what happened
+            }
             if (person.isPresent()) {
                 readNoun(tokens, m, person.get());
                 int to = person.get().to();

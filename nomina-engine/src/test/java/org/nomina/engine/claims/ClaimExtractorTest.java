@@ -104,4 +104,14 @@ class ClaimExtractorTest {
         assertThat(x.claims()).hasSize(2);
         assertThat(x.duplicatesSkipped()).isEqualTo(2);
     }
+
+    @Test
+    void shouldReadAWordThatNamesBothPeopleAndWhatHappenedAsWhatHappenedAfterAVerb() {
+        ClaimExtraction x = ClaimExtractor.extract("96 were wounded, and 40 residents were taken hostage. The 12 wounded were treated.",
+                Optional.of(ClaimLanguage.EN), "main");
+        assertThat(x.claims()).extracting(Claim::category, c -> c.low().getAsLong())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ClaimCategory.INJURED, 96L),
+                        org.assertj.core.groups.Tuple.tuple(ClaimCategory.HOSTAGE, 40L),
+                        org.assertj.core.groups.Tuple.tuple(ClaimCategory.INJURED, 12L));
+    }
 }

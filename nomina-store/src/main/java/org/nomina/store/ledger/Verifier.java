@@ -71,6 +71,14 @@ public final class Verifier {
             if (e.action().equals("link")) {
                 lastLink = Optional.of(e);
             }
+            if (org.nomina.store.claims.ClaimVerification.covers(e)) {
+                versions += e.action().equals("claims") ? 1 : 0;
+                Optional<String> problem = org.nomina.store.claims.ClaimVerification.check(handle, e);
+                if (problem.isPresent()) {
+                    problems.add(problem.get());
+                    break;
+                }
+            }
             if (e.action().equals("import")) {
                 versions++;
                 Optional<String> problem = checkImport(handle, e);
@@ -94,6 +102,7 @@ public final class Verifier {
         if (problems.isEmpty()) {
             records = handle.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
             long unaccounted = handle.createQuery("SELECT COUNT(*) FROM source_version").mapTo(Long.class).one() - versions;
+            org.nomina.store.claims.ClaimVerification.unaccounted(handle, entries).ifPresent(problems::add);
             if (unaccounted != 0) {
                 problems.add(unaccounted + " source version(s) have no import entry in the ledger (added outside Nomina?)");
             }

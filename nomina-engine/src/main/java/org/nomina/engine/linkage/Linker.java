@@ -147,7 +147,7 @@ public final class Linker {
             start = lap("compare", start);
 
             checkCancelled("em");
-            FittedModel model = train(levels, masks, pairCount);
+            FittedModel model = train(pairsFinal, levels, masks, pairCount);
             progress.progress("em", 1, 1);
             start = lap("em", start);
 
@@ -316,7 +316,7 @@ public final class Linker {
          * holding pairs with different surnames, so surnames are capped at 0.10 (generated 100k F1
          * 0.567 → 0.573, demo and FEBRL unchanged). Measured by bench/linkage.sh.
          */
-        private void capDisagreement(double[][] m, int[] missing) {
+        private void capDisagreement(double[][] m, double[][] u, int[] missing) {
             for (int f = 0; f < fields; f++) {
                 FieldComparator comparator = comparators.get(f);
                 double cap = comparator instanceof FieldComparator.DateComparator ? DATE_DISAGREEMENT_CAP
@@ -338,6 +338,33 @@ public final class Linker {
                 }
                 m[f][different] = cap;
             }
+            for (int f = 0; f < fields; f++) {
+                FieldComparator comparator = comparators.get(f);
+                if (comparator instanceof FieldComparator.DateComparator) {
+                    // Two full dates that differ never count for a match: where one village's namesakes make most
+                    // candidate pairs, EM gave them m = 0.84 (+6.4 bits), and capped at 0.05 still +2.3 bits, since
+                    // random pairs rarely have two full dates a year apart. So m ≤ u: at most 0 bits. After the cap
+                    // above, which scales the agreeing levels up.
+                    int level = comparator.labels().indexOf("full_dates_differ");
+                    capLevel(m[f], level, Math.min(DATE_DISAGREEMENT_CAP, u[f][level]));
+                }
+            }
+        }
+
+        /** Caps m of one level, the excess going to the stronger levels in proportion to their m. */
+        private static void capLevel(double[] m, int level, double cap) {
+            if (level <= 0 || m[level] <= cap) {
+                return;
+            }
+            double excess = m[level] - cap;
+            double stronger = 0;
+            for (int l = 0; l < level; l++) {
+                stronger += m[l];
+            }
+            for (int l = 0; l < level; l++) {
+                m[l] += stronger > 0 ? excess * m[l] / stronger : excess / level;
+            }
+            m[level] = cap;
         }
 
         /**
@@ -367,7 +394,7 @@ public final class Linker {
             return Math.min(total, table.size);
         }
 
-        private FittedModel train(byte[] levels, byte[] masks, int pairCount) {
+        private FittedModel train(long[] pairsForTraining, byte[] levels, byte[] masks, int pairCount) {
             int[] missing = new int[fields];
             double[][] u = new double[fields][];
             double[][] m = new double[fields][];
@@ -378,7 +405,25 @@ public final class Linker {
                 m[f] = FellegiSunter.startingM(levelCount);
             }
             estimateU(u, missing);
-            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, masks, fields, pairCount);
+            // Among several lists, m and λ are learnt from pairs across lists only. One list writes all its
+            // Məmmədovs alike, so its namesakes agree exactly on every name and EM took them for the matches:
+            // on 10,000 Məmməd Məmmədovs of one village it learnt m(surname family) = 0 and found a third of
+            // the true links; across lists, where the same person is spelt differently, recall 0.99.
+            byte[] trainingMasks = masks;
+            int trainingPairs = pairCount;
+            if (table.sourceCount > 1) {
+                trainingMasks = masks.clone();
+                for (int i = 0; i < pairCount; i++) {
+                    long pair = pairsForTraining[i];
+                    if (table.sources[(int) (pair >>> 32)] == table.sources[(int) pair]) {
+                        trainingMasks[i] = 0;
+                        trainingPairs--;
+                    }
+                }
+            }
+            boolean crossOnly = table.sourceCount > 1;
+            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, trainingMasks, fields, pairCount);
+            java.util.function.IntPredicate trained = p -> !crossOnly || patterns.masks()[p] != 0;
             double[][] mSum = new double[fields][];
             int[] passes = new int[fields];
             for (int f = 0; f < fields; f++) {
@@ -435,19 +480,19 @@ public final class Linker {
                     unestimated[f] = true;
                 }
             }
-            capDisagreement(m, missing);
+            capDisagreement(m, u, missing);
             boolean anyUnestimated = false;
             for (boolean flag : unestimated) {
                 anyUnestimated |= flag;
             }
             if (anyUnestimated) {
-                FellegiSunter.em(patterns, p -> true, all, unestimated, m, u, missing, 0.1, config.emIterations());
+                FellegiSunter.em(patterns, trained, all, unestimated, m, u, missing, 0.1, config.emIterations());
             }
-            double lambda = FellegiSunter.em(patterns, p -> true, all, new boolean[fields], m, u, missing, 0.1,
+            double lambda = FellegiSunter.em(patterns, trained, all, new boolean[fields], m, u, missing, 0.1,
                     config.emIterations());
             // EM's λ counts namesakes as matches where names are common (0.47 on the demo, truth 0.10);
             // it may not claim more matches than the lists can hold (demo: 0.20, F1 0.79 → 0.82).
-            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, pairCount)));
+            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, trainingPairs)));
             double allPairs = (double) table.size * (table.size - 1) / 2;
             List<FittedModel.FieldModel> fieldModels = new ArrayList<>();
             for (int f = 0; f < fields; f++) {

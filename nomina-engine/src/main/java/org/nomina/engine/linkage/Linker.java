@@ -29,6 +29,11 @@ public final class Linker {
 
 
     private static final int BATCH = 1 << 18;
+    /**
+     * Review pairs a run reports, the most probable: a review queue is read by people, and one village of
+     * namesakes can leave millions of pairs in the band, each an object with its explanation.
+     */
+    public static final int MAX_REVIEW_PAIRS = 100_000;
     /** Duplicates within one list allowed for in the bound on λ, as a share of the list's records. */
     static final double DUPLICATE_SHARE = 0.05;
 
@@ -202,6 +207,9 @@ public final class Linker {
                 clusterByKey.put(table.keys[i], clusterMin[root[i]]);
             }
             List<ScoredPair> reported = new ArrayList<>();
+            float[] reviewBand = reviewBand(pairsFinal, probability, verdicts, root);
+            float reviewFloor = reviewBand.length <= MAX_REVIEW_PAIRS ? 0f : kthLargest(reviewBand, MAX_REVIEW_PAIRS);
+            int reviewKept = 0;
             for (int i = 0; i < pairCount; i++) {
                 HumanDecision.Verdict verdict = verdicts.get(pairsFinal[i]);
                 if (verdict == null && probability[i] < config.reviewProbability()) {
@@ -209,6 +217,12 @@ public final class Linker {
                 }
                 int a = (int) (pairsFinal[i] >>> 32);
                 int b = (int) pairsFinal[i];
+                if (verdict == null && isReview(probability[i], root[a] == root[b])) {
+                    if (probability[i] < reviewFloor || reviewKept >= MAX_REVIEW_PAIRS) {
+                        continue;
+                    }
+                    reviewKept++;
+                }
                 Decision decision;
                 if (verdict != null) {
                     decision = switch (verdict) {
@@ -235,7 +249,36 @@ public final class Linker {
             progress.progress("cluster", 1, 1);
             lap("cluster", start);
             return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
-                    candidates.capped(), model, Map.copyOf(timings));
+                    candidates.capped(), reviewBand.length, model, Map.copyOf(timings));
+        }
+
+        private boolean isReview(float probability, boolean sameCluster) {
+            return probability >= config.reviewProbability() && !(probability >= config.matchProbability() && sameCluster);
+        }
+
+        /** Probabilities of the pairs left for review (no human verdict, in the band, not merged). */
+        private float[] reviewBand(long[] pairs, float[] probability, Map<Long, HumanDecision.Verdict> verdicts,
+                                   int[] root) {
+            int count = 0;
+            float[] band = new float[1024];
+            for (int i = 0; i < pairs.length; i++) {
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
+                if (isReview(probability[i], root[a] == root[b]) && !verdicts.containsKey(pairs[i])) {
+                    if (count == band.length) {
+                        band = Arrays.copyOf(band, band.length * 2);
+                    }
+                    band[count++] = probability[i];
+                }
+            }
+            return Arrays.copyOf(band, count);
+        }
+
+        /** The k-th largest value; sorts a copy (ten million floats sort in about a second). */
+        private static float kthLargest(float[] values, int k) {
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length - k];
         }
 
         private double fieldWeight(int f, int level, int a, boolean crossedPair, double[][] weights,

@@ -103,6 +103,10 @@ class CommonNameVillageTest {
             assertThat(block.size()).isGreaterThan(LinkageConfig.defaults().blockCap());
             assertThat(block.pairs()).isPositive().isLessThanOrEqualTo(2L * Blocker.WINDOW * block.size());
         });
+        // The review band is capped: the village leaves far more pairs in it than anyone could review.
+        assertThat(result.reviewPairsTotal()).isGreaterThan(Linker.MAX_REVIEW_PAIRS);
+        assertThat(result.pairs().stream().filter(p -> p.decision() == Decision.REVIEW).count())
+                .isEqualTo(Linker.MAX_REVIEW_PAIRS);
         // Linear in the records: the village's all with all would be 50 million pairs.
         assertThat(result.candidatePairs()).isLessThan(20L * (RECORDS + DISTRICT) * Blocker.WINDOW);
         double[] pr = precisionRecall(c, result);

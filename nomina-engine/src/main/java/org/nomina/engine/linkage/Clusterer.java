@@ -291,6 +291,11 @@ final class Clusterer {
     }
 
     private int find(int i) {
+        return root(parent, i);
+    }
+
+    /** The root of i in a union–find forest, compressing the path; also used by {@link SpellingLearner}. */
+    static int root(int[] parent, int i) {
         int root = i;
         while (parent[root] != root) {
             root = parent[root];

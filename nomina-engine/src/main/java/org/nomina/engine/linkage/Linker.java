@@ -159,37 +159,38 @@ public final class Linker {
             checkCancelled("score");
             double[][] weights = new double[fields][];
             double[][] mAgreeing = new double[fields][];
-            for (int f = 0; f < fields; f++) {
-                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
-                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
-                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
-            }
-            double prior = log2(model.lambda() / (1 - model.lambda()));
+            double[] prior = new double[1];
+            useModel(model, weights, mAgreeing, prior);
             float[] matchWeight = new float[pairCount];
             float[] probability = new float[pairCount];
             double tfFloor = 1.0 / Math.max(1, table.size);
-            for (int from = 0; from < pairCount; from += BATCH) {
-                checkCancelled("score");
-                int to = Math.min(pairCount, from + BATCH);
-                IntStream.range(from, to).parallel().forEach(i -> {
-                    double total = prior;
-                    int a = (int) (pairsFinal[i] >>> 32);
-                    for (int f = 0; f < fields; f++) {
-                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
-                    }
-                    matchWeight[i] = (float) total;
-                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
-                });
-            }
+            scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
             progress.progress("score", pairCount, pairCount);
             start = lap("score", start);
+
+            if (config.learnSpellings()) {
+                checkCancelled("learn");
+                List<LearnedSpelling> learned = SpellingLearner.learn(table, comparators, pairsFinal, levels, crossed,
+                        matchWeight, (i, f) -> fieldWeight(f, levels[i * fields + f], (int) (pairsFinal[i] >>> 32),
+                                crossed[i], weights, mAgreeing, tfFloor));
+                if (!learned.isEmpty()) {
+                    // The learnt families change what the "family" level holds, so m and u are learnt again:
+                    // with the old model a level no pair had reached weighed -16 bits.
+                    model = train(pairsFinal, levels, masks, pairCount);
+                    useModel(model, weights, mAgreeing, prior);
+                    scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
+                }
+                model = model.withLearnedSpellings(learned);
+                progress.progress("learn", learned.size(), learned.size());
+                start = lap("learn", start);
+            }
 
             checkCancelled("cluster");
             // Pairs no rule proposed are scored on demand when a merge would put them in one person.
             Clusterer.PairScorer scorer = (a, b) -> {
                 byte[] pairLevels = new byte[fields];
                 boolean crossedPair = compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
-                double total = prior;
+                double total = prior[0];
                 for (int f = 0; f < fields; f++) {
                     total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mAgreeing, tfFloor);
                 }
@@ -250,6 +251,33 @@ public final class Linker {
             lap("cluster", start);
             return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
                     candidates.capped(), reviewBand.length, model, Map.copyOf(timings));
+        }
+
+        /** Fills the per-level weights, the agreeing levels' m and the prior from a model. */
+        private void useModel(FittedModel model, double[][] weights, double[][] mAgreeing, double[] prior) {
+            for (int f = 0; f < fields; f++) {
+                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
+                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
+                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
+            }
+            prior[0] = log2(model.lambda() / (1 - model.lambda()));
+        }
+
+        private void scoreAll(long[] pairs, byte[] levels, boolean[] crossed, double prior, double[][] weights,
+                              double[][] mAgreeing, double tfFloor, float[] matchWeight, float[] probability) {
+            for (int from = 0; from < pairs.length; from += BATCH) {
+                checkCancelled("score");
+                int to = Math.min(pairs.length, from + BATCH);
+                IntStream.range(from, to).parallel().forEach(i -> {
+                    double total = prior;
+                    int a = (int) (pairs[i] >>> 32);
+                    for (int f = 0; f < fields; f++) {
+                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
+                    }
+                    matchWeight[i] = (float) total;
+                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
+                });
+            }
         }
 
         private boolean isReview(float probability, boolean sameCluster) {
@@ -561,7 +589,7 @@ public final class Linker {
                 fieldModels.add(new FittedModel.FieldModel(comparators.get(f).field(), List.copyOf(levelModels)));
             }
             return new FittedModel(lambda, allPairs > 0 ? Math.min(1, lambda * pairCount / allPairs) : 0,
-                    List.copyOf(fieldModels));
+                    List.copyOf(fieldModels), List.of());
         }
 
         /**

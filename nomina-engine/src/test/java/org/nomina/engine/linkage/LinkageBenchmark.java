@@ -41,7 +41,9 @@ public final class LinkageBenchmark {
         run(name, data, crossOnly, Febrl.config());
     }
 
-    private static void run(String name, Febrl.Data data, boolean crossOnly, LinkageConfig config) {
+    private static void run(String name, Febrl.Data data, boolean crossOnly, LinkageConfig given) {
+        // -Dnomina.learn=false: the same without learnt spellings, for the figures with and without.
+        LinkageConfig config = given.withLearnSpellings(Boolean.parseBoolean(System.getProperty("nomina.learn", "true")));
         resetPeaks();
         long start = System.nanoTime();
         long[] lastStage = {System.nanoTime()};
@@ -71,8 +73,9 @@ public final class LinkageBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "  rules=%s capped=%d lambda=%.4f reported=%d truePairsReported=%d "
-                        + "truePairsAboveMatch=%d%n", result.ruleCounts(), result.cappedBlocks().size(),
-                result.model().lambda(), result.pairs().size(), truePairsReported, truePairsAboveMatch);
+                        + "truePairsAboveMatch=%d learnedSpellings=%d%n", result.ruleCounts(), result.cappedBlocks().size(),
+                result.model().lambda(), result.pairs().size(), truePairsReported, truePairsAboveMatch,
+                result.model().learnedSpellings().size());
         for (FittedModel.FieldModel field : result.model().fields()) {
             StringBuilder line = new StringBuilder("  " + field.field() + ":");
             for (FittedModel.LevelModel level : field.levels()) {

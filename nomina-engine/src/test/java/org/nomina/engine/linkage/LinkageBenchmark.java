@@ -28,6 +28,9 @@ public final class LinkageBenchmark {
                 ProgressListener.NONE);
         run("FEBRL3", Febrl.read(data, List.of("dataset3.csv")), false);
         run("FEBRL4", Febrl.read(data, List.of("dataset4a.csv", "dataset4b.csv")), true);
+        for (long seed = 1; seed <= 3; seed++) {
+            run("communities-3000-seed" + seed, CommunitiesPopulation.generate(3_000, seed), false, LinkageConfig.defaults());
+        }
         if (synthetic > 0) {
             long start = System.nanoTime();
             Febrl.Data population = SyntheticPopulation.generate(synthetic, 5, 20240917L);

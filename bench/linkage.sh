@@ -11,7 +11,7 @@ OUT=bench/out/linkage
 RECORDS="${1:-1000000}"
 rm -rf "$OUT" && mkdir -p "$OUT"
 ./nomina --version >/dev/null
-export NOMINA_JAVA_OPTS="${NOMINA_JAVA_OPTS:--Xmx4g}"
+# The launcher's own heap choice (no NOMINA_JAVA_OPTS), as a user gets it: the figures are for that.
 
 timed() { # label, output file, then the command; prints seconds and peak RSS of the JVM
   local label="$1"; shift

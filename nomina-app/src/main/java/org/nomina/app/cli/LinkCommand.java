@@ -120,7 +120,8 @@ final class LinkCommand implements Callable<Integer> {
             s.append(String.format("  %-34s %,12d (%,d new)%n", r.rule(), r.generated(), r.newPairs()));
         }
         for (CappedBlock c : o.result().cappedBlocks()) {
-            s.append(String.format("  capped: rule %s, key '%s' has %,d records; skipped%n", c.rule(), c.key(), c.size()));
+            s.append(String.format("  capped: rule %s, key '%s' has %,d records; split by sorted neighbourhood into %,d pairs%n",
+                    c.rule(), c.key(), c.size(), c.pairs()));
         }
         s.append(String.format("Model: prior match probability among candidates %.4f%n", o.result().model().lambda()));
         o.result().model().fields().forEach(f -> {

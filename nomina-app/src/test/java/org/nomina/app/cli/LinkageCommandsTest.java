@@ -64,6 +64,9 @@ class LinkageCommandsTest {
         assertThat(report.get("persons").asInt()).isEqualTo(3);
         assertThat(report.has("candidate_pairs_by_rule")).isTrue();
         assertThat(report.get("model").get("fields").isArray()).isTrue();
+        // Two lists of two records teach nothing, but the table is always there to be shown.
+        assertThat(report.get("model").get("learned_spellings").isArray()).isTrue();
+        assertThat(report.get("capped_blocks").isArray()).isTrue();
         assertThat(report.has("review_pairs")).isTrue();
         assertThat(report.has("seconds")).isTrue();
     }

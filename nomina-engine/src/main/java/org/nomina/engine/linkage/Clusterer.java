@@ -193,7 +193,7 @@ final class Clusterer {
     /**
      * Whether two records contradict each other on a strong identifier, so that no cluster may hold both:
      * birth years more than two years apart (more than {@value #LOOSE_YEAR_GAP} when either is approximate
-     * or implied by an age at the incident), or given names, fathers' names or surnames both given, of
+     * or implied by an age at the incident), two full dates that differ beyond a typo, or given names, fathers' names or surnames both given, of
      * different families and not similar ({@link #GIVEN_SIMILARITY}, {@link #NAME_SIMILARITY}; not when
      * given name and surname are swapped). Scores alone did not keep namesakes apart on the demo's district (30 surnames,
      * 6 villages): a strong link on name and village outweighed a birth year 20 years off, and average
@@ -216,7 +216,9 @@ final class Clusterer {
                 && !yearTypo(x, y, looseX || looseY)) {
             return true;
         }
-        if (differentGivenNames(table.patronymic, x, y)) {
+        // Two full dates that differ beyond a typo: namesakes with one father and a year between them (the
+        // 10,000 Məmməd Məmmədovs of one village joined into clusters of nine without this).
+        if (differentGivenNames(table.patronymic, x, y) || FieldComparator.DateComparator.fullDatesDiffer(table, x, y)) {
             return true;
         }
         // Surnames and given names too, unless the names are swapped (surname of one is the given name
@@ -289,6 +291,11 @@ final class Clusterer {
     }
 
     private int find(int i) {
+        return root(parent, i);
+    }
+
+    /** The root of i in a union–find forest, compressing the path; also used by {@link SpellingLearner}. */
+    static int root(int[] parent, int i) {
         int root = i;
         while (parent[root] != root) {
             root = parent[root];

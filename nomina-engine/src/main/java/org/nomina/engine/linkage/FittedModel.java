@@ -9,8 +9,15 @@ import java.util.List;
  * @param lambdaAllPairs  the same expressed over all possible pairs, for comparison with Splink's
  *                        "probability two random records match"
  * @param fields          per compared field, its levels with m, u and weight
+ * @param learnedSpellings spellings of names the run learnt are the same name ({@link SpellingLearner})
  */
-public record FittedModel(double lambda, double lambdaAllPairs, List<FieldModel> fields) {
+public record FittedModel(double lambda, double lambdaAllPairs, List<FieldModel> fields,
+                          List<LearnedSpelling> learnedSpellings) {
+
+    /** A copy holding what the run learnt. */
+    public FittedModel withLearnedSpellings(List<LearnedSpelling> learned) {
+        return new FittedModel(lambda, lambdaAllPairs, fields, List.copyOf(learned));
+    }
 
     /** One field's levels; the last level is always "missing" with weight 0. */
     public record FieldModel(String field, List<LevelModel> levels) {

@@ -11,13 +11,15 @@ import java.util.Optional;
  * @param pairs           scored pairs at or above the review probability, plus every pair a human decided
  * @param candidatePairs  distinct candidate pairs compared
  * @param ruleCounts      candidate pairs per blocking rule
- * @param cappedBlocks    blocks skipped for exceeding the cap
+ * @param cappedBlocks    blocks over the cap, split by sorted neighbourhood
+ * @param reviewPairsTotal pairs in the review band, of which {@code pairs} holds at most
+ *                        {@link Linker#MAX_REVIEW_PAIRS}, the most probable
  * @param model           the fitted model
  * @param stageMillis     wall time per stage: normalise, block, compare, em, score, cluster
  */
 public record LinkageResult(Map<Long, Long> clusterByKey, List<ScoredPair> pairs, long candidatePairs,
-                            List<RuleCount> ruleCounts, List<CappedBlock> cappedBlocks, FittedModel model,
-                            Map<String, Long> stageMillis) {
+                            List<RuleCount> ruleCounts, List<CappedBlock> cappedBlocks, long reviewPairsTotal,
+                            FittedModel model, Map<String, Long> stageMillis) {
 
     /** The cluster id of a record, empty for a key that was not linked. */
     public Optional<Long> clusterOf(long key) {

@@ -29,6 +29,11 @@ public final class Linker {
 
 
     private static final int BATCH = 1 << 18;
+    /**
+     * Review pairs a run reports, the most probable: a review queue is read by people, and one village of
+     * namesakes can leave millions of pairs in the band, each an object with its explanation.
+     */
+    public static final int MAX_REVIEW_PAIRS = 100_000;
     /** Duplicates within one list allowed for in the bound on λ, as a share of the list's records. */
     static final double DUPLICATE_SHARE = 0.05;
 
@@ -147,44 +152,45 @@ public final class Linker {
             start = lap("compare", start);
 
             checkCancelled("em");
-            FittedModel model = train(levels, masks, pairCount);
+            FittedModel model = train(pairsFinal, levels, masks, pairCount);
             progress.progress("em", 1, 1);
             start = lap("em", start);
 
             checkCancelled("score");
             double[][] weights = new double[fields][];
             double[][] mAgreeing = new double[fields][];
-            for (int f = 0; f < fields; f++) {
-                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
-                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
-                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
-            }
-            double prior = log2(model.lambda() / (1 - model.lambda()));
+            double[] prior = new double[1];
+            useModel(model, weights, mAgreeing, prior);
             float[] matchWeight = new float[pairCount];
             float[] probability = new float[pairCount];
             double tfFloor = 1.0 / Math.max(1, table.size);
-            for (int from = 0; from < pairCount; from += BATCH) {
-                checkCancelled("score");
-                int to = Math.min(pairCount, from + BATCH);
-                IntStream.range(from, to).parallel().forEach(i -> {
-                    double total = prior;
-                    int a = (int) (pairsFinal[i] >>> 32);
-                    for (int f = 0; f < fields; f++) {
-                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
-                    }
-                    matchWeight[i] = (float) total;
-                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
-                });
-            }
+            scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
             progress.progress("score", pairCount, pairCount);
             start = lap("score", start);
+
+            if (config.learnSpellings()) {
+                checkCancelled("learn");
+                List<LearnedSpelling> learned = SpellingLearner.learn(table, comparators, pairsFinal, levels, crossed,
+                        matchWeight, (i, f) -> fieldWeight(f, levels[i * fields + f], (int) (pairsFinal[i] >>> 32),
+                                crossed[i], weights, mAgreeing, tfFloor));
+                if (!learned.isEmpty()) {
+                    // The learnt families change what the "family" level holds, so m and u are learnt again:
+                    // with the old model a level no pair had reached weighed -16 bits.
+                    model = train(pairsFinal, levels, masks, pairCount);
+                    useModel(model, weights, mAgreeing, prior);
+                    scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
+                }
+                model = model.withLearnedSpellings(learned);
+                progress.progress("learn", learned.size(), learned.size());
+                start = lap("learn", start);
+            }
 
             checkCancelled("cluster");
             // Pairs no rule proposed are scored on demand when a merge would put them in one person.
             Clusterer.PairScorer scorer = (a, b) -> {
                 byte[] pairLevels = new byte[fields];
                 boolean crossedPair = compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
-                double total = prior;
+                double total = prior[0];
                 for (int f = 0; f < fields; f++) {
                     total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mAgreeing, tfFloor);
                 }
@@ -202,6 +208,9 @@ public final class Linker {
                 clusterByKey.put(table.keys[i], clusterMin[root[i]]);
             }
             List<ScoredPair> reported = new ArrayList<>();
+            float[] reviewBand = reviewBand(pairsFinal, probability, verdicts, root);
+            float reviewFloor = reviewBand.length <= MAX_REVIEW_PAIRS ? 0f : kthLargest(reviewBand, MAX_REVIEW_PAIRS);
+            int reviewKept = 0;
             for (int i = 0; i < pairCount; i++) {
                 HumanDecision.Verdict verdict = verdicts.get(pairsFinal[i]);
                 if (verdict == null && probability[i] < config.reviewProbability()) {
@@ -209,6 +218,12 @@ public final class Linker {
                 }
                 int a = (int) (pairsFinal[i] >>> 32);
                 int b = (int) pairsFinal[i];
+                if (verdict == null && isReview(probability[i], root[a] == root[b])) {
+                    if (probability[i] < reviewFloor || reviewKept >= MAX_REVIEW_PAIRS) {
+                        continue;
+                    }
+                    reviewKept++;
+                }
                 Decision decision;
                 if (verdict != null) {
                     decision = switch (verdict) {
@@ -235,7 +250,63 @@ public final class Linker {
             progress.progress("cluster", 1, 1);
             lap("cluster", start);
             return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
-                    candidates.capped(), model, Map.copyOf(timings));
+                    candidates.capped(), reviewBand.length, model, Map.copyOf(timings));
+        }
+
+        /** Fills the per-level weights, the agreeing levels' m and the prior from a model. */
+        private void useModel(FittedModel model, double[][] weights, double[][] mAgreeing, double[] prior) {
+            for (int f = 0; f < fields; f++) {
+                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
+                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
+                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
+            }
+            prior[0] = log2(model.lambda() / (1 - model.lambda()));
+        }
+
+        private void scoreAll(long[] pairs, byte[] levels, boolean[] crossed, double prior, double[][] weights,
+                              double[][] mAgreeing, double tfFloor, float[] matchWeight, float[] probability) {
+            for (int from = 0; from < pairs.length; from += BATCH) {
+                checkCancelled("score");
+                int to = Math.min(pairs.length, from + BATCH);
+                IntStream.range(from, to).parallel().forEach(i -> {
+                    double total = prior;
+                    int a = (int) (pairs[i] >>> 32);
+                    for (int f = 0; f < fields; f++) {
+                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
+                    }
+                    matchWeight[i] = (float) total;
+                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
+                });
+            }
+        }
+
+        private boolean isReview(float probability, boolean sameCluster) {
+            return probability >= config.reviewProbability() && !(probability >= config.matchProbability() && sameCluster);
+        }
+
+        /** Probabilities of the pairs left for review (no human verdict, in the band, not merged). */
+        private float[] reviewBand(long[] pairs, float[] probability, Map<Long, HumanDecision.Verdict> verdicts,
+                                   int[] root) {
+            int count = 0;
+            float[] band = new float[1024];
+            for (int i = 0; i < pairs.length; i++) {
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
+                if (isReview(probability[i], root[a] == root[b]) && !verdicts.containsKey(pairs[i])) {
+                    if (count == band.length) {
+                        band = Arrays.copyOf(band, band.length * 2);
+                    }
+                    band[count++] = probability[i];
+                }
+            }
+            return Arrays.copyOf(band, count);
+        }
+
+        /** The k-th largest value; sorts a copy (ten million floats sort in about a second). */
+        private static float kthLargest(float[] values, int k) {
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length - k];
         }
 
         private double fieldWeight(int f, int level, int a, boolean crossedPair, double[][] weights,
@@ -316,7 +387,7 @@ public final class Linker {
          * holding pairs with different surnames, so surnames are capped at 0.10 (generated 100k F1
          * 0.567 → 0.573, demo and FEBRL unchanged). Measured by bench/linkage.sh.
          */
-        private void capDisagreement(double[][] m, int[] missing) {
+        private void capDisagreement(double[][] m, double[][] u, int[] missing) {
             for (int f = 0; f < fields; f++) {
                 FieldComparator comparator = comparators.get(f);
                 double cap = comparator instanceof FieldComparator.DateComparator ? DATE_DISAGREEMENT_CAP
@@ -338,6 +409,33 @@ public final class Linker {
                 }
                 m[f][different] = cap;
             }
+            for (int f = 0; f < fields; f++) {
+                FieldComparator comparator = comparators.get(f);
+                if (comparator instanceof FieldComparator.DateComparator) {
+                    // Two full dates that differ never count for a match: where one village's namesakes make most
+                    // candidate pairs, EM gave them m = 0.84 (+6.4 bits), and capped at 0.05 still +2.3 bits, since
+                    // random pairs rarely have two full dates a year apart. So m ≤ u: at most 0 bits. After the cap
+                    // above, which scales the agreeing levels up.
+                    int level = comparator.labels().indexOf("full_dates_differ");
+                    capLevel(m[f], level, Math.min(DATE_DISAGREEMENT_CAP, u[f][level]));
+                }
+            }
+        }
+
+        /** Caps m of one level, the excess going to the stronger levels in proportion to their m. */
+        private static void capLevel(double[] m, int level, double cap) {
+            if (level <= 0 || m[level] <= cap) {
+                return;
+            }
+            double excess = m[level] - cap;
+            double stronger = 0;
+            for (int l = 0; l < level; l++) {
+                stronger += m[l];
+            }
+            for (int l = 0; l < level; l++) {
+                m[l] += stronger > 0 ? excess * m[l] / stronger : excess / level;
+            }
+            m[level] = cap;
         }
 
         /**
@@ -367,7 +465,7 @@ public final class Linker {
             return Math.min(total, table.size);
         }
 
-        private FittedModel train(byte[] levels, byte[] masks, int pairCount) {
+        private FittedModel train(long[] pairsForTraining, byte[] levels, byte[] masks, int pairCount) {
             int[] missing = new int[fields];
             double[][] u = new double[fields][];
             double[][] m = new double[fields][];
@@ -378,7 +476,25 @@ public final class Linker {
                 m[f] = FellegiSunter.startingM(levelCount);
             }
             estimateU(u, missing);
-            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, masks, fields, pairCount);
+            // Among several lists, m and λ are learnt from pairs across lists only. One list writes all its
+            // Məmmədovs alike, so its namesakes agree exactly on every name and EM took them for the matches:
+            // on 10,000 Məmməd Məmmədovs of one village it learnt m(surname family) = 0 and found a third of
+            // the true links; across lists, where the same person is spelt differently, recall 0.99.
+            byte[] trainingMasks = masks;
+            int trainingPairs = pairCount;
+            if (table.sourceCount > 1) {
+                trainingMasks = masks.clone();
+                for (int i = 0; i < pairCount; i++) {
+                    long pair = pairsForTraining[i];
+                    if (table.sources[(int) (pair >>> 32)] == table.sources[(int) pair]) {
+                        trainingMasks[i] = 0;
+                        trainingPairs--;
+                    }
+                }
+            }
+            boolean crossOnly = table.sourceCount > 1;
+            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, trainingMasks, fields, pairCount);
+            java.util.function.IntPredicate trained = p -> !crossOnly || patterns.masks()[p] != 0;
             double[][] mSum = new double[fields][];
             int[] passes = new int[fields];
             for (int f = 0; f < fields; f++) {
@@ -435,19 +551,19 @@ public final class Linker {
                     unestimated[f] = true;
                 }
             }
-            capDisagreement(m, missing);
+            capDisagreement(m, u, missing);
             boolean anyUnestimated = false;
             for (boolean flag : unestimated) {
                 anyUnestimated |= flag;
             }
             if (anyUnestimated) {
-                FellegiSunter.em(patterns, p -> true, all, unestimated, m, u, missing, 0.1, config.emIterations());
+                FellegiSunter.em(patterns, trained, all, unestimated, m, u, missing, 0.1, config.emIterations());
             }
-            double lambda = FellegiSunter.em(patterns, p -> true, all, new boolean[fields], m, u, missing, 0.1,
+            double lambda = FellegiSunter.em(patterns, trained, all, new boolean[fields], m, u, missing, 0.1,
                     config.emIterations());
             // EM's λ counts namesakes as matches where names are common (0.47 on the demo, truth 0.10);
             // it may not claim more matches than the lists can hold (demo: 0.20, F1 0.79 → 0.82).
-            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, pairCount)));
+            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, trainingPairs)));
             double allPairs = (double) table.size * (table.size - 1) / 2;
             List<FittedModel.FieldModel> fieldModels = new ArrayList<>();
             for (int f = 0; f < fields; f++) {
@@ -473,7 +589,7 @@ public final class Linker {
                 fieldModels.add(new FittedModel.FieldModel(comparators.get(f).field(), List.copyOf(levelModels)));
             }
             return new FittedModel(lambda, allPairs > 0 ? Math.min(1, lambda * pairCount / allPairs) : 0,
-                    List.copyOf(fieldModels));
+                    List.copyOf(fieldModels), List.of());
         }
 
         /**

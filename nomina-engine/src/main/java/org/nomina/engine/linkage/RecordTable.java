@@ -119,6 +119,11 @@ final class RecordTable {
         }
 
         private volatile int[] familyCounts;
+
+        /** After family ids were merged ({@link SpellingLearner}): counts are recomputed on next use. */
+        void forgetFamilyCounts() {
+            familyCounts = null;
+        }
     }
 
     final int size;

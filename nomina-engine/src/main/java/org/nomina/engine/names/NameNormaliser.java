@@ -155,7 +155,8 @@ public final class NameNormaliser {
         });
     }
 
-    private static final String[] SURNAME_SUFFIXES = {"yev", "ev", "ov", "in"};
+    /** Longest first; -ian is written for -yan in English and French romanisations (Ohanian = Оганян). */
+    private static final String[] SURNAME_SUFFIXES = {"yants", "yan", "ian", "yev", "ev", "ov", "in"};
 
     /**
      * Most surnames of the region are a given name and a suffix (Kərimov, Ələkbərov, Ivanov); when the
@@ -166,7 +167,11 @@ public final class NameNormaliser {
         for (String suffix : SURNAME_SUFFIXES) {
             if (form.length() > suffix.length() + 2 && form.endsWith(suffix)) {
                 String stem = form.substring(0, form.length() - suffix.length());
-                return diminutives.canonical(stem).map(c -> c + suffix).orElse(form);
+                String ending = suffix.equals("ian") ? "yan" : suffix;
+                // Armenian surnames are a given name and -yan (Hovhannisyan, Sargsyan, Harutyunyan), and Russian
+                // writes the given name as Russian does (Оганесян, Саркисян, Арутюнян).
+                return diminutives.canonical(stem).or(() -> diminutives.canonical(fold(stem)))
+                        .map(c -> c + ending).orElse(form);
             }
         }
         return form;
@@ -211,7 +216,26 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return NormalName.EMPTY;
         }
-        return patronymicCache.computeIfAbsent(raw, key -> givenName(fatherName(ascii(key))));
+        return patronymicCache.computeIfAbsent(raw, key -> givenName(armenianGenitive(key, fatherName(ascii(key)))));
+    }
+
+    /**
+     * Armenian gives the father's name in the genitive, -ի (Արամի = Arami, "of Aram"; Հովհաննեսի). The
+     * ending is cut when the name is written in Armenian script, or when the name without it is a name the
+     * table knows and the name with it is not (Hovhannesi, Sargsi in Latin letters).
+     */
+    private String armenianGenitive(String raw, String father) {
+        if (father.length() < 4 || !father.endsWith("i")) {
+            return father;
+        }
+        String stem = father.substring(0, father.length() - 1);
+        boolean armenianScript = raw.codePoints().anyMatch(c -> c >= 0x0530 && c <= 0x058F);
+        if (armenianScript) {
+            return stem;
+        }
+        boolean stemKnown = diminutives.canonical(stem).or(() -> diminutives.canonical(fold(stem))).isPresent();
+        boolean wholeKnown = diminutives.canonical(father).or(() -> diminutives.canonical(fold(father))).isPresent();
+        return stemKnown && !wholeKnown ? stem : father;
     }
 
     static String fatherName(String ascii) {
@@ -251,8 +275,13 @@ public final class NameNormaliser {
         }
         return placeNameCache.computeIfAbsent(raw, key -> {
             StringBuilder folded = new StringBuilder();
-            for (String word : ascii(key).split(" ")) {
+            String[] words = ascii(key).split(" ");
+            boolean onlyTypeWords = java.util.Arrays.stream(words).allMatch(PLACE_TYPE_WORDS::contains);
+            for (String word : words) {
                 String letters = letters(word);
+                if (!onlyTypeWords && PLACE_TYPE_WORDS.contains(word)) {
+                    continue;
+                }
                 if (!letters.isEmpty()) {
                     // e → a as well: Russian writes Azerbaijani ə as е (Gözəltəpə = Гёзельтепе), English as a.
                     folded.append(folded.isEmpty() ? "" : " ").append(fold(letters, true).replace('e', 'a'));
@@ -261,6 +290,19 @@ public final class NameNormaliser {
             return folded.toString();
         });
     }
+
+    /**
+     * Words that say what kind of place a name is, as the lists write them in Russian, Azerbaijani, Armenian
+     * and English (romanised): с. / село, пос. / посёлок, г. / город, kəndi, qəsəbəsi, şəhəri, village of,
+     * գյուղ … They are left out of the place name, unless the name holds nothing else.
+     */
+    private static final java.util.Set<String> PLACE_TYPE_WORDS = java.util.Set.of(
+            "s", "p", "g", "d", "pos", "pgt", "sel", "selo", "sela", "poselok", "posyolok", "posiolok", "derevnya",
+            "der", "gorod", "gor", "khutor", "stantsiya", "st", "rayon", "rayona", "r", "rn",
+            "kandi", "kendi", "kand", "qasaba", "qasabasi", "qesebesi", "kasaba", "kasabasi", "sahar", "sahari",
+            "saheri", "shahari", "seheri", "rayonu", "kandinda",
+            "village", "of", "the", "town", "city", "settlement", "district", "vill",
+            "gyugh", "gyughi", "gyux", "kaghak");
 
     /** A place or address: romanised, lower-case, words separated by single spaces. */
     public String place(String raw) {

@@ -98,6 +98,12 @@ public final class NameParser {
             surname = tokens.get(surnameAt);
             List<String> rest = new ArrayList<>(tokens);
             rest.remove(surnameAt);
+            if (patronymic.isEmpty() && rest.size() == 2) {
+                // Three words and no patronymic marker: the region's lists write the father's given name bare
+                // (Məmmədov Əli Həsən) or, in Armenian, in the genitive (Հովհաննիսյան Արամ Հովհաննեսի), after
+                // the person's own given name.
+                patronymic = titleCase(rest.remove(1));
+            }
             given = String.join(" ", rest);
         }
         surname = titleCase(surname);
@@ -125,11 +131,15 @@ public final class NameParser {
         if (capsCount == 1) {
             return caps;
         }
+        // A declared order yields to the endings when they are unequivocal: a ФИО column written given name
+        // first in some rows (Гюльнара Ахмедова), a testimony with a swapped row (Ohanian Anahit).
+        boolean firstStrong = looksStronglyLikeSurname(tokens.get(0));
+        boolean lastStrong = looksStronglyLikeSurname(tokens.get(last));
         if (order == NameOrder.SURNAME_FIRST) {
-            return 0;
+            return lastStrong && !looksLikeSurname(tokens.get(0)) ? last : 0;
         }
         if (order == NameOrder.GIVEN_FIRST) {
-            return last;
+            return firstStrong && !looksLikeSurname(tokens.get(last)) ? 0 : last;
         }
         // AUTO: a patronymic in the middle ("Али Гусейн оглы Мамедов") puts the surname after it; a
         // patronymic at the end ("Мамедов Али Гусейнович") puts it first.
@@ -173,6 +183,24 @@ public final class NameParser {
             return Optional.of(Sex.MALE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Endings no given name of the region has (-ov, -ova, -yev, -yan, -zadə, -shvili …); "-in", "-ina",
+     * "-ava", "-uri" are left out because given names end so too (Ramin, Tahmina, Ava), and -li/-lı/-lu count
+     * from six letters on (Həsənli, Qasımlı, but not Vəli or Nazlı).
+     */
+    private static final String[] STRONG_SURNAME_ENDINGS = {
+        "ov", "ova", "ev", "eva", "yev", "yeva", "yan", "ian", "yants", "zade", "zadə", "sky", "skaya",
+        "shvili", "dze", "ов", "ова", "ев", "ева", "ёв", "ёва", "ян", "янц", "швили", "дзе", "ский", "ская", "заде",
+        "յան", "ովա", "ով"};
+
+    private static final String[] LI_ENDINGS = {"li", "lı", "lu", "lü", "ли", "лы", "лу"};
+
+    static boolean looksStronglyLikeSurname(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        return lower.length() >= 5 && endsWithAny(lower, STRONG_SURNAME_ENDINGS)
+                || lower.length() >= 6 && endsWithAny(lower, LI_ENDINGS);
     }
 
     static boolean looksLikeSurname(String token) {

@@ -39,6 +39,14 @@ class DateComparatorTest {
     }
 
     @Test
+    void shouldTellTwoFullDatesOfOneYearApartFromAYearAgreement() {
+        // Namesakes born in one year, each list giving a full date: not "same year", which a year-only list earns.
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1951, 8, 27))).isEqualTo("full_dates_differ");
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1952, 8, 27))).isEqualTo("full_dates_differ");
+        assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).bornAbout(1951))).isEqualTo("year_within_1");
+    }
+
+    @Test
     void shouldAllowOneYearWhenTheYearIsApproximate() {
         assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).bornAbout(1952))).isEqualTo("year_within_1");
         assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).bornAbout(1953)))

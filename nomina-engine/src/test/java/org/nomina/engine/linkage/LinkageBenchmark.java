@@ -28,6 +28,9 @@ public final class LinkageBenchmark {
                 ProgressListener.NONE);
         run("FEBRL3", Febrl.read(data, List.of("dataset3.csv")), false);
         run("FEBRL4", Febrl.read(data, List.of("dataset4a.csv", "dataset4b.csv")), true);
+        for (long seed = 1; seed <= 3; seed++) {
+            run("communities-3000-seed" + seed, CommunitiesPopulation.generate(3_000, seed), false, LinkageConfig.defaults());
+        }
         if (synthetic > 0) {
             long start = System.nanoTime();
             Febrl.Data population = SyntheticPopulation.generate(synthetic, 5, 20240917L);
@@ -41,7 +44,9 @@ public final class LinkageBenchmark {
         run(name, data, crossOnly, Febrl.config());
     }
 
-    private static void run(String name, Febrl.Data data, boolean crossOnly, LinkageConfig config) {
+    private static void run(String name, Febrl.Data data, boolean crossOnly, LinkageConfig given) {
+        // -Dnomina.learn=false: the same without learnt spellings, for the figures with and without.
+        LinkageConfig config = given.withLearnSpellings(Boolean.parseBoolean(System.getProperty("nomina.learn", "true")));
         resetPeaks();
         long start = System.nanoTime();
         long[] lastStage = {System.nanoTime()};
@@ -71,8 +76,9 @@ public final class LinkageBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "  rules=%s capped=%d lambda=%.4f reported=%d truePairsReported=%d "
-                        + "truePairsAboveMatch=%d%n", result.ruleCounts(), result.cappedBlocks().size(),
-                result.model().lambda(), result.pairs().size(), truePairsReported, truePairsAboveMatch);
+                        + "truePairsAboveMatch=%d learnedSpellings=%d%n", result.ruleCounts(), result.cappedBlocks().size(),
+                result.model().lambda(), result.pairs().size(), truePairsReported, truePairsAboveMatch,
+                result.model().learnedSpellings().size());
         for (FittedModel.FieldModel field : result.model().fields()) {
             StringBuilder line = new StringBuilder("  " + field.field() + ":");
             for (FittedModel.LevelModel level : field.levels()) {

@@ -227,7 +227,7 @@ class LinkerTest {
     }
 
     @Test
-    void shouldReportCappedBlocks() {
+    void shouldSplitAndReportCappedBlocks() {
         List<LinkRecord> records = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             records.add(record(i, i % 2).names("Same", "Name", "").born(1950, 1, 1).build());
@@ -238,7 +238,10 @@ class LinkerTest {
 
         assertThat(result.cappedBlocks()).isNotEmpty();
         assertThat(result.cappedBlocks().getFirst().size()).isEqualTo(50);
-        assertThat(result.candidatePairs()).isZero();
+        // Split by sorted neighbourhood: each record meets its next WINDOW neighbours in two orders, not all 49.
+        assertThat(result.cappedBlocks().getFirst().pairs()).isPositive()
+                .isLessThanOrEqualTo(2L * Blocker.WINDOW * 50);
+        assertThat(result.candidatePairs()).isPositive().isLessThan(50 * 49 / 2);
     }
 
     @Test

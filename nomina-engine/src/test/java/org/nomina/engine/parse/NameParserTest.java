@@ -75,6 +75,36 @@ class NameParserTest {
     }
 
     @Test
+    void shouldLetUnequivocalEndingsOverruleTheDeclaredOrder() {
+        // A ФИО column declared surname-first with some rows written given name first.
+        ParsedName swapped = NameParser.parse("Гюльнара Ахмедова", NameOrder.SURNAME_FIRST);
+        assertThat(swapped.surname()).isEqualTo("Ахмедова");
+        assertThat(swapped.givenName()).isEqualTo("Гюльнара");
+        assertThat(NameParser.parse("Наиля Мамедова", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Мамедова");
+        assertThat(NameParser.parse("Ohanian Anahit", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Ohanian");
+        assertThat(NameParser.parse("Həsənli Aygün", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Həsənli");
+        assertThat(NameParser.parse("Sargis Harutyunyan", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Harutyunyan");
+        // Endings that given names have too (-ina, -in) do not overrule it.
+        assertThat(NameParser.parse("Tahmina Ramin", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Tahmina");
+        assertThat(NameParser.parse("Aliyeva Tahmina", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Tahmina");
+    }
+
+    @Test
+    void shouldReadAThirdWordAsTheFathersNameInEitherShape() {
+        ParsedName bare = NameParser.parse("Məmmədov Əli Həsən", NameOrder.AUTO);
+        assertThat(bare.surname()).isEqualTo("Məmmədov");
+        assertThat(bare.givenName()).isEqualTo("Əli");
+        assertThat(bare.patronymic()).isEqualTo("Həsən");
+        ParsedName genitive = NameParser.parse("Հովհաննիսյան Արամ Հովհաննեսի", NameOrder.AUTO);
+        assertThat(genitive.surname()).isEqualTo("Հովհաննիսյան");
+        assertThat(genitive.givenName()).isEqualTo("Արամ");
+        assertThat(genitive.patronymic()).isEqualTo("Հովհաննեսի");
+        ParsedName givenFirst = NameParser.parse("Aram Hovhannes Hovhannisyan", NameOrder.AUTO);
+        assertThat(givenFirst.surname()).isEqualTo("Hovhannisyan");
+        assertThat(givenFirst.patronymic()).isEqualTo("Hovhannes");
+    }
+
+    @Test
     void shouldInferSexFromGenderedSurnameOnly() {
         assertThat(NameParser.sexFromSurname("Алиева")).contains(Sex.FEMALE);
         assertThat(NameParser.sexFromSurname("Aliyev")).contains(Sex.MALE);

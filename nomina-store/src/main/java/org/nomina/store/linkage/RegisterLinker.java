@@ -58,7 +58,7 @@ public final class RegisterLinker {
 
     private static final int BATCH = 5000;
     /** Most review pairs stored per run; see {@code write}. */
-    public static final int MAX_REVIEW_STORED = 100_000;
+    public static final int MAX_REVIEW_STORED = org.nomina.engine.linkage.Linker.MAX_REVIEW_PAIRS;
 
     private RegisterLinker() {
     }
@@ -131,7 +131,8 @@ public final class RegisterLinker {
         int[] counted = writePairs(handle, result.pairs());
         Writes writes = new Writes(persons[0], persons[1], retired, memberships[0], memberships[1], counted[2], counted[3]);
         int matches = counted[0];
-        int review = counted[1];
+        // The engine keeps only the most probable review pairs (Linker.MAX_REVIEW_PAIRS) and counts them all.
+        int review = (int) Math.min(Integer.MAX_VALUE, Math.max(counted[1], result.reviewPairsTotal()));
         double seconds = (System.nanoTime() - started) / 1e9;
         String modelJson = CanonicalJson.write(CanonicalJson.mapper().convertValue(result.model(), Map.class));
         long runId = handle.createUpdate("""

@@ -6,19 +6,22 @@
 #   then link -> export clusters -> evaluate against the generator's truth.
 # Prints, per seed and size: pairwise precision, recall and F1, rows rejected per list, which lists
 # needed a mapping, and seconds (imports, link, all).
-# Usage: bench/heldout/lists.sh [--seeds "1 2 3"] [--sizes "3000 20000"] [--mapped]
+# Usage: bench/heldout/lists.sh [--seeds "1 2 3"] [--sizes "3000 20000"] [--mapped] [--pairs]
 #   --mapped  imports every list with its mapping (what an informed user would do), for comparison
+#   --pairs   also prints the recall of true pairs per pair of lists (which lists fail to link)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SEEDS="1 2 3"
 SIZES="3000 20000"
 MAPPED=0
+PAIRS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --seeds) SEEDS="$2"; shift 2 ;;
     --sizes) SIZES="$2"; shift 2 ;;
     --mapped) MAPPED=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --pairs) PAIRS=1; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "lists.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -70,6 +73,7 @@ for size in $SIZES; do
     read -r p r f < <(json_get "$dir/evaluate.json" '"%.4f %.4f %.4f" % (d["precision"], d["recall"], d["f1"])')
     printf '%-6s %7s %8s %9s %7s %7s %7s %9s %8.1f %8.1f  %s\n' "$seed" "$size" "$records" "$persons" "$p" "$r" "$f" \
       "$rejected" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "${notes:- -}"
+    [ "$PAIRS" = 1 ] && python3 bench/heldout/pair_recall.py "$dir/clusters.csv" "$dir/truth.csv"
   done
 done
 echo "(rejected: rows the importer refused, per list after the colon; truth people per seed/size in $OUT/*/summary.txt)"

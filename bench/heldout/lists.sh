@@ -5,23 +5,26 @@
 #   import it again with the mapping bench/heldout/make_lists.py wrote for it;
 #   then link -> export clusters -> evaluate against the generator's truth.
 # Prints, per seed and size: pairwise precision, recall and F1, rows rejected per list, which lists
-# needed a mapping, and seconds (imports, link, all).
-# Usage: bench/heldout/lists.sh [--seeds "1 2 3"] [--sizes "3000 20000"] [--mapped] [--pairs]
+# needed a mapping, and seconds (all imports, link).
+# Usage: bench/heldout/lists.sh [--seeds "1 2 3"] [--sizes "3000 20000"] [--mapped] [--pairs] [--mixed-encoding SHARE]
 #   --mapped  imports every list with its mapping (what an informed user would do), for comparison
 #   --pairs   also prints the recall of true pairs per pair of lists (which lists fail to link)
+#   --mixed-encoding SHARE  writes that share of the Russian list's rows in UTF-8 inside its Windows-1251
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SEEDS="1 2 3"
 SIZES="3000 20000"
 MAPPED=0
 PAIRS=0
+MIXED=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --seeds) SEEDS="$2"; shift 2 ;;
     --sizes) SIZES="$2"; shift 2 ;;
     --mapped) MAPPED=1; shift ;;
     --pairs) PAIRS=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --mixed-encoding) MIXED="$2"; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "lists.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,7 +42,7 @@ for size in $SIZES; do
   for seed in $SEEDS; do
     dir="$OUT/s$seed-n$size"
     rm -rf "$dir" && mkdir -p "$dir"
-    python3 bench/heldout/make_lists.py "$dir" --people "$size" --seed "$seed" 2>"$dir/summary.txt"
+    python3 bench/heldout/make_lists.py "$dir" --people "$size" --seed "$seed" --mixed-encoding "$MIXED" 2>"$dir/summary.txt"
     db="jdbc:h2:file:$PWD/$dir/db"
     rejected=0; notes=""; t0=$(date +%s.%N)
     for entry in "${SOURCES[@]}"; do

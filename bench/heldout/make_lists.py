@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Held-out linkage lists: five lists about one fictional population, as an NGO would receive them.
 
-    python3 bench/heldout/make_lists.py OUT_DIR [--people 3000] [--seed 1]
+    python3 bench/heldout/make_lists.py OUT_DIR [--people 3000] [--seed 1] [--mixed-encoding SHARE]
 
 Writes OUT_DIR/lists/{az_latin.csv, ru_cyrillic.csv, en_caps.csv, testimonies.csv, hy_armenian.csv},
 OUT_DIR/mappings/*.yaml (for a list the importer cannot read unaided), OUT_DIR/truth.csv
@@ -17,6 +17,7 @@ fates that mostly agree.
 import argparse
 import csv
 import datetime as dt
+import io
 import json
 import os
 import random
@@ -384,6 +385,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--people", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--mixed-encoding", type=float, default=0.0, metavar="SHARE",
+                    help="share of the Russian list's rows written in UTF-8 inside its Windows-1251 (default 0)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     people, places = make_people(args.people, rng)
@@ -402,17 +405,28 @@ def main():
                     rows.append(p)  # listed twice (another informant, another page)
         rng.shuffle(rows)
         path = os.path.join(args.out, "lists", fname)
-        with open(path, "w", encoding=enc, newline="") as fh:
-            w = csv.writer(fh, delimiter=delim, lineterminator="\r\n" if enc == "cp1251" else "\n")
-            w.writerow(header)
-            for i, p in enumerate(rows, 1):
-                rid = ("T-%05d" % i) if source == "testimonies" else str(i)
-                w.writerow(row(p, rid, rng))
-                truth.append((source, rid, p.pid))
+        mixed = 0
+        with open(path, "wb") as fh:
+            for i, p in enumerate([None] + rows):
+                if p is None:
+                    values = header
+                else:
+                    rid = ("T-%05d" % i) if source == "testimonies" else str(i)
+                    values = row(p, rid, rng)
+                    truth.append((source, rid, p.pid))
+                line = io.StringIO()
+                csv.writer(line, delimiter=delim, lineterminator="\r\n" if enc == "cp1251" else "\n").writerow(values)
+                # rows pasted from a UTF-8 sheet into the Windows-1251 list (issue #8, class 7), when asked
+                pasted = (args.mixed_encoding > 0 and enc == "cp1251" and p is not None
+                          and rng.random() < args.mixed_encoding)
+                mixed += pasted
+                fh.write(line.getvalue().encode("utf-8" if pasted else enc))
         with open(os.path.join(args.out, "mappings", source + ".yaml"), "w", encoding="utf-8") as fh:
             fh.write(MAPPINGS[source])
         summary["lists"][source] = {"file": path, "records": len(rows), "people": len(covered),
                                     "coverage": round(len(covered) / len(people), 3)}
+        if mixed:
+            summary["lists"][source]["utf8_rows_pasted"] = mixed
     with open(os.path.join(args.out, "truth.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["source", "record_id", "person"])

@@ -171,7 +171,8 @@ sealed interface FieldComparator {
      * Levels: exact full date / one typo (one digit of yyyymmdd, or day and month swapped) / same year /
      * year ±1 (or the same year where one side is approximate or implied by an age) / year ±2 where one
      * side is approximate or implied by an age (ages at an incident are off by one around birthdays and
-     * "about 40" is rounded) / different / missing.
+     * "about 40" is rounded) / different / missing. An age range ("30-40") implies a span of birth years:
+     * the gap is counted from the nearer end of the span, so overlapping spans are the same year.
      */
     record DateComparator(String field) implements FieldComparator {
         private static final List<String> LABELS = List.of(
@@ -189,12 +190,15 @@ sealed interface FieldComparator {
             int yearB = table.year[b];
             boolean looseA = table.approx[a];
             boolean looseB = table.approx[b];
+            int spread = 0;
             if (yearA == 0) {
                 yearA = table.impliedYear[a];
+                spread += table.impliedSpread[a];
                 looseA = true;
             }
             if (yearB == 0) {
                 yearB = table.impliedYear[b];
+                spread += table.impliedSpread[b];
                 looseB = true;
             }
             if (yearA == 0 || yearB == 0) {
@@ -216,7 +220,7 @@ sealed interface FieldComparator {
                     return 1;
                 }
             }
-            int gap = Math.abs(yearA - yearB);
+            int gap = Math.max(0, Math.abs(yearA - yearB) - spread);
             boolean loose = looseA || looseB;
             if (gap == 0) {
                 return loose ? 3 : 2;

@@ -88,7 +88,8 @@ class CommandLineTest {
 
         JsonNode out = json(result);
         assertThat(keys(out)).containsExactly("source", "version", "file", "sha256", "already_imported", "rows_read", "rows_imported",
-                "rows_rejected", "rejects", "rejects_truncated", "encoding", "delimiter", "columns", "warnings", "seconds");
+                "rows_rejected", "rejects", "rejects_truncated", "rows_with_problems", "problems_by_column", "encoding", "delimiter",
+                "columns", "warnings", "seconds");
         assertThat(out.get("source").asText()).isEqualTo("Test list");
         assertThat(out.get("version").asInt()).isEqualTo(1);
         assertThat(out.get("file").asText()).isEqualTo(file.toString());

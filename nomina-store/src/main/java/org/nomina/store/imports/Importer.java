@@ -87,7 +87,7 @@ public final class Importer {
             return new ImportResult(request.source(), existing.get(), file, facts.sha256(), 0, 0, 0, List.of(), false,
                     charset.name(), facts.format() == FileFacts.FileFormat.XLSX ? "" : String.valueOf(delimiter), Map.of(),
                     List.of("this file was already imported into '" + request.source() + "' as version " + existing.get()
-                            + " with the same mapping; nothing was changed"), true, seconds(started));
+                            + " with the same mapping; nothing was changed"), true, seconds(started), 0, Map.of());
         }
 
         final Charset cs = charset;
@@ -154,6 +154,8 @@ public final class Importer {
         private int rowsRead;
         private int rowsImported;
         private int rowsRejected;
+        private int rowsWithProblems;
+        private final Map<String, Integer> problemsByColumn = new LinkedHashMap<>();
         private boolean truncated;
         private PreparedStatement insertRecord;
         private PreparedStatement insertReject;
@@ -199,9 +201,9 @@ public final class Importer {
             insertRecord = c.prepareStatement("""
                     INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
                         given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
-                        age_approx, place, address, id_number, incident_year, incident_month, incident_day, status, notes,
-                        extra, problems)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
+                        notes, extra, problems)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -314,7 +316,15 @@ public final class Importer {
             }
             try {
                 switch (outcome) {
-                    case RowParser.Accepted accepted -> addRecord(accepted.record());
+                    case RowParser.Accepted accepted -> {
+                        addRecord(accepted.record());
+                        if (!accepted.record().problems().equals("[]")) {
+                            rowsWithProblems++;
+                        }
+                        for (String column : accepted.problemColumns()) {
+                            problemsByColumn.merge(column, 1, Integer::sum);
+                        }
+                    }
                     case RowParser.Rejected rejected -> addRejection(rejected.reasons());
                 }
                 if ((rowsRead & 0x3ff) == 0) {
@@ -350,6 +360,7 @@ public final class Importer {
             p.setBoolean(i++, r.birthApprox());
             setInt(p, i++, r.age());
             p.setBoolean(i++, r.ageApprox());
+            setInt(p, i++, r.ageHigh());
             p.setString(i++, r.place());
             p.setString(i++, r.address());
             p.setString(i++, r.idNumber());
@@ -416,7 +427,8 @@ public final class Importer {
 
         ImportResult result(double seconds) {
             return new ImportResult(request.source(), versionNo, request.file().toString(), facts.sha256(), rowsRead, rowsImported,
-                    rowsRejected, List.copyOf(rejects), truncated, charset.name(), delimiterText(), columns, warnings, false, seconds);
+                    rowsRejected, List.copyOf(rejects), truncated, charset.name(), delimiterText(), columns, warnings, false, seconds,
+                    rowsWithProblems, problemsByColumn);
         }
     }
 }

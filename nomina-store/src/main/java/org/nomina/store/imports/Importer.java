@@ -69,6 +69,14 @@ public final class Importer {
         char delimiter = ',';
         if (facts.format() == FileFacts.FileFormat.TEXT) {
             charset = chooseCharset(request, mapping, facts, warnings);
+            if (CsvTableReader.readsLineByLine(facts, charset)) {
+                FileFacts.LineEncodings lines = facts.lines();
+                boolean utf8First = lines.firstUtf8Line() < lines.firstOtherLine();
+                warnings.add(String.format("the file mixes two encodings: %,d lines are in %s and %,d in UTF-8 (rows pasted in from "
+                        + "another file?); the encoding first changes at line %,d, to %s. Each line was read in its own encoding; "
+                        + "check the names from line %,d on", lines.otherLines(), charset.name(), lines.utf8Lines(), lines.changeLine(),
+                        utf8First ? charset.name() : "UTF-8", lines.changeLine()));
+            }
             if (facts.nulOffset() >= 0 && !charset.name().startsWith("UTF-16")) {
                 throw new BadInputException(file + ": contains a NUL byte at byte offset " + facts.nulOffset()
                         + "; this is a binary file, not a text table (CSV, TSV) or .xlsx workbook");
@@ -114,7 +122,7 @@ public final class Importer {
         if (declared.isPresent()) {
             Charset c = declared.get();
             boolean singleByte = c.newEncoder().maxBytesPerChar() == 1.0f;
-            if (singleByte && facts.utf8Problem().isEmpty() && facts.highBytes() > 0) {
+            if (singleByte && facts.utf8Problem().isEmpty() && facts.highBytes() > 0 && facts.bomCharset().isEmpty()) {
                 warnings.add("the file is valid UTF-8 but is being read as " + c.name()
                         + " as asked; if names look garbled, import it without --encoding");
             }
@@ -126,6 +134,9 @@ public final class Importer {
         if (facts.utf8Problem().isEmpty()) {
             return StandardCharsets.UTF_8;
         }
+        // A file whose lines mix UTF-8 and a single-byte encoding is named by the single-byte one; the
+        // reader then decodes each line in its own (CsvTableReader.readsLineByLine), and the score below
+        // counts only the lines that are not UTF-8.
         // Cyrillic in Windows-1251 comes in runs of non-ASCII bytes (whole words); Western text in
         // Windows-1252 has isolated accented letters among ASCII ones.
         return Charset.forName(facts.cyrillicScore() >= 0.5 ? "windows-1251" : "windows-1252");

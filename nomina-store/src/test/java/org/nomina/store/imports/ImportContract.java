@@ -312,6 +312,60 @@ abstract class ImportContract {
         assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
     }
 
+    /** A Windows-1251 list with two rows pasted in from a UTF-8 sheet, as real bytes. */
+    private Path mixedEncodingFile(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (var out = Files.newOutputStream(file)) {
+            out.write("№;ФИО;Село\n1;Алиев Али Гасан оглы;Номкенд\n2;Гасанова Лейла;Вересли\n".getBytes(Charset.forName("windows-1251")));
+            out.write("3;Мамедов Вугар;Номкенд\n4;Керимова Гюльнара;Ени Номкенд\n".getBytes(StandardCharsets.UTF_8));
+            out.write("5;Велиев Рауф;Вересли\n".getBytes(Charset.forName("windows-1251")));
+        }
+        return file;
+    }
+
+    @Test
+    void shouldReadEachLineOfAFileThatMixesWindows1251AndUtf8InItsOwnEncodingWithAWarning() throws IOException {
+        ImportResult r = importFile(mixedEncodingFile("mixed-encodings.csv"), "Mixed encodings");
+        assertThat(r.rowsImported()).isEqualTo(5);
+        assertThat(r.encoding()).isEqualTo("windows-1251");
+        assertThat(r.warnings()).singleElement().asString().contains("mixes two encodings", "4 lines are in windows-1251",
+                "2 in UTF-8", "first changes at line 4, to UTF-8");
+        assertThat(record("Mixed encodings", "3")).containsEntry("surname", "Мамедов").containsEntry("given_name", "Вугар");
+        assertThat(record("Mixed encodings", "4")).containsEntry("surname", "Керимова").containsEntry("place", "Ени Номкенд");
+        assertThat(record("Mixed encodings", "5")).containsEntry("surname", "Велиев");
+        assertThat(record("Mixed encodings", "1")).containsEntry("patronymic", "Гасан оглы");
+        long mojibake = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_record WHERE full_name LIKE '%Р%Р%'")
+                .mapTo(Long.class).one());
+        assertThat(mojibake).isZero();
+    }
+
+    @Test
+    void shouldReadAMixedFileLineByLineAlsoWhenTheMappingDeclaresWindows1251() throws IOException {
+        Path mapping = TestFiles.utf8(dir, "cp1251.yaml", """
+                encoding: windows-1251
+                delimiter: ";"
+                columns:
+                  "№":   {field: record_id}
+                  "ФИО": {field: full_name, order: surname_first}
+                  "Село": {field: place}
+                """);
+        ImportResult r = importFile(mixedEncodingFile("declared.csv"), "Declared", Optional.of(mapping), Optional.empty());
+        assertThat(r.rowsImported()).isEqualTo(5);
+        assertThat(r.warnings()).singleElement().asString().contains("line 4");
+        assertThat(record("Declared", "4")).containsEntry("surname", "Керимова");
+    }
+
+    @Test
+    void shouldRefuseAMixedFileWithALineValidInNeitherEncodingAndChangeNothing() throws IOException {
+        Path file = dir.resolve("neither.csv");
+        try (var out = Files.newOutputStream(file)) {
+            out.write("ФИО;Село\nАлиев Али;Номкенд\n".getBytes(Charset.forName("windows-1251")));
+            out.write("Мамедов Вугар;Номкенд\n".getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {'X', (byte) 0x98, (byte) 0xC0, ';', 'Y', '\n'});
+        }
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "neither.csv", "line 4 is valid neither as UTF-8 nor as windows-1251");
+    }
+
     @Test
     void shouldReadMixedLineEndingsAsOneTable() throws IOException {
         Path file = TestFiles.utf8(dir, "mixed.csv", "Name,Status\r\nAli Mamedov,killed\nRauf Hasanov,injured\rLeyla Aliyeva,missing\r\n");

@@ -42,12 +42,18 @@ public final class DemoGenerator {
     public static final double PLACE_NOISE = 0.04;
 
     /**
-     * Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed, and
-     * the share of testimonies and press reports naming another village.
+     * Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed, the
+     * share of testimonies and press reports naming another village, and whether the lists are as hard as
+     * real ones ({@link HardCaseGenerator}: two communities, Zipf names, towns of very unequal size, mixed
+     * encodings, placeholders …) rather than the demo's.
      */
-    public record Options(int people, int lists, boolean xlsx, long seed, double placeNoise) {
+    public record Options(int people, int lists, boolean xlsx, long seed, double placeNoise, boolean hard) {
         public Options(int people, int lists, boolean xlsx, long seed) {
             this(people, lists, xlsx, seed, PLACE_NOISE);
+        }
+
+        public Options(int people, int lists, boolean xlsx, long seed, double placeNoise) {
+            this(people, lists, xlsx, seed, placeNoise, false);
         }
 
         public Options {
@@ -85,6 +91,9 @@ public final class DemoGenerator {
     }
 
     public DemoCase generate(Path dir) {
+        if (options.hard()) {
+            return new HardCaseGenerator(options).generate(dir);
+        }
         try {
             Files.createDirectories(dir.resolve("lists"));
             Files.createDirectories(dir.resolve("mappings"));

@@ -35,8 +35,8 @@ import org.nomina.app.demo.NameBook.Spelling;
 public final class DemoGenerator {
 
     static final int INCIDENT_YEAR = 1994;
-    private static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
-    private static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
+    static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
+    static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
 
     /** Share of testimonies and press reports that name another village than the person's (see {@code village}). */
     public static final double PLACE_NOISE = 0.04;
@@ -150,6 +150,11 @@ public final class DemoGenerator {
     }
 
     private int ageAtIncident() {
+        return ageAtIncident(random);
+    }
+
+    /** An age at the incident: 18% children, 64% adults under 60, the rest older. Shared with {@link HardCaseGenerator}. */
+    static int ageAtIncident(SplittableRandom random) {
         double r = random.nextDouble();
         if (r < 0.18) {
             return 1 + random.nextInt(17);
@@ -161,6 +166,11 @@ public final class DemoGenerator {
     }
 
     private int pick(double[] shares) {
+        return pick(random, shares);
+    }
+
+    /** An index drawn with the given shares (summing to 1). Shared with {@link HardCaseGenerator}. */
+    static int pick(SplittableRandom random, double[] shares) {
         double r = random.nextDouble();
         double acc = 0;
         for (int i = 0; i < shares.length; i++) {

@@ -46,8 +46,8 @@ import org.nomina.app.demo.NameBook.Forms;
 final class HardCaseGenerator {
 
     private static final int INCIDENT_YEAR = DemoGenerator.INCIDENT_YEAR;
-    private static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
-    private static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
+    private static final double[] STATUS_SHARE = DemoGenerator.STATUS_SHARE;
+    private static final String[] STATUSES = DemoGenerator.STATUSES;
     /** About one village per this many people; their sizes follow Zipf's law with {@link #VILLAGE_ZIPF}. */
     private static final int PEOPLE_PER_VILLAGE = 330;
     private static final double VILLAGE_ZIPF = 0.8;
@@ -84,6 +84,7 @@ final class HardCaseGenerator {
     private List<Village> villages = List.of();
     /** The village where hundreds are named Məmməd Məmmədov (the second largest). */
     private int clanVillage = -1;
+    private int clanNamesakes;
 
     HardCaseGenerator(DemoGenerator.Options options) {
         this.options = options;
@@ -170,14 +171,27 @@ final class HardCaseGenerator {
                     father = random.nextDouble() < 0.2 ? mammad : father;
                 }
             }
-            int age = ageAtIncident();
+            int age = DemoGenerator.ageAtIncident(random);
             int month = 1 + random.nextInt(12);
             int day = 1 + random.nextInt(28);
             double visibility = new double[] {0.55, 1.0, 1.35}[random.nextInt(3)];
             people.add(new Person(i + 1, armenian, female, given, father, surname, INCIDENT_YEAR - age, month, day, home[i],
-                    pick(STATUS_SHARE), 14 + random.nextInt(2), visibility));
+                    DemoGenerator.pick(random, STATUS_SHARE), 14 + random.nextInt(2), visibility));
+            if (home[i] == clanVillage && !armenian && !female && given == mammad && surname == mammadov) {
+                clanNamesakes++;
+            }
         }
         return people;
+    }
+
+    /** The generated villages' populations, largest first (after {@link #generate}). */
+    int[] villageSizes() {
+        return villages.stream().mapToInt(Village::size).toArray();
+    }
+
+    /** How many men named Məmməd Məmmədov live in the clan village (after {@link #generate}). */
+    int clanNamesakes() {
+        return clanNamesakes;
     }
 
     private static int indexOf(List<Forms> names, String latin) {
@@ -214,29 +228,6 @@ final class HardCaseGenerator {
             }
         }
         return out;
-    }
-
-    private int ageAtIncident() {
-        double r = random.nextDouble();
-        if (r < 0.18) {
-            return 1 + random.nextInt(17);
-        }
-        if (r < 0.82) {
-            return 18 + random.nextInt(42);
-        }
-        return 60 + random.nextInt(30);
-    }
-
-    private int pick(double[] shares) {
-        double r = random.nextDouble();
-        double acc = 0;
-        for (int i = 0; i < shares.length; i++) {
-            acc += shares[i];
-            if (r < acc) {
-                return i;
-            }
-        }
-        return shares.length - 1;
     }
 
     private boolean chance(double p) {
@@ -441,6 +432,8 @@ final class HardCaseGenerator {
         String[] ruF = {"погибла", "ранена", "пропала без вести", "заложница", "беженка"};
         int no = 0;
         int pasteLeft = 0;
+        // The first pasted block comes early, so every list but the smallest has one; later ones at random.
+        int firstPaste = 20 + random.nextInt(30);
         try (LineWriter out = new LineWriter(file, ';', false)) {
             out.row(CP1251, "№", "ФИО", "Дата рождения", "Пол", "Село", "Статус", "Примечание");
             for (Person p : people) {
@@ -450,7 +443,7 @@ final class HardCaseGenerator {
                 int copies = chance(0.02) ? 2 : 1;
                 for (int c = 0; c < copies; c++) {
                     no++;
-                    if (pasteLeft == 0 && chance(0.002)) {
+                    if (pasteLeft == 0 && (no == firstPaste || chance(0.002))) {
                         // A block of rows copied from a colleague's UTF-8 sheet.
                         pasteLeft = 5 + random.nextInt(30);
                     }

@@ -395,6 +395,36 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldImportEveryHardGeneratedListKeepingEveryoneNamedAndReadingPastedUtf8Rows() throws IOException {
+        Path generated = dir.resolve("hard");
+        InProcess.Result generate = InProcess.run("generate", generated.toString(), "--hard", "--lists", "5", "--people", "600",
+                "--seed", "3", "--no-xlsx");
+        assertThat(generate.exitCode()).as(generate.toString()).isZero();
+        List<GeneratedList> lists = generate.out().lines().map(GeneratedList::parse).flatMap(Optional::stream).toList();
+        assertThat(lists).extracting(GeneratedList::source).containsExactly("Committee of families", "Hospital register",
+                "Press reports", "NGO testimonies", "Armenian list");
+        for (GeneratedList list : lists) {
+            List<String> args = new ArrayList<>(List.of("import", list.file().toString(), "--source", list.source(), "--json"));
+            list.mapping().ifPresent(m -> args.addAll(List.of("--mapping", m.toString())));
+            JsonNode out = json(nomina(args.toArray(String[]::new)));
+            assertThat(out.get("rows_read").asInt()).as(list.source()).isEqualTo(list.rows());
+            assertThat(out.get("rows_rejected").asInt()).as(list.source() + ": only rows that name nobody")
+                    .isLessThanOrEqualTo(Math.max(2, list.rows() / 50));
+            out.get("rejects").forEach(r -> assertThat(r.get("reason").asText()).as(list.source()).contains("name"));
+            if (list.source().equals("Hospital register")) {
+                assertThat(out.get("encoding").asText()).isEqualTo("windows-1251");
+                assertThat(out.get("warnings").toString()).contains("mixes two encodings", "first changes at line");
+            }
+        }
+        JsonNode records = JSON.readTree(nomina("export", "records", "--format", "json").out());
+        List<JsonNode> all = new ArrayList<>();
+        records.forEach(all::add);
+        assertThat(all).anySatisfy(r -> assertThat(r.get("age_high").isNull()).as("an age range").isFalse());
+        assertThat(all).noneSatisfy(r -> assertThat(r.get("full_name").asText()).containsAnyOf("Р°", "Рµ", "Рѕ", "Рё"));
+        assertThat(all).anySatisfy(r -> assertThat(r.get("full_name").asText()).containsPattern("\\p{IsArmenian}"));
+    }
+
+    @Test
     void shouldLoadTheDemoIntoItsOwnDatabaseAndPrintStatsWhenNotServing() {
         Path demo = dir.resolve("demo");
 

@@ -82,7 +82,7 @@ final class HardCaseGenerator {
     private final Zipf hySurnameZipf = new Zipf(NameBook.ARMENIAN_SURNAMES.size(), 0.5);
     private final RuleBasedNumberFormat englishWords = new RuleBasedNumberFormat(ULocale.ENGLISH, RuleBasedNumberFormat.SPELLOUT);
     private List<Village> villages = List.of();
-    /** The village where hundreds are named Məmməd Məmmədov (the second largest). */
+    /** The village where hundreds are named Məmməd Məmmədov (the eleventh largest: 5,700 people at 660,000). */
     private int clanVillage = -1;
     private int clanNamesakes;
 
@@ -101,6 +101,7 @@ final class HardCaseGenerator {
                 byStatus.put(s, 0);
             }
             people.forEach(p -> byStatus.merge(STATUSES[p.status()], 1, Integer::sum));
+            writeVillages(dir.resolve("villages.csv"));
             Path truth = dir.resolve("truth.csv");
             List<DemoCase.ListFile> lists = new ArrayList<>();
             try (Writer truthOut = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
@@ -134,14 +135,14 @@ final class HardCaseGenerator {
             home[i] = villageZipf.draw(random);
             sizes[home[i]]++;
         }
-        clanVillage = 1;
+        clanVillage = Math.min(10, count - 1);
         List<Forms> azNames = NameBook.villages(count).stream().map(NameBook::forms).toList();
         List<Forms> hyNames = armenianVillages(count);
         List<Village> out = new ArrayList<>(count);
         int az = 0;
         int hy = 0;
         for (int v = 0; v < count; v++) {
-            boolean armenian = v > 1 && random.nextDouble() < ARMENIAN_VILLAGES && hy < hyNames.size();
+            boolean armenian = v > 0 && v != clanVillage && random.nextDouble() < ARMENIAN_VILLAGES && hy < hyNames.size();
             out.add(new Village(armenian ? hyNames.get(hy++) : azNames.get(az++ % azNames.size()), armenian, sizes[v]));
         }
         villages = List.copyOf(out);
@@ -184,6 +185,19 @@ final class HardCaseGenerator {
         return people;
     }
 
+    /** Writes each village's name, community and population, largest first, and the clan village's namesakes. */
+    private void writeVillages(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("village,community,people,men_named_mammad_mammadov\n");
+            for (int v = 0; v < villages.size(); v++) {
+                Village village = villages.get(v);
+                String community = village.size() > TOWN ? "mixed" : village.armenian() ? "Armenian" : "Azerbaijani";
+                out.write(CSVFormat.DEFAULT.format(village.name().latin(), community, village.size(), v == clanVillage ? clanNamesakes : 0)
+                        + "\n");
+            }
+        }
+    }
+
     /** The generated villages' populations, largest first (after {@link #generate}). */
     int[] villageSizes() {
         return villages.stream().mapToInt(Village::size).toArray();
@@ -208,9 +222,11 @@ final class HardCaseGenerator {
     private static final String[][] HY_ROOTS = {{"Karmir", "Кармир", "Կարմիր"}, {"Spitak", "Спитак", "Սպիտակ"},
         {"Getash", "Геташ", "Գետաշ"}, {"Vard", "Вард", "Վարդ"}, {"Aygep", "Айгеп", "Այգեպ"}, {"Hats", "Ац", "Հաց"},
         {"Khach", "Хач", "Խաչ"}, {"Lor", "Лор", "Լոր"}, {"Tsaghk", "Цахк", "Ծաղկ"}, {"Ashtar", "Аштар", "Աշտար"},
-        {"Nur", "Нур", "Նուր"}, {"Gor", "Гор", "Գոր"}};
+        {"Nur", "Нур", "Նուր"}, {"Gor", "Гор", "Գոր"}, {"Arev", "Арев", "Արև"}, {"Lus", "Лус", "Լուս"}, {"Tsov", "Цов", "Ծով"},
+        {"Sar", "Сар", "Սար"}, {"Dasht", "Дашт", "Դաշտ"}, {"Agh", "Ах", "Աղ"}, {"Ayg", "Айг", "Այգ"}, {"Hovit", "Овит", "Հովիտ"}};
     private static final String[][] HY_ENDINGS = {{"avan", "аван", "ավան"}, {"ashen", "ашен", "աշեն"}, {"adzor", "адзор", "աձոր"},
-        {"aberd", "аберд", "աբերդ"}, {"agyugh", "агюх", "ագյուղ"}};
+        {"aberd", "аберд", "աբերդ"}, {"agyugh", "агюх", "ագյուղ"}, {"ashat", "ашат", "աշատ"}, {"avank", "аванк", "ավանք"},
+        {"aghbyur", "ахбюр", "աղբյուր"}};
 
     /** Invented Armenian village names, each in Latin, Russian and Armenian script. */
     private static List<Forms> armenianVillages(int count) {

@@ -122,7 +122,9 @@ class HardCaseGeneratorTest {
         Arrays.sort(sorted);
         int median = sorted[sorted.length / 2];
         assertThat(sorted[sorted.length - 1]).as("largest village vs median").isGreaterThan(10 * median);
-        assertThat(generator.clanNamesakes()).as("men named Məmməd Məmmədov in one village").isGreaterThan(150);
+        // The clan village is the eleventh largest: about 1,000 people at 60,000 (5,700 at 660,000).
+        assertThat(generator.clanNamesakes()).as("men named Məmməd Məmmədov in one village").isGreaterThan(50);
+        assertThat(sizes[10]).isGreaterThan(median);
     }
 
     @Test

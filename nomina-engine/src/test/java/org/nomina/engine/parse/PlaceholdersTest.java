@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceholdersTest {
     @ParameterizedTest
-    @ValueSource(strings = {"N/A", "n/a", "-", "--", "—", "–", "xxx", "XXX", "ххх", "?", "???", "...", "…", "/", "неизвестно",
+    @ValueSource(strings = {"N/A", "n/a", "-", "--", "—", "–", "xxx", "XXX", "ххх", "ХХХ", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "?", "???", "...", "…", "/", "неизвестно",
         "Неизвестно", "naməlum", "Naməlum", "unknown", "UNKNOWN", "не указано", "  Не  указано ", "н/д", "нет данных", "անհայտ"})
     void shouldTreatAsPlaceholder(String text) {
         assertThat(Placeholders.isPlaceholder(text)).as(text).isTrue();

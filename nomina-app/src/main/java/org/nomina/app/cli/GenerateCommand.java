@@ -32,11 +32,17 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     double placeNoise;
 
+    @Option(names = "--hard", description = {"Lists as hard as real ones: Azerbaijani and Armenian communities written in each "
+            + "other's lists, Zipf-distributed names, towns of 20,000 and villages of 50, one village full of Məmməd Məmmədov, a "
+            + "Windows-1251 list with UTF-8 rows pasted in, ALL-CAPS romanisation, free-text testimonies, an Armenian-script "
+            + "list (the fifth), nicknames, placeholders, ages as ranges and words (see README)"})
+    boolean hard;
+
     @Override
     public Integer call() {
         DemoGenerator.Options options;
         try {
-            options = new DemoGenerator.Options(people, lists, !noXlsx, seed, placeNoise);
+            options = new DemoGenerator.Options(people, lists, !noXlsx, seed, placeNoise, hard);
         } catch (IllegalArgumentException e) {
             throw new org.nomina.store.BadInputException(e.getMessage());
         }

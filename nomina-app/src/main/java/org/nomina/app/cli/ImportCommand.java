@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports one list (CSV, TSV or .xlsx) as a new version of a source.",
-            "Bad rows are rejected one by one with their reasons; a bad file changes nothing.",
+            "A row that names someone is kept even when its age, a date, the sex or the status cannot be read:",
+            "that field is left empty and the row's problems say why (a mapping's invalid: reject makes a column strict).",
+            "Rows with no name, a broken shape or a repeated id are rejected with their reasons; a bad file changes nothing.",
             "Importing the same file with the same mapping into the same source again is reported, not repeated."})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
@@ -73,6 +75,8 @@ final class ImportCommand implements Callable<Integer> {
         out.put("rows_rejected", r.rowsRejected());
         out.put("rejects", r.rejects().stream().map(ImportCommand::reject).toList());
         out.put("rejects_truncated", r.rejectsTruncated());
+        out.put("rows_with_problems", r.rowsWithProblems());
+        out.put("problems_by_column", r.problemsByColumn());
         out.put("encoding", r.encoding());
         out.put("delimiter", r.delimiter());
         out.put("columns", r.columns());
@@ -103,6 +107,11 @@ final class ImportCommand implements Callable<Integer> {
         System.out.printf("Encoding %s, delimiter %s.%n", r.encoding(), describeDelimiter(r.delimiter()));
         System.out.println("Columns:");
         r.columns().forEach((column, field) -> System.out.printf("  %-28s -> %s%n", "\"" + column + "\"", field));
+        if (r.rowsWithProblems() > 0) {
+            System.out.printf("Kept with problems: %,d rows (each row's problems are in nomina export records).%n", r.rowsWithProblems());
+            r.problemsByColumn().forEach((column, rows) -> System.out.printf(
+                    "  %-28s %,d rows with a value that could not be read, left empty (kept verbatim)%n", "\"" + column + "\"", rows));
+        }
         if (!r.rejects().isEmpty()) {
             System.out.println("Rejected rows:");
             List<Rejection> shown = r.rejects().subList(0, Math.min(20, r.rejects().size()));

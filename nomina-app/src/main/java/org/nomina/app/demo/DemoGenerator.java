@@ -35,19 +35,25 @@ import org.nomina.app.demo.NameBook.Spelling;
 public final class DemoGenerator {
 
     static final int INCIDENT_YEAR = 1994;
-    private static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
-    private static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
+    static final String[] STATUSES = {"killed", "injured", "missing", "hostage", "displaced"};
+    static final double[] STATUS_SHARE = {0.58, 0.20, 0.08, 0.11, 0.03};
 
     /** Share of testimonies and press reports that name another village than the person's (see {@code village}). */
     public static final double PLACE_NOISE = 0.04;
 
     /**
-     * Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed, and
-     * the share of testimonies and press reports naming another village.
+     * Options: population size, number of lists (4 or 5), whether one list is an .xlsx workbook, seed, the
+     * share of testimonies and press reports naming another village, and whether the lists are as hard as
+     * real ones ({@link HardCaseGenerator}: two communities, Zipf names, towns of very unequal size, mixed
+     * encodings, placeholders …) rather than the demo's.
      */
-    public record Options(int people, int lists, boolean xlsx, long seed, double placeNoise) {
+    public record Options(int people, int lists, boolean xlsx, long seed, double placeNoise, boolean hard) {
         public Options(int people, int lists, boolean xlsx, long seed) {
             this(people, lists, xlsx, seed, PLACE_NOISE);
+        }
+
+        public Options(int people, int lists, boolean xlsx, long seed, double placeNoise) {
+            this(people, lists, xlsx, seed, placeNoise, false);
         }
 
         public Options {
@@ -85,6 +91,9 @@ public final class DemoGenerator {
     }
 
     public DemoCase generate(Path dir) {
+        if (options.hard()) {
+            return new HardCaseGenerator(options).generate(dir);
+        }
         try {
             Files.createDirectories(dir.resolve("lists"));
             Files.createDirectories(dir.resolve("mappings"));
@@ -141,6 +150,11 @@ public final class DemoGenerator {
     }
 
     private int ageAtIncident() {
+        return ageAtIncident(random);
+    }
+
+    /** An age at the incident: 18% children, 64% adults under 60, the rest older. Shared with {@link HardCaseGenerator}. */
+    static int ageAtIncident(SplittableRandom random) {
         double r = random.nextDouble();
         if (r < 0.18) {
             return 1 + random.nextInt(17);
@@ -152,6 +166,11 @@ public final class DemoGenerator {
     }
 
     private int pick(double[] shares) {
+        return pick(random, shares);
+    }
+
+    /** An index drawn with the given shares (summing to 1). Shared with {@link HardCaseGenerator}. */
+    static int pick(SplittableRandom random, double[] shares) {
         double r = random.nextDouble();
         double acc = 0;
         for (int i = 0; i < shares.length; i++) {

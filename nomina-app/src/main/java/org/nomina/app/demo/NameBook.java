@@ -3,6 +3,7 @@ package org.nomina.app.demo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -214,6 +215,137 @@ final class NameBook {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A name as both communities' lists write it: in Latin with diacritics (Azerbaijani spelling), in
+     * Russian (often several ways: Оганесян / Ованесян), in English romanisations, and in Armenian script.
+     */
+    record Forms(String latin, List<String> ru, List<String> en, String hy) {
+        Forms {
+            ru = List.copyOf(ru);
+            en = List.copyOf(en);
+        }
+    }
+
+    // Declared before the tables below, whose initialisers use it.
+    private static final String[][] RUSSIAN_TO_AZERBAIJANI = {
+        {"дж", "c"}, {"а", "a"}, {"б", "b"}, {"в", "v"}, {"г", "q"}, {"д", "d"}, {"е", "e"}, {"ё", "yo"}, {"ж", "j"}, {"з", "z"},
+        {"и", "i"}, {"й", "y"}, {"к", "k"}, {"л", "l"}, {"м", "m"}, {"н", "n"}, {"о", "o"}, {"п", "p"}, {"р", "r"}, {"с", "s"},
+        {"т", "t"}, {"у", "u"}, {"ф", "f"}, {"х", "x"}, {"ц", "ts"}, {"ч", "ç"}, {"ш", "ş"}, {"щ", "şç"}, {"ъ", ""}, {"ы", "ı"},
+        {"ь", ""}, {"э", "e"}, {"ю", "yu"}, {"я", "ya"}};
+
+    /** An Armenian name: its Russian spellings, English romanisations ("|"-separated) and Armenian script. */
+    private static Forms armenianName(String ru, String en, String hy) {
+        List<String> ruForms = List.of(ru.split("\\|"));
+        return new Forms(azerbaijaniFromRussian(ruForms.get(0)), ruForms, List.of(en.split("\\|")), hy);
+    }
+
+    static final List<Forms> ARMENIAN_SURNAMES = List.of(
+            armenianName("Оганесян|Ованесян|Оганисян", "Hovhannisyan|Ohanian|Oganesyan|Ovanesyan", "Հովհաննիսյան"),
+            armenianName("Саргсян|Саркисян", "Sargsyan|Sargsian|Sarkisian|Sarkisyan", "Սարգսյան"),
+            armenianName("Петросян", "Petrosyan|Petrosian", "Պետրոսյան"),
+            armenianName("Григорян", "Grigoryan|Grigorian", "Գրիգորյան"),
+            armenianName("Арутюнян", "Harutyunyan|Arutyunyan|Harutiunian", "Հարությունյան"),
+            armenianName("Хачатрян", "Khachatryan|Khachatrian", "Խաչատրյան"),
+            armenianName("Акопян|Акобян", "Hakobyan|Akopyan|Hakobian", "Հակոբյան"),
+            armenianName("Карапетян", "Karapetyan|Karapetian", "Կարապետյան"),
+            armenianName("Геворкян|Геворгян", "Gevorgyan|Gevorkian|Gevorkyan", "Գևորգյան"),
+            armenianName("Погосян", "Poghosyan|Pogosyan|Poghosian", "Պողոսյան"),
+            armenianName("Аветисян", "Avetisyan|Avetisian", "Ավետիսյան"),
+            armenianName("Мартиросян", "Martirosyan|Martirosian", "Մարտիրոսյան"),
+            armenianName("Казарян|Газарян", "Ghazaryan|Kazaryan|Ghazarian", "Ղազարյան"),
+            armenianName("Варданян", "Vardanyan|Vardanian", "Վարդանյան"),
+            armenianName("Мкртчян", "Mkrtchyan|Mkrtchian", "Մկրտչյան"),
+            armenianName("Бабаян", "Babayan", "Բաբայան"),
+            armenianName("Симонян", "Simonyan|Simonian", "Սիմոնյան"),
+            armenianName("Даниелян", "Danielyan|Danielian", "Դանիելյան"),
+            armenianName("Амбарцумян", "Hambardzumyan|Ambartsumyan|Hambartsumian", "Համբարձումյան"),
+            armenianName("Асланян", "Aslanyan|Aslanian", "Ասլանյան"),
+            armenianName("Мелконян", "Melkonyan|Melkonian", "Մելքոնյան"),
+            armenianName("Саакян", "Sahakyan|Saakyan|Sahakian", "Սահակյան"),
+            armenianName("Манукян", "Manukyan|Manukian", "Մանուկյան"),
+            armenianName("Оганян", "Ohanyan|Oganyan|Ohanian", "Օհանյան"),
+            armenianName("Багдасарян", "Baghdasaryan|Bagdasaryan|Baghdasarian", "Բաղդասարյան"));
+
+    static final List<Forms> ARMENIAN_MALE = List.of(
+            armenianName("Ованес|Оганес", "Hovhannes|Ovanes|Oganes|Hovannes", "Հովհաննես"),
+            armenianName("Погос", "Poghos|Pogos", "Պողոս"), armenianName("Саркис", "Sargis|Sarkis", "Սարգիս"),
+            armenianName("Арутюн", "Harutyun|Arutyun", "Հարություն"), armenianName("Арам", "Aram", "Արամ"),
+            armenianName("Армен", "Armen", "Արմեն"), armenianName("Ашот", "Ashot", "Աշոտ"), armenianName("Вардан", "Vardan", "Վարդան"),
+            armenianName("Григор", "Grigor", "Գրիգոր"), armenianName("Акоп", "Hakob|Akop", "Հակոբ"),
+            armenianName("Карапет", "Karapet", "Կարապետ"), armenianName("Геворк|Геворг", "Gevorg|Gevork", "Գևորգ"),
+            armenianName("Левон", "Levon", "Լևոն"), armenianName("Тигран", "Tigran", "Տիգրան"), armenianName("Сурен", "Suren", "Սուրեն"),
+            armenianName("Самвел", "Samvel", "Սամվել"), armenianName("Артур", "Artur", "Արթուր"),
+            armenianName("Хачатур", "Khachatur", "Խաչատուր"), armenianName("Мкртич", "Mkrtich", "Մկրտիչ"),
+            armenianName("Вазген", "Vazgen", "Վազգեն"), armenianName("Казар", "Ghazar|Kazar", "Ղազար"),
+            armenianName("Петрос", "Petros", "Պետրոս"), armenianName("Мартирос", "Martiros", "Մարտիրոս"),
+            armenianName("Аветис", "Avetis", "Ավետիս"), armenianName("Саак", "Sahak|Saak", "Սահակ"));
+
+    static final List<Forms> ARMENIAN_FEMALE = List.of(
+            armenianName("Гоар", "Gohar|Goar", "Գոհար"), armenianName("Анаит", "Anahit|Anait", "Անահիտ"),
+            armenianName("Армине", "Armine", "Արմինե"), armenianName("Лусине", "Lusine", "Լուսինե"),
+            armenianName("Асмик", "Hasmik|Asmik", "Հասմիկ"), armenianName("Карине", "Karine", "Կարինե"),
+            armenianName("Сирануш", "Siranush", "Սիրանուշ"), armenianName("Нуне", "Nune", "Նունե"),
+            armenianName("Марине", "Marine", "Մարինե"), armenianName("Гаяне", "Gayane", "Գայանե"), armenianName("Ани", "Ani", "Անի"),
+            armenianName("Лилит", "Lilit", "Լիլիթ"), armenianName("Нарине", "Narine", "Նարինե"),
+            armenianName("Рипсиме", "Hripsime|Ripsime", "Հռիփսիմե"), armenianName("Астхик", "Astghik|Astkhik", "Աստղիկ"),
+            armenianName("Сусанна", "Susanna", "Սուսաննա"), armenianName("Арпине", "Arpine", "Արփինե"),
+            armenianName("Эрмине", "Hermine|Ermine", "Հերմինե"));
+
+    /**
+     * Short forms and nicknames lists use instead of the full given name (Gyulya for Gülnarə, Mamish for
+     * Məmməd), keyed by the full name's Latin (or, for Armenian names, first English) spelling.
+     */
+    static final Map<String, Forms> NICKNAMES = Map.ofEntries(
+            Map.entry("Məmməd", new Forms("Məmiş", List.of("Мамиш"), List.of("Mamish"), "")),
+            Map.entry("Gülnarə", new Forms("Gülya", List.of("Гюля"), List.of("Gyulya", "Gulya"), "")),
+            Map.entry("Anar", new Forms("Nar", List.of("Нар"), List.of("Nar"), "")),
+            Map.entry("Leyla", new Forms("Lələ", List.of("Леля"), List.of("Lelya"), "")),
+            Map.entry("İbrahim", new Forms("İbo", List.of("Ибо"), List.of("Ibo"), "")),
+            Map.entry("Ələkbər", new Forms("Alik", List.of("Алик"), List.of("Alik"), "")),
+            Map.entry("Hovhannes", new Forms("Ovik", List.of("Овик"), List.of("Ovik"), "Օվիկ")),
+            Map.entry("Karapet", new Forms("Karo", List.of("Каро"), List.of("Karo"), "Կարո")),
+            Map.entry("Sargis", new Forms("Sako", List.of("Сако"), List.of("Sako"), "Սակո")),
+            Map.entry("Grigor", new Forms("Qrişa", List.of("Гриша"), List.of("Grisha"), "Գրիշա")),
+            Map.entry("Harutyun", new Forms("Arto", List.of("Арто"), List.of("Arto"), "Արտո")),
+            Map.entry("Gevorg", new Forms("Gevo", List.of("Гево"), List.of("Gevo"), "Գևո")),
+            Map.entry("Anahit", new Forms("Ano", List.of("Ано"), List.of("Ano"), "Անո")));
+
+    /** An Azerbaijani name in {@link Forms}: its Russian spelling, English ones, and Armenian script from English. */
+    static Forms forms(Spelling s) {
+        return new Forms(s.az(), List.of(s.ru()), s.en(), armenianScript(s.en().get(0)));
+    }
+
+    /** How an Azerbaijani clerk writes a Russian spelling in Latin (Оганесян → Oqanesyan). */
+    static String azerbaijaniFromRussian(String ru) {
+        String s = ru.toLowerCase(java.util.Locale.ROOT);
+        for (String[] pair : RUSSIAN_TO_AZERBAIJANI) {
+            s = s.replace(pair[0], pair[1]);
+        }
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static final String[][] LATIN_DIGRAPHS_TO_ARMENIAN = {
+        {"kh", "խ"}, {"Kh", "Խ"}, {"sh", "շ"}, {"Sh", "Շ"}, {"ch", "չ"}, {"Ch", "Չ"}, {"zh", "ժ"}, {"Zh", "Ժ"}, {"gh", "ղ"},
+        {"Gh", "Ղ"}, {"ts", "ց"}, {"j", "ջ"}, {"J", "Ջ"}};
+    private static final com.ibm.icu.text.Transliterator LATIN_TO_ARMENIAN = com.ibm.icu.text.Transliterator.getInstance("Latin-Armenian");
+    private static final Map<String, String> ARMENIAN_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An English romanisation in Armenian script, as an Armenian clerk writes a foreign name (Akhmedova →
+     * Ախմեդովա): digraphs and j first (ICU's Latin-Armenian reads "kh" as two letters and "j" as Ձ), then ICU.
+     */
+    static String armenianScript(String en) {
+        return ARMENIAN_CACHE.computeIfAbsent(en, e -> {
+            String s = e;
+            for (String[] digraph : LATIN_DIGRAPHS_TO_ARMENIAN) {
+                s = s.replace(digraph[0], digraph[1]);
+            }
+            synchronized (LATIN_TO_ARMENIAN) {
+                return LATIN_TO_ARMENIAN.transliterate(s);
+            }
+        });
     }
 
     private NameBook() {

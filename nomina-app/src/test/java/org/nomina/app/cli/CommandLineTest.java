@@ -88,7 +88,8 @@ class CommandLineTest {
 
         JsonNode out = json(result);
         assertThat(keys(out)).containsExactly("source", "version", "file", "sha256", "already_imported", "rows_read", "rows_imported",
-                "rows_rejected", "rejects", "rejects_truncated", "encoding", "delimiter", "columns", "warnings", "seconds");
+                "rows_rejected", "rejects", "rejects_truncated", "rows_with_problems", "problems_by_column", "encoding", "delimiter",
+                "columns", "warnings", "seconds");
         assertThat(out.get("source").asText()).isEqualTo("Test list");
         assertThat(out.get("version").asInt()).isEqualTo(1);
         assertThat(out.get("file").asText()).isEqualTo(file.toString());
@@ -391,6 +392,36 @@ class CommandLineTest {
         assertThat(exported).hasSize((int) imported);
         assertThat(exported).extracting(r -> r.get("source").asText()).containsOnly(
                 lists.stream().map(GeneratedList::source).toArray(String[]::new));
+    }
+
+    @Test
+    void shouldImportEveryHardGeneratedListKeepingEveryoneNamedAndReadingPastedUtf8Rows() throws IOException {
+        Path generated = dir.resolve("hard");
+        InProcess.Result generate = InProcess.run("generate", generated.toString(), "--hard", "--lists", "5", "--people", "600",
+                "--seed", "3", "--no-xlsx");
+        assertThat(generate.exitCode()).as(generate.toString()).isZero();
+        List<GeneratedList> lists = generate.out().lines().map(GeneratedList::parse).flatMap(Optional::stream).toList();
+        assertThat(lists).extracting(GeneratedList::source).containsExactly("Committee of families", "Hospital register",
+                "Press reports", "NGO testimonies", "Armenian list");
+        for (GeneratedList list : lists) {
+            List<String> args = new ArrayList<>(List.of("import", list.file().toString(), "--source", list.source(), "--json"));
+            list.mapping().ifPresent(m -> args.addAll(List.of("--mapping", m.toString())));
+            JsonNode out = json(nomina(args.toArray(String[]::new)));
+            assertThat(out.get("rows_read").asInt()).as(list.source()).isEqualTo(list.rows());
+            assertThat(out.get("rows_rejected").asInt()).as(list.source() + ": only rows that name nobody")
+                    .isLessThanOrEqualTo(Math.max(2, list.rows() / 50));
+            out.get("rejects").forEach(r -> assertThat(r.get("reason").asText()).as(list.source()).contains("name"));
+            if (list.source().equals("Hospital register")) {
+                assertThat(out.get("encoding").asText()).isEqualTo("windows-1251");
+                assertThat(out.get("warnings").toString()).contains("mixes two encodings", "first changes at line");
+            }
+        }
+        JsonNode records = JSON.readTree(nomina("export", "records", "--format", "json").out());
+        List<JsonNode> all = new ArrayList<>();
+        records.forEach(all::add);
+        assertThat(all).anySatisfy(r -> assertThat(r.get("age_high").isNull()).as("an age range").isFalse());
+        assertThat(all).noneSatisfy(r -> assertThat(r.get("full_name").asText()).containsAnyOf("Р°", "Рµ", "Рѕ", "Рё"));
+        assertThat(all).anySatisfy(r -> assertThat(r.get("full_name").asText()).containsPattern("\\p{IsArmenian}"));
     }
 
     @Test

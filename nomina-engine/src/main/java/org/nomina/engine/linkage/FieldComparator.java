@@ -175,6 +175,8 @@ sealed interface FieldComparator {
      * missing. Without the "full dates differ" level, two namesakes of one year both listed with their full
      * dates were "same year" (+6.6 bits) and the 10,000 Məmməd Məmmədovs of one village chained into clusters
      * of 25 (precision 0.13); a list's full date is a full date, and another one is another person.
+     * An age range ("30-40") implies a span of birth years: the gap is counted from the nearer end of
+     * the span, so overlapping spans are the same year.
      */
     record DateComparator(String field) implements FieldComparator {
         private static final List<String> LABELS = List.of(
@@ -192,12 +194,15 @@ sealed interface FieldComparator {
             int yearB = table.year[b];
             boolean looseA = table.approx[a];
             boolean looseB = table.approx[b];
+            int spread = 0;
             if (yearA == 0) {
                 yearA = table.impliedYear[a];
+                spread += table.impliedSpread[a];
                 looseA = true;
             }
             if (yearB == 0) {
                 yearB = table.impliedYear[b];
+                spread += table.impliedSpread[b];
                 looseB = true;
             }
             if (yearA == 0 || yearB == 0) {
@@ -220,7 +225,7 @@ sealed interface FieldComparator {
                     return 5;
                 }
             }
-            int gap = Math.abs(yearA - yearB);
+            int gap = Math.max(0, Math.abs(yearA - yearB) - spread);
             boolean loose = looseA || looseB;
             if (gap == 0) {
                 return loose ? 3 : 2;

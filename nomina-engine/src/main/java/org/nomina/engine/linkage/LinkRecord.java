@@ -12,14 +12,26 @@ import java.util.Objects;
  *                     evidence, since lists contain duplicates but rarely the same person twice by design
  * @param sex          "male", "female" or "unknown"
  * @param birthApprox  the birth year is approximate ("c. 1950")
- * @param age          age at the incident, -1 when unknown; with {@code incidentYear} it implies a birth year
+ * @param age          age at the incident, -1 when unknown; with {@code incidentYear} it implies a birth year;
+ *                     for an age range ("30-40") its low end
  * @param status       what the source says happened to the person (killed, missing …), "" when unknown
  * @param extra        other imported columns by name (e.g. FEBRL's postcode and state)
+ * @param ageHigh      the high end of an age range, equal to {@code age} for a single age (and -1 when unknown);
+ *                     ranges are compared by overlap
  */
 public record LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
                          String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
                          int age, int incidentYear, String place, String address, String idNumber,
-                         String status, Map<String, String> extra) {
+                         String status, Map<String, String> extra, int ageHigh) {
+
+    /** A record whose age, if known, is a single age rather than a range. */
+    public LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
+                      String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
+                      int age, int incidentYear, String place, String address, String idNumber,
+                      String status, Map<String, String> extra) {
+        this(key, sourceIndex, surname, givenName, patronymic, sex, birthYear, birthMonth, birthDay, birthApprox, age, incidentYear,
+                place, address, idNumber, status, extra, age);
+    }
 
     public LinkRecord {
         Objects.requireNonNull(surname, "surname");
@@ -39,6 +51,9 @@ public record LinkRecord(long key, int sourceIndex, String surname, String given
         }
         if (age < -1) {
             throw new IllegalArgumentException("record " + key + ": age must be -1 (unknown) or ≥ 0: " + age);
+        }
+        if (ageHigh < age || (age < 0 && ageHigh >= 0)) {
+            throw new IllegalArgumentException("record " + key + ": age range " + age + "–" + ageHigh + " is not a range");
         }
     }
 

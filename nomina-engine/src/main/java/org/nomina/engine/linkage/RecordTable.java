@@ -141,6 +141,8 @@ final class RecordTable {
     final boolean[] approx;
     /** Birth year implied by age at the incident (incident year − age), 0 when not known. */
     final int[] impliedYear;
+    /** Half the width of an age range ("30-40": 5) around {@code impliedYear}; 0 for a single age. */
+    final int[] impliedSpread;
     final TextColumn place;
     final TextColumn address;
     final TextColumn idNumber;
@@ -158,6 +160,7 @@ final class RecordTable {
         day = new int[size];
         approx = new boolean[size];
         impliedYear = new int[size];
+        impliedSpread = new int[size];
         Set<Long> seenKeys = new HashSet<>(size * 2);
         Set<Integer> sourceSet = new HashSet<>();
         for (int i = 0; i < size; i++) {
@@ -177,7 +180,10 @@ final class RecordTable {
             month[i] = record.birthYear() > 0 ? record.birthMonth() : 0;
             day[i] = record.birthYear() > 0 && record.birthMonth() > 0 ? record.birthDay() : 0;
             approx[i] = record.birthApprox();
-            impliedYear[i] = record.age() >= 0 && record.incidentYear() > 0 ? record.incidentYear() - record.age() : 0;
+            boolean aged = record.age() >= 0 && record.incidentYear() > 0;
+            int middle = (record.age() + record.ageHigh() + 1) / 2;
+            impliedYear[i] = aged ? record.incidentYear() - middle : 0;
+            impliedSpread[i] = aged ? (record.ageHigh() - record.age() + 1) / 2 : 0;
         }
         sourceCount = sourceSet.size();
         NormalName[] surnames = new NormalName[size];

@@ -66,6 +66,21 @@ class DateComparatorTest {
     }
 
     @Test
+    void shouldCompareAnAgeRangeByOverlapWithTheBirthYear() {
+        // "30-40" in 1992: born between 1952 and 1962.
+        assertThat(level(record(1, 0).born(1955, 3, 12), record(2, 1).ageRange(30, 40, 1992))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).born(1961, 3, 12), record(2, 1).ageRange(30, 40, 1992))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).born(1940, 3, 12), record(2, 1).ageRange(30, 40, 1992))).isEqualTo("different");
+        assertThat(level(record(1, 0).born(1940, 3, 12), record(2, 1).age(35, 1992))).isEqualTo("different");
+    }
+
+    @Test
+    void shouldCompareTwoAgeRangesByOverlap() {
+        assertThat(level(record(1, 0).ageRange(30, 40, 1992), record(2, 1).ageRange(38, 45, 1992))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).ageRange(20, 25, 1992), record(2, 1).ageRange(60, 70, 1992))).isEqualTo("different");
+    }
+
+    @Test
     void shouldCallAnUnknownDateMissing() {
         assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1))).isEqualTo("missing");
     }

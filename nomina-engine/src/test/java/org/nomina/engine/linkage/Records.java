@@ -16,6 +16,7 @@ final class Records {
     private int day;
     private boolean approx;
     private int age = -1;
+    private int ageHigh = -1;
     private int incidentYear;
     private String place = "";
     private String id = "";
@@ -54,7 +55,12 @@ final class Records {
     }
 
     Records age(int ageValue, int incident) {
-        age = ageValue;
+        return ageRange(ageValue, ageValue, incident);
+    }
+
+    Records ageRange(int low, int high, int incident) {
+        age = low;
+        ageHigh = high;
         incidentYear = incident;
         return this;
     }
@@ -76,6 +82,6 @@ final class Records {
 
     LinkRecord build() {
         return new LinkRecord(key, source, surname, given, patronymic, sex, year, month, day, approx, age,
-                incidentYear, place, "", id, status, Map.of());
+                incidentYear, place, "", id, status, Map.of(), ageHigh);
     }
 }

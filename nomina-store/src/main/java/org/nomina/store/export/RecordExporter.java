@@ -89,7 +89,7 @@ public final class RecordExporter {
             StoredRecord r = row.r();
             try {
                 printer.printRecord(Stream.of(row.source(), r.recordId(), row.version(), r.rowNo(), r.fullName(), r.surname(), r.givenName(),
-                        r.patronymic(), r.sex(), r.sexInferred(), row.birth(), r.age() == null ? "" : r.age(), r.place(), r.address(),
+                        r.patronymic(), r.sex(), r.sexInferred(), row.birth(), age(r), r.place(), r.address(),
                         r.idNumber(), row.incident(), r.status(), r.notes(), r.extra(), r.problems(), r.verbatim())
                         .map(SpreadsheetCells::neutralise).toList());
             } catch (IOException e) {
@@ -133,6 +133,11 @@ public final class RecordExporter {
                 } else {
                     g.writeNumberField("age", r.age());
                 }
+                if (r.ageHigh() == null) {
+                    g.writeNullField("age_high");
+                } else {
+                    g.writeNumberField("age_high", r.ageHigh());
+                }
                 g.writeStringField("place", r.place());
                 g.writeStringField("address", r.address());
                 g.writeStringField("id_number", r.idNumber());
@@ -157,5 +162,13 @@ public final class RecordExporter {
             g.writeRaw('\n');
             g.flush();
         }
+    }
+
+    /** The age as the CSV export shows it: "40", a range as "30-40", "" when unknown. */
+    private static String age(StoredRecord r) {
+        if (r.age() == null) {
+            return "";
+        }
+        return r.ageHigh() == null ? String.valueOf(r.age()) : r.age() + "-" + r.ageHigh();
     }
 }

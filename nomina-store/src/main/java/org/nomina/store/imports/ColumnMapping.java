@@ -14,8 +14,9 @@ import org.nomina.engine.parse.NameOrder;
  * @param order  for full names: surname first, given name first, or guessed per name
  * @param dates  for date fields: the pattern (or auto)
  * @param values the source's own words mapped onto canonical values (sex and status)
- * @param keepInvalid when a value cannot be read, keep the row with the field empty and a problem noted,
- *                    instead of rejecting it ({@code invalid: keep}; for lists known to carry junk in a column)
+ * @param keepInvalid when a value cannot be read, keep the row with the field empty and a problem noted (the
+ *                    default, {@code invalid: keep}: no victim is dropped for a secondary field); false
+ *                    ({@code invalid: reject}) rejects the row instead
  */
 public record ColumnMapping(String column, Optional<Field> field, NameOrder order, DateParser dates, Map<String, String> values,
                             boolean keepInvalid) {
@@ -24,11 +25,11 @@ public record ColumnMapping(String column, Optional<Field> field, NameOrder orde
     }
 
     public static ColumnMapping recognised(String column, Field field) {
-        return new ColumnMapping(column, Optional.of(field), NameOrder.AUTO, DateParser.auto(), Map.of(), false);
+        return new ColumnMapping(column, Optional.of(field), NameOrder.AUTO, DateParser.auto(), Map.of(), true);
     }
 
     public static ColumnMapping extra(String column) {
-        return new ColumnMapping(column, Optional.empty(), NameOrder.AUTO, DateParser.auto(), Map.of(), false);
+        return new ColumnMapping(column, Optional.empty(), NameOrder.AUTO, DateParser.auto(), Map.of(), true);
     }
 
     /** What the column became, for reports: a field's name or {@code extra}. */

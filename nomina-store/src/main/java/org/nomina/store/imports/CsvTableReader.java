@@ -37,10 +37,21 @@ final class CsvTableReader {
         InputStream in = new CountingInputStream(Files.newInputStream(facts.path()), bytesRead);
         long skip = facts.bomCharset().filter(charset::equals).isPresent() ? facts.bomLength() : 0;
         in.skipNBytes(skip);
+        if (readsLineByLine(facts, charset)) {
+            return new BufferedReader(new LineByLineDecoder(new java.io.BufferedInputStream(in, 1 << 16), charset), 1 << 16);
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    /**
+     * True when the file is read line by line, each line in its own encoding: it has no byte-order mark, it
+     * mixes lines of valid UTF-8 with lines that are not, and it is read in a single-byte encoding.
+     */
+    static boolean readsLineByLine(FileFacts facts, Charset charset) {
+        return facts.bomCharset().isEmpty() && facts.lines().mixed() && charset.newEncoder().maxBytesPerChar() == 1.0f;
     }
 
     /** Reads the first lines (up to {@code maxChars}) for delimiter detection. */
@@ -109,7 +120,8 @@ final class CsvTableReader {
     }
 
     static BadInputException undecodable(FileFacts facts, Charset charset, CharacterCodingException e) {
-        String where = facts.utf8Problem().filter(p -> charset.name().equals("UTF-8")).map(p -> " (" + p + ")").orElse("");
+        String where = facts.utf8Problem().filter(p -> charset.name().equals("UTF-8")).map(p -> " (" + p + ")")
+                .orElse(e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         String hint = charset.name().equals("UTF-8") ? "; if it was saved by Excel in Russian or Azerbaijani, try --encoding windows-1251" : "";
         return new BadInputException(facts.path() + ": the bytes are not valid " + charset.name() + where + hint, e);
     }

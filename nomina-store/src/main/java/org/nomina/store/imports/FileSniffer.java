@@ -43,6 +43,7 @@ public final class FileSniffer {
         long high = 0;
         long highAdjacent = 0;
         boolean prevHigh = false;
+        LineClassifier lines = new LineClassifier();
         int bomLen = -1;
         try (InputStream in = Files.newInputStream(path)) {
             int n;
@@ -70,6 +71,7 @@ public final class FileSniffer {
                     }
                     prevHigh = isHigh;
                     utf8.accept(b, size + i);
+                    lines.accept(b);
                 }
                 size += n;
             }
@@ -80,11 +82,16 @@ public final class FileSniffer {
             throw new BadInputException(path + ": the file is empty");
         }
         utf8.finish();
+        lines.endLine();
         Optional<Charset> bom = bomCharset(head, headLen);
         FileFacts.FileFormat format = format(path, head, headLen);
         double score = high == 0 ? 0 : Math.min(1.0, (double) highAdjacent / high);
+        if (lines.otherHigh > 0) {
+            // Score only the lines that are not UTF-8, so UTF-8 rows pasted into a Western list do not make it look Cyrillic.
+            score = Math.min(1.0, (double) lines.otherHighAdjacent / lines.otherHigh);
+        }
         return new FileFacts(path, size, Hashes.hex(sha.digest()), format, bom, Math.max(0, bomLen),
-                utf8.problem(), nul, high, score);
+                utf8.problem(), nul, high, score, lines.result());
     }
 
     private static int bomLength(byte[] h, int len) {
@@ -126,6 +133,82 @@ public final class FileSniffer {
             return FileFacts.FileFormat.PDF;
         }
         return FileFacts.FileFormat.TEXT;
+    }
+
+    /**
+     * Sorts lines with non-ASCII bytes into valid UTF-8 and not: a second UTF-8 validator that starts afresh
+     * on every line, and the adjacency statistics of the lines that are not UTF-8.
+     */
+    private static final class LineClassifier {
+        private long line = 1;
+        private int pending;
+        private boolean valid = true;
+        private long lineHigh;
+        private long lineHighAdjacent;
+        private boolean prevHigh;
+        private long utf8Lines;
+        private long otherLines;
+        private long firstUtf8;
+        private long firstOther;
+        long otherHigh;
+        long otherHighAdjacent;
+
+        void accept(int b) {
+            if (b == '\n') {
+                endLine();
+                line++;
+                return;
+            }
+            boolean high = b >= 0x80;
+            if (high) {
+                lineHigh++;
+                if (prevHigh) {
+                    lineHighAdjacent += 2;
+                }
+            }
+            prevHigh = high;
+            if (!valid) {
+                return;
+            }
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    valid = false;
+                } else {
+                    pending--;
+                }
+            } else if (b >= 0xC2 && b <= 0xDF) {
+                pending = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                pending = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                pending = 3;
+            } else if (high) {
+                valid = false;
+            }
+        }
+
+        void endLine() {
+            if (lineHigh > 0) {
+                if (valid && pending == 0) {
+                    utf8Lines++;
+                    firstUtf8 = firstUtf8 == 0 ? line : firstUtf8;
+                } else {
+                    otherLines++;
+                    firstOther = firstOther == 0 ? line : firstOther;
+                    otherHigh += lineHigh;
+                    otherHighAdjacent += lineHighAdjacent;
+                }
+            }
+            pending = 0;
+            valid = true;
+            lineHigh = 0;
+            lineHighAdjacent = 0;
+            prevHigh = false;
+        }
+
+        FileFacts.LineEncodings result() {
+            return new FileFacts.LineEncodings(utf8Lines, otherLines, firstUtf8, firstOther);
+        }
     }
 
     /** A streaming UTF-8 validator that remembers the first bad byte with its line and offset. */

@@ -69,6 +69,14 @@ public final class Importer {
         char delimiter = ',';
         if (facts.format() == FileFacts.FileFormat.TEXT) {
             charset = chooseCharset(request, mapping, facts, warnings);
+            if (CsvTableReader.readsLineByLine(facts, charset)) {
+                FileFacts.LineEncodings lines = facts.lines();
+                boolean utf8First = lines.firstUtf8Line() < lines.firstOtherLine();
+                warnings.add(String.format("the file mixes two encodings: %,d lines are in %s and %,d in UTF-8 (rows pasted in from "
+                        + "another file?); the encoding first changes at line %,d, to %s. Each line was read in its own encoding; "
+                        + "check the names from line %,d on", lines.otherLines(), charset.name(), lines.utf8Lines(), lines.changeLine(),
+                        utf8First ? charset.name() : "UTF-8", lines.changeLine()));
+            }
             if (facts.nulOffset() >= 0 && !charset.name().startsWith("UTF-16")) {
                 throw new BadInputException(file + ": contains a NUL byte at byte offset " + facts.nulOffset()
                         + "; this is a binary file, not a text table (CSV, TSV) or .xlsx workbook");
@@ -87,7 +95,7 @@ public final class Importer {
             return new ImportResult(request.source(), existing.get(), file, facts.sha256(), 0, 0, 0, List.of(), false,
                     charset.name(), facts.format() == FileFacts.FileFormat.XLSX ? "" : String.valueOf(delimiter), Map.of(),
                     List.of("this file was already imported into '" + request.source() + "' as version " + existing.get()
-                            + " with the same mapping; nothing was changed"), true, seconds(started));
+                            + " with the same mapping; nothing was changed"), true, seconds(started), 0, Map.of());
         }
 
         final Charset cs = charset;
@@ -114,7 +122,7 @@ public final class Importer {
         if (declared.isPresent()) {
             Charset c = declared.get();
             boolean singleByte = c.newEncoder().maxBytesPerChar() == 1.0f;
-            if (singleByte && facts.utf8Problem().isEmpty() && facts.highBytes() > 0) {
+            if (singleByte && facts.utf8Problem().isEmpty() && facts.highBytes() > 0 && facts.bomCharset().isEmpty()) {
                 warnings.add("the file is valid UTF-8 but is being read as " + c.name()
                         + " as asked; if names look garbled, import it without --encoding");
             }
@@ -126,6 +134,9 @@ public final class Importer {
         if (facts.utf8Problem().isEmpty()) {
             return StandardCharsets.UTF_8;
         }
+        // A file whose lines mix UTF-8 and a single-byte encoding is named by the single-byte one; the
+        // reader then decodes each line in its own (CsvTableReader.readsLineByLine), and the score below
+        // counts only the lines that are not UTF-8.
         // Cyrillic in Windows-1251 comes in runs of non-ASCII bytes (whole words); Western text in
         // Windows-1252 has isolated accented letters among ASCII ones.
         return Charset.forName(facts.cyrillicScore() >= 0.5 ? "windows-1251" : "windows-1252");
@@ -154,6 +165,8 @@ public final class Importer {
         private int rowsRead;
         private int rowsImported;
         private int rowsRejected;
+        private int rowsWithProblems;
+        private final Map<String, Integer> problemsByColumn = new LinkedHashMap<>();
         private boolean truncated;
         private PreparedStatement insertRecord;
         private PreparedStatement insertReject;
@@ -199,9 +212,9 @@ public final class Importer {
             insertRecord = c.prepareStatement("""
                     INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
                         given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
-                        age_approx, place, address, id_number, incident_year, incident_month, incident_day, status, notes,
-                        extra, problems)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
+                        notes, extra, problems)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -314,7 +327,15 @@ public final class Importer {
             }
             try {
                 switch (outcome) {
-                    case RowParser.Accepted accepted -> addRecord(accepted.record());
+                    case RowParser.Accepted accepted -> {
+                        addRecord(accepted.record());
+                        if (!accepted.record().problems().equals("[]")) {
+                            rowsWithProblems++;
+                        }
+                        for (String column : accepted.problemColumns()) {
+                            problemsByColumn.merge(column, 1, Integer::sum);
+                        }
+                    }
                     case RowParser.Rejected rejected -> addRejection(rejected.reasons());
                 }
                 if ((rowsRead & 0x3ff) == 0) {
@@ -350,6 +371,7 @@ public final class Importer {
             p.setBoolean(i++, r.birthApprox());
             setInt(p, i++, r.age());
             p.setBoolean(i++, r.ageApprox());
+            setInt(p, i++, r.ageHigh());
             p.setString(i++, r.place());
             p.setString(i++, r.address());
             p.setString(i++, r.idNumber());
@@ -416,7 +438,8 @@ public final class Importer {
 
         ImportResult result(double seconds) {
             return new ImportResult(request.source(), versionNo, request.file().toString(), facts.sha256(), rowsRead, rowsImported,
-                    rowsRejected, List.copyOf(rejects), truncated, charset.name(), delimiterText(), columns, warnings, false, seconds);
+                    rowsRejected, List.copyOf(rejects), truncated, charset.name(), delimiterText(), columns, warnings, false, seconds,
+                    rowsWithProblems, problemsByColumn);
         }
     }
 }

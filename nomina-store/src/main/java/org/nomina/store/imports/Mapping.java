@@ -150,12 +150,12 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
                 values.put(normaliseWord(String.valueOf(v.getKey())), canonical);
             }
         }
-        boolean keepInvalid = false;
+        boolean keepInvalid = true;
         if (m.containsKey("invalid")) {
             String invalid = String.valueOf(m.get("invalid"));
             if (!invalid.equals("reject") && !invalid.equals("keep")) {
-                throw new BadInputException(at + ": invalid must be reject (the default: the row is not imported) or keep "
-                        + "(the row is imported with the field empty), not '" + invalid + "'");
+                throw new BadInputException(at + ": invalid must be keep (the default: the row is imported with the field empty "
+                        + "and a problem noted) or reject (the row is not imported), not '" + invalid + "'");
             }
             keepInvalid = invalid.equals("keep");
         }

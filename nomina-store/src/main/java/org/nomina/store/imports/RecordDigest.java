@@ -39,6 +39,10 @@ public final class RecordDigest {
             g.writeBoolean(r.birthApprox());
             number(g, r.age());
             g.writeBoolean(r.ageApprox());
+            if (r.ageHigh() != null) {
+                // Only ranges carry it, so the digests of records stored before ranges existed still verify.
+                g.writeNumber(r.ageHigh());
+            }
             g.writeString(r.place());
             g.writeString(r.address());
             g.writeString(r.idNumber());

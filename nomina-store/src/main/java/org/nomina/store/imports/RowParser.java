@@ -15,12 +15,21 @@ import org.nomina.engine.domain.Status;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.engine.parse.NameParser;
 import org.nomina.engine.parse.ParsedName;
+import org.nomina.engine.parse.Placeholders;
 import org.nomina.engine.parse.ValueParseException;
 import org.nomina.engine.parse.Values;
 
 /**
  * Turns one row's cells into a {@link StoredRecord}, or into the reasons it cannot be imported. Every
  * reason names the column and value. Not thread-safe (reuses buffers); one per import.
+ *
+ * <p>The policy (README, "Bad rows"): no victim is dropped for a secondary field. A row that names someone
+ * is kept when its age, a date, the sex or the status cannot be read: that field is left empty, the raw
+ * value stays in {@code verbatim} and the row's {@code problems} say why. A row is rejected only when it
+ * names nobody (no name, or only a placeholder such as "-" or "неизвестно"), when its structure is broken
+ * (a different number of values than the header, a cell over {@link #MAX_CELL_CHARS}), or — in the importer
+ * — when its record id repeats an earlier row's. A column mapped with {@code invalid: reject} makes its
+ * unreadable values reject the row again. Placeholders in any field mean the field is empty.
  */
 final class RowParser {
 
@@ -30,7 +39,11 @@ final class RowParser {
     sealed interface Outcome permits Accepted, Rejected {
     }
 
-    record Accepted(StoredRecord record) implements Outcome {
+    /** A stored record, and the columns whose values could not be read and were left empty. */
+    record Accepted(StoredRecord record, List<String> problemColumns) implements Outcome {
+        Accepted {
+            problemColumns = List.copyOf(problemColumns);
+        }
     }
 
     record Rejected(List<Rejection> reasons) implements Outcome {
@@ -89,7 +102,10 @@ final class RowParser {
         String status = "";
         String notes = "";
         List<String> problems = new ArrayList<>();
+        List<String> problemColumns = new ArrayList<>();
         List<Integer> extraColumns = new ArrayList<>();
+        String placeholderName = "";
+        String placeholderColumn = "";
 
         for (int i = 0; i < byIndex.length; i++) {
             String raw = i < cells.size() ? cells.get(i) : "";
@@ -102,6 +118,13 @@ final class RowParser {
                 continue;
             }
             if (value.isEmpty()) {
+                continue;
+            }
+            if (Placeholders.isPlaceholder(value)) {
+                if (isNameField(cm.field().get()) && placeholderColumn.isEmpty()) {
+                    placeholderName = value;
+                    placeholderColumn = cm.column();
+                }
                 continue;
             }
             try {
@@ -126,28 +149,35 @@ final class RowParser {
                     case NOTES -> notes = value;
                 }
             } catch (ValueParseException e) {
-                if (cm.keepInvalid()) {
-                    problems.add(cm.column() + ": " + e.getMessage() + "; left empty");
-                } else {
-                    reasons.add(new Rejection(rowNo, line, cm.column(), Rejection.shown(value), e.getMessage()));
-                }
+                unreadable(cm, rowNo, line, value, e.getMessage(), reasons, problems, problemColumns);
             }
         }
 
         if (surname.isEmpty()) {
-            surname = parsed.surname();
+            surname = Placeholders.orEmpty(parsed.surname());
         }
         if (given.isEmpty()) {
-            given = parsed.givenName();
+            given = Placeholders.orEmpty(parsed.givenName());
         }
         if (patronymic.isEmpty()) {
-            patronymic = parsed.patronymic();
+            patronymic = Placeholders.orEmpty(parsed.patronymic());
         }
         if (fullName.isEmpty()) {
             fullName = String.join(" ", List.of(surname, given, patronymic).stream().filter(s -> !s.isEmpty()).toList());
         }
+        if (surname.isEmpty() && given.isEmpty() && !fullName.isEmpty() && !parsed.surname().isEmpty()) {
+            // Every part of the full name was a placeholder ("- -", "xxx ?").
+            placeholderName = fullName;
+            placeholderColumn = columnOf(Field.FULL_NAME);
+            fullName = "";
+        }
         if (fullName.isEmpty() && reasons.isEmpty()) {
-            reasons.add(new Rejection(rowNo, line, nameColumns(), "", "the row has no name (no surname, given name or full name)"));
+            if (!placeholderColumn.isEmpty()) {
+                reasons.add(new Rejection(rowNo, line, placeholderColumn, Rejection.shown(placeholderName), "the name '"
+                        + placeholderName + "' is a placeholder for \"not known\", not a name: the row names nobody"));
+            } else {
+                reasons.add(new Rejection(rowNo, line, nameColumns(), "", "the row has no name (no surname, given name or full name)"));
+            }
         }
 
         boolean sexInferred = false;
@@ -165,25 +195,32 @@ final class RowParser {
             }
         }
 
+        if (birth.isPresent() && DateParser.isFuture(birth.get())) {
+            unreadable(mappingOf(Field.BIRTH_DATE), rowNo, line, birth.get().toString(), "the birth date " + birth.get()
+                    + " lies in the future", reasons, problems, problemColumns);
+            birth = Optional.empty();
+        }
+        if (birthYear.isPresent() && DateParser.isFuture(birthYear.get())) {
+            unreadable(mappingOf(Field.BIRTH_YEAR), rowNo, line, birthYear.get().toString(), "the birth year " + birthYear.get()
+                    + " lies in the future", reasons, problems, problemColumns);
+            birthYear = Optional.empty();
+        }
+        if (incident.isPresent() && DateParser.isFuture(incident.get())) {
+            unreadable(mappingOf(Field.INCIDENT_DATE), rowNo, line, incident.get().toString(), "the incident date " + incident.get()
+                    + " lies in the future", reasons, problems, problemColumns);
+            incident = Optional.empty();
+        }
         PartialDate born = birth.isPresent() ? birth.get() : birthYear.orElse(null);
         if (birth.isPresent() && birthYear.isPresent() && birth.get().year() != birthYear.get().year()) {
             problems.add("birth date " + birth.get() + " and birth year " + birthYear.get() + " disagree; the birth date is kept");
-        }
-        if (born != null && DateParser.isFuture(born)) {
-            reasons.add(new Rejection(rowNo, line, columnOf(Field.BIRTH_DATE, Field.BIRTH_YEAR), born.toString(),
-                    "the birth date " + born + " lies in the future"));
-        }
-        if (incident.isPresent() && DateParser.isFuture(incident.get())) {
-            reasons.add(new Rejection(rowNo, line, columnOf(Field.INCIDENT_DATE), incident.get().toString(),
-                    "the incident date " + incident.get() + " lies in the future"));
         }
         if (born != null && incident.isPresent() && born.year() > incident.get().year()) {
             problems.add("born " + born + ", after the incident date " + incident.get());
         }
         if (born != null && age.isPresent() && incident.isPresent()) {
             int implied = incident.get().year() - born.year();
-            if (Math.abs(implied - age.get().years()) > 2) {
-                problems.add("age " + age.get().years() + " disagrees with birth " + born + " at the incident " + incident.get());
+            if (implied < age.get().low() - 2 || implied > age.get().high() + 2) {
+                problems.add("age " + age.get() + " disagrees with birth " + born + " at the incident " + incident.get());
             }
         }
         if (!reasons.isEmpty()) {
@@ -196,11 +233,38 @@ final class RowParser {
                 sex.map(Sex::word).orElse("unknown"), sexInferred,
                 born == null ? null : born.year(), born == null || born.month() == 0 ? null : born.month(),
                 born == null || born.day() == 0 ? null : born.day(), born != null && born.approx(),
-                age.map(Values.Age::years).orElse(null), age.map(Values.Age::approx).orElse(false),
-                place, address, idNumber,
+                age.map(Values.Age::low).orElse(null), age.map(Values.Age::approx).orElse(false),
+                age.filter(Values.Age::isRange).map(Values.Age::high).orElse(null), place, address, idNumber,
                 incident.map(PartialDate::year).orElse(null), incident.map(PartialDate::month).filter(m -> m != 0).orElse(null),
                 incident.map(PartialDate::day).filter(d -> d != 0).orElse(null),
-                status, notes, extra(cells, extraColumns), problems(problems)));
+                status, notes, extra(cells, extraColumns), problems(problems)), problemColumns);
+    }
+
+    private static boolean isNameField(Field field) {
+        return field == Field.FULL_NAME || field == Field.SURNAME || field == Field.GIVEN_NAME;
+    }
+
+    /**
+     * A value that could not be read: the row is rejected when its column says {@code invalid: reject};
+     * otherwise the field stays empty and the row keeps a problem naming the column and the value.
+     */
+    private static void unreadable(ColumnMapping cm, int rowNo, long line, String value, String why, List<Rejection> reasons,
+                                   List<String> problems, List<String> problemColumns) {
+        if (cm.keepInvalid()) {
+            problems.add(cm.column() + ": " + why + "; left empty");
+            problemColumns.add(cm.column());
+        } else {
+            reasons.add(new Rejection(rowNo, line, cm.column(), Rejection.shown(value), why));
+        }
+    }
+
+    private ColumnMapping mappingOf(Field field) {
+        for (ColumnMapping cm : byIndex) {
+            if (cm.field().equals(Optional.of(field))) {
+                return cm;
+            }
+        }
+        throw new IllegalStateException("no column is mapped to " + field.key());
     }
 
     private static Sex sex(ColumnMapping cm, String value) {

@@ -156,7 +156,7 @@ public final class Verifier {
         return new StoredRecord(rs.getString("record_id"), rs.getInt("row_no"), rs.getString("verbatim"), rs.getString("full_name"),
                 rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"),
                 rs.getBoolean("sex_inferred"), integer(rs, "birth_year"), integer(rs, "birth_month"), integer(rs, "birth_day"),
-                rs.getBoolean("birth_approx"), integer(rs, "age"), rs.getBoolean("age_approx"), rs.getString("place"),
+                rs.getBoolean("birth_approx"), integer(rs, "age"), rs.getBoolean("age_approx"), integer(rs, "age_high"), rs.getString("place"),
                 rs.getString("address"), rs.getString("id_number"), integer(rs, "incident_year"), integer(rs, "incident_month"),
                 integer(rs, "incident_day"), rs.getString("status"), rs.getString("notes"), rs.getString("extra"),
                 rs.getString("problems"));

@@ -29,7 +29,7 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
         List<String> fullNames = new ArrayList<>(count);
         h.createQuery("""
                 SELECT id, source_id, surname, given_name, patronymic, sex, birth_year, birth_month, birth_day, birth_approx, age,
-                       incident_year, place, address, id_number, extra, status, full_name
+                       age_high, incident_year, place, address, id_number, extra, status, full_name
                 FROM source_record ORDER BY id""")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
@@ -41,7 +41,8 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                             rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
                             rs.getObject("age") == null ? -1 : rs.getInt("age"), rs.getInt("incident_year"), rs.getString("place"),
-                            rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra);
+                            rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra,
+                            ageHigh(rs));
                 })
                 .forEach(records::add);
         return new RecordSet(records, statuses, fullNames, sourceNames);
@@ -73,5 +74,15 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
 
     String fullName(int i) {
         return fullNames.get(i);
+    }
+
+    /** The high end of an age range; the age itself for a single age, -1 when there is none. */
+    private static int ageHigh(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int high = rs.getInt("age_high");
+        if (!rs.wasNull()) {
+            return high;
+        }
+        int age = rs.getInt("age");
+        return rs.wasNull() ? -1 : age;
     }
 }

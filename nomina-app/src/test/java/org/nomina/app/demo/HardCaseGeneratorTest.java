@@ -1,0 +1,138 @@
+package org.nomina.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hard case's lists have what real lists have; every person in them is invented. */
+class HardCaseGeneratorTest {
+
+    @TempDir
+    Path dir;
+
+    private static DemoGenerator.Options options(int people, long seed) {
+        return new DemoGenerator.Options(people, 5, false, seed, DemoGenerator.PLACE_NOISE, true);
+    }
+
+    private static List<String> dataLines(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size());
+    }
+
+    @Test
+    void shouldWriteFiveListsWhoseEveryRowHasItsTruePerson() throws IOException {
+        DemoCase c = new DemoGenerator(options(2000, 3)).generate(dir);
+        assertThat(c.lists()).extracting(DemoCase.ListFile::source).containsExactly("Committee of families", "Hospital register",
+                "Press reports", "NGO testimonies", "Armenian list");
+        List<String> truth = dataLines(c.truth());
+        Map<String, Long> rowsBySource = truth.stream().collect(Collectors.groupingBy(l -> l.substring(0, l.indexOf(',')),
+                Collectors.counting()));
+        for (DemoCase.ListFile list : c.lists()) {
+            assertThat(rowsBySource.get(list.source())).as(list.source()).isEqualTo(list.rows());
+        }
+        assertThat(truth).allSatisfy(l -> assertThat(Integer.parseInt(l.substring(l.lastIndexOf(',') + 1))).isBetween(1, 2000));
+        assertThat(truth.stream().distinct().count()).as("no (source, record id) twice").isEqualTo(truth.size());
+    }
+
+    @Test
+    void shouldBeDeterministicForASeed() throws IOException {
+        new DemoGenerator(options(500, 9)).generate(dir.resolve("a"));
+        new DemoGenerator(options(500, 9)).generate(dir.resolve("b"));
+        for (String f : List.of("truth.csv", "lists/hospital_register.csv", "lists/armenian_list.csv", "lists/ngo_testimonies.csv")) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(f)));
+        }
+    }
+
+    @Test
+    void shouldPasteBlocksOfUtf8RowsIntoTheWindows1251HospitalList() throws IOException {
+        new DemoGenerator(options(3000, 5)).generate(dir);
+        byte[] bytes = Files.readAllBytes(dir.resolve("lists/hospital_register.csv"));
+        int utf8 = 0;
+        int cp1251 = 0;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                byte[] line = Arrays.copyOfRange(bytes, start, i);
+                boolean ascii = new String(line, StandardCharsets.ISO_8859_1).chars().allMatch(ch -> ch < 0x80);
+                if (ascii) {
+                    start = i + 1;
+                    continue;
+                }
+                if (isUtf8(line)) {
+                    utf8++;
+                    assertThat(new String(line, StandardCharsets.UTF_8)).containsPattern("\\p{IsCyrillic}");
+                } else {
+                    cp1251++;
+                }
+                start = i + 1;
+            }
+        }
+        assertThat(cp1251).isGreaterThan(utf8 * 5);
+        assertThat(utf8).isGreaterThan(0);
+    }
+
+    private static boolean isUtf8(byte[] line) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(line));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void shouldWriteEachListInItsOwnScriptAndShape() throws IOException {
+        new DemoGenerator(options(3000, 5)).generate(dir);
+        List<String> press = dataLines(dir.resolve("lists/press_reports.csv"));
+        assertThat(press).allSatisfy(l -> assertThat(l).isEqualTo(l.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(press).anySatisfy(l -> assertThat(l).contains("VILLAGE OF "));
+        List<String> armenian = dataLines(dir.resolve("lists/armenian_list.csv"));
+        assertThat(armenian).allSatisfy(l -> assertThat(l).containsPattern("\\p{IsArmenian}"));
+        assertThat(armenian).anySatisfy(l -> assertThat(l).containsPattern("\\p{IsArmenian}+ի,"));
+        String hospital = new String(Files.readAllBytes(dir.resolve("lists/hospital_register.csv")), Charset.forName("windows-1251"));
+        assertThat(hospital).contains("с. ", " кызы", "вич", "ян ");
+        assertThat(hospital).containsPattern(";[А-Я][а-я]+ [А-Я][а-я]+(ова|ева|ян);");
+        List<String> testimonies = dataLines(dir.resolve("lists/ngo_testimonies.csv"));
+        assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",\\d{1,2}-\\d{2,3},"));
+        assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",(twenty|thirty|forty|fifty|sixty)(-\\w+)?,"));
+        assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",(n/a|\\?|unknown),"));
+        String all = String.join("\n", new ArrayList<>(List.of(hospital, String.join("\n", testimonies), String.join("\n", press))));
+        assertThat(all).contains("Оганесян").containsAnyOf("Ohanian", "OHANIAN").containsAnyOf("Mamish", "MAMISH", "Мамиш");
+    }
+
+    @Test
+    void shouldMakeVillagesOfVeryUnequalSizeAndOneFullOfMammadMammadov() {
+        HardCaseGenerator generator = new HardCaseGenerator(options(60_000, 1));
+        generator.generate(dir);
+        int[] sizes = generator.villageSizes();
+        int[] sorted = sizes.clone();
+        Arrays.sort(sorted);
+        int median = sorted[sorted.length / 2];
+        assertThat(sorted[sorted.length - 1]).as("largest village vs median").isGreaterThan(10 * median);
+        // The clan village is the eleventh largest: about 1,000 people at 60,000 (5,700 at 660,000).
+        assertThat(generator.clanNamesakes()).as("men named Məmməd Məmmədov in one village").isGreaterThan(50);
+        assertThat(sizes[10]).isGreaterThan(median);
+    }
+
+    @Test
+    void shouldFormRussianPatronymicsFromFathersNames() {
+        assertThat(HardCaseGenerator.russianPatronymic("Гасан", false)).isEqualTo("Гасанович");
+        assertThat(HardCaseGenerator.russianPatronymic("Ованес", true)).isEqualTo("Ованесовна");
+        assertThat(HardCaseGenerator.russianPatronymic("Гусейн", false)).isEqualTo("Гусейнович");
+        assertThat(HardCaseGenerator.russianPatronymic("Али", false)).isEqualTo("Алиевич");
+        assertThat(HardCaseGenerator.russianPatronymic("Муса", true)).isEqualTo("Мусаевна");
+    }
+}

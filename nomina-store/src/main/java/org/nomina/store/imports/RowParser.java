@@ -12,6 +12,7 @@ import org.nomina.engine.domain.Field;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Relation;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.engine.parse.NameParser;
 import org.nomina.engine.parse.ParsedName;
@@ -30,7 +31,7 @@ final class RowParser {
     sealed interface Outcome permits Accepted, Rejected {
     }
 
-    record Accepted(StoredRecord record) implements Outcome {
+    record Accepted(StoredRecord record, RecordFacts facts) implements Outcome {
     }
 
     record Rejected(List<Rejection> reasons) implements Outcome {
@@ -88,6 +89,12 @@ final class RowParser {
         String idNumber = "";
         String status = "";
         String notes = "";
+        Optional<PartialDate> statusDate = Optional.empty();
+        String household = "";
+        String relation = "";
+        String fatherName = "";
+        String motherName = "";
+        String incidentName = "";
         List<String> problems = new ArrayList<>();
         List<Integer> extraColumns = new ArrayList<>();
 
@@ -124,6 +131,19 @@ final class RowParser {
                     case INCIDENT_DATE -> incident = cm.dates().parse(value);
                     case STATUS -> status = status(cm, value).word();
                     case NOTES -> notes = value;
+                    case STATUS_DATE -> statusDate = cm.dates().parse(value);
+                    case HOUSEHOLD -> household = value;
+                    case RELATION -> {
+                        relation = relation(cm, value).map(Relation::word).orElse("");
+                        if (relation.isEmpty()) {
+                            // A relation nobody knows never costs a person their place in the register, nor is it guessed.
+                            problems.add(cm.column() + ": '" + value + "' is not a relation this list's mapping knows; kept without "
+                                    + "a relation (map it under values: to one of " + Relation.words() + ")");
+                        }
+                    }
+                    case FATHER_NAME -> fatherName = value;
+                    case MOTHER_NAME -> motherName = value;
+                    case INCIDENT -> incidentName = value;
                 }
             } catch (ValueParseException e) {
                 if (cm.keepInvalid()) {
@@ -173,6 +193,10 @@ final class RowParser {
             reasons.add(new Rejection(rowNo, line, columnOf(Field.BIRTH_DATE, Field.BIRTH_YEAR), born.toString(),
                     "the birth date " + born + " lies in the future"));
         }
+        if (statusDate.isPresent() && DateParser.isFuture(statusDate.get())) {
+            reasons.add(new Rejection(rowNo, line, columnOf(Field.STATUS_DATE), statusDate.get().toString(),
+                    "the status date " + statusDate.get() + " lies in the future"));
+        }
         if (incident.isPresent() && DateParser.isFuture(incident.get())) {
             reasons.add(new Rejection(rowNo, line, columnOf(Field.INCIDENT_DATE), incident.get().toString(),
                     "the incident date " + incident.get() + " lies in the future"));
@@ -200,7 +224,13 @@ final class RowParser {
                 place, address, idNumber,
                 incident.map(PartialDate::year).orElse(null), incident.map(PartialDate::month).filter(m -> m != 0).orElse(null),
                 incident.map(PartialDate::day).filter(d -> d != 0).orElse(null),
-                status, notes, extra(cells, extraColumns), problems(problems)));
+                status, notes, extra(cells, extraColumns), problems(problems)),
+                new RecordFacts(statusDate, household, relation, fatherName, motherName, incidentName));
+    }
+
+    private static Optional<Relation> relation(ColumnMapping cm, String value) {
+        String mapped = cm.values().get(Mapping.normaliseWord(value));
+        return mapped != null ? Relation.fromWord(mapped) : Values.relationWord(value);
     }
 
     private static Sex sex(ColumnMapping cm, String value) {
@@ -220,7 +250,7 @@ final class RowParser {
         }
         return Values.statusWord(value)
                 .orElseThrow(() -> new ValueParseException("'" + value + "' is not a status this list's mapping knows; "
-                        + "map it under values: to killed, injured, missing, hostage or displaced"));
+                        + "map it under values: to one of " + Status.words()));
     }
 
     private String columnName(int i) {

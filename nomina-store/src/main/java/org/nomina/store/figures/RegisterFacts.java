@@ -11,7 +11,6 @@ import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
 import org.nomina.engine.families.Member;
-import org.nomina.engine.families.Relation;
 import org.nomina.engine.fates.StatusEvent;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.imports.SourceKind;
@@ -63,7 +62,7 @@ final class RegisterFacts {
         h.createQuery("""
                 SELECT pr.person_id, r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
                        r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
-                       r.birth_day, r.age, r.household, r.relation, r.father_name, r.mother_name, r.given_name, r.full_name, r.place
+                       r.birth_day, r.age, r.place
                 FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id""")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
@@ -96,7 +95,7 @@ final class RegisterFacts {
                         p.incidentStart = incidentId.flatMap(starts::get).orElse(null);
                     }
                     if (source != null && source.kind().equals(SourceKind.RESIDENTS)
-                            && (inScope || (!place.isEmpty() && names.placeName(rs.getString(24)).equals(place)))) {
+                            && (inScope || (!place.isEmpty() && names.placeName(rs.getString(18)).equals(place)))) {
                         p.resident = true;
                     }
                     String status = rs.getString(5);
@@ -105,16 +104,10 @@ final class RegisterFacts {
                         p.events.add(new StatusEvent(Status.fromWord(status).orElseThrow(), recordDate, known, recordId,
                                 source == null ? "" : source.name()));
                     }
-                    String household = rs.getString(18);
-                    if (!household.isEmpty()) {
-                        facts.households.computeIfAbsent(rs.getLong(3) + ":" + household, k -> new ArrayList<>(6))
-                                .add(new Member(personId, recordId, household, Relation.fromWord(rs.getString(19)),
-                                        Sex.fromWord(sex).orElse(Sex.UNKNOWN), key(rs.getString(22)), key(rs.getString(23)),
-                                        key(rs.getString(20)), key(rs.getString(21))));
-                    }
                     return 0;
                 })
                 .forEach(x -> { });
+        facts.households.putAll(FamilyQueries.households(h));
         return facts;
     }
 

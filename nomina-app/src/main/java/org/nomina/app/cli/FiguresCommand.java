@@ -52,12 +52,15 @@ final class FiguresCommand implements Callable<Integer> {
             throw new BadInputException("--child-under/--elderly-from: " + e.getMessage());
         }
         Optional<PartialDate> date = Optional.ofNullable(asOf).map(FiguresCommand::date);
-        Figures.Report report = Figures.compute(parent.database().jdbi(), Optional.ofNullable(incident), date, subgroups);
+        var jdbi = parent.database().jdbi();
+        long started = System.nanoTime();
+        Figures.Report report = Figures.compute(jdbi, Optional.ofNullable(incident), date, subgroups);
+        System.err.printf("figures: %,d persons counted in %.2f s%n", report.persons(), (System.nanoTime() - started) / 1e9);
         if (explain != null) {
             Figures.Figure f = report.figure(explain).orElseThrow(() -> new BadInputException("--explain '" + explain
                     + "': no such figure; categories: " + String.join(", ", Figures.CATEGORIES) + ", subgroups: "
                     + String.join(", ", Subgroups.NAMES) + " (e.g. killed/children)"));
-            Explanation e = Explanation.of(parent.database().jdbi(), f);
+            Explanation e = Explanation.of(jdbi, f);
             if (json) {
                 System.out.println(Json.write(e));
             } else {

@@ -31,9 +31,24 @@ final class PersonCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON document on stdout")
         boolean json;
 
+        @Option(names = "--timing", description = "Also load the person five more times and print the median milliseconds to stderr (for bench/figures.sh)")
+        boolean timing;
+
         @Override
         public Integer call() {
-            PersonShow show = PersonShow.load(person.parent.database().jdbi(), id);
+            var jdbi = person.parent.database().jdbi();
+            PersonShow show = PersonShow.load(jdbi, id);
+            if (timing) {
+                long[] millis = new long[5];
+                for (int i = 0; i < millis.length; i++) {
+                    long t = System.nanoTime();
+                    PersonShow.load(jdbi, id);
+                    millis[i] = (System.nanoTime() - t) / 1_000_000;
+                }
+                java.util.Arrays.sort(millis);
+                System.err.printf("person show %d: %d ms (median of 5 loads after the first; first load and JVM start not counted)%n",
+                        id, millis[2]);
+            }
             if (json) {
                 System.out.println(Json.write(show));
             } else {

@@ -323,7 +323,7 @@ public final class TownGenerator {
         Path file = dir.resolve("lists/killed.csv");
         int no = 0;
         try (CSVPrinter out = DemoGenerator.csv(file, Charset.forName("windows-1251"), ';', false)) {
-            out.printRecord("№", "ФИО", "Год рождения", "Пол", "Село", "Статус", "Дата гибели");
+            out.printRecord("№", "ФИО", "Дата рождения", "Пол", "Село", "Статус", "Дата гибели");
             for (Resident p : people) {
                 if (!p.killed()) {
                     continue;
@@ -332,7 +332,11 @@ public final class TownGenerator {
                 String name = maybeTypo(ruSurname(p).toUpperCase(Locale.ROOT), 0.03) + " " + given(p).ru() + " " + ruPatronymic(p);
                 String when = p.truth == Truth.HOSTAGE_DIED ? date(YEAR + (10 + p.releaseMonth) / 12, 1 + (10 + p.releaseMonth) % 12, 10)
                         : date(YEAR, 11, 14 + random.nextInt(2));
-                out.printRecord(no, name, random.nextDouble() < 0.08 ? "" : String.valueOf(p.year), p.female ? "ж" : "м", town.ru(),
+                // Mostly full dates of birth, some years only, a few none: with years only, two residents of one
+                // name and year are indistinguishable, and a town of 2,000 holds a few such pairs.
+                double r = random.nextDouble();
+                String born = r < 0.7 ? date(p.year, p.month, p.day) : r < 0.93 ? p.year + " г." : "";
+                out.printRecord(no, name, born, p.female ? "ж" : "м", town.ru(),
                         p.female ? "погибла" : "погиб", when);
                 truth.write("Killed," + no + "," + p.id + "\n");
             }
@@ -345,7 +349,7 @@ public final class TownGenerator {
                 columns:
                   "№":            {field: record_id}
                   "ФИО":          {field: full_name, order: surname_first}
-                  "Год рождения": {field: birth_year}
+                  "Дата рождения": {field: birth_date, format: auto}
                   "Пол":          {field: sex}
                   "Село":         {field: place}
                   "Статус":       {field: status}

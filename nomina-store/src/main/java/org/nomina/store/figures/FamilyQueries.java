@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -13,7 +15,9 @@ import org.nomina.engine.domain.Sex;
 import org.nomina.engine.families.FamilyLink;
 import org.nomina.engine.families.Households;
 import org.nomina.engine.families.Member;
+import org.nomina.engine.families.Patronymics;
 import org.nomina.engine.families.Relation;
+import org.nomina.engine.names.NameNormaliser;
 
 /**
  * Households as the latest link sees them (records of one source under one household number, each with
@@ -69,6 +73,51 @@ public final class FamilyQueries {
         Map<Long, Set<Long>> all = Figures.Families.of(households(h).values()).members();
         return all.entrySet().stream().filter(e -> wanted.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** One row of {@code export families}. */
+    public record Row(long familyId, long personId, String link, long otherPersonId, String source, String recordId, String rule,
+                      boolean proposed) {
+    }
+
+    /** The rows of {@code export families} and how many families they describe. */
+    public record Export(List<Row> rows, int families) {
+    }
+
+    /** Every family with its members and links, and the parent links proposed from patronymics. */
+    public static Export export(Handle h) {
+        Map<String, List<Member>> households = households(h);
+        Map<Long, Long> familyOf = familyOf(households.values());
+        Map<Long, String[]> recordKeys = new HashMap<>();
+        h.createQuery("""
+                SELECT r.id, s.name, r.record_id FROM source_record r JOIN source s ON s.id = r.source_id WHERE r.household <> ''""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> recordKeys.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)})).forEach(x -> { });
+        List<Row> rows = new ArrayList<>();
+        new TreeMap<>(familyOf).forEach((person, family) -> rows.add(new Row(family, person, "member", 0, "", "", "", false)));
+        for (FamilyLink l : links(households.values())) {
+            String[] key = recordKeys.getOrDefault(l.recordId(), new String[] {"", ""});
+            rows.add(new Row(familyOf.getOrDefault(l.from(), 0L), l.from(), l.kind().word(), l.to(), key[0], key[1], l.rule(), false));
+        }
+        for (FamilyLink l : proposed(h)) {
+            rows.add(new Row(familyOf.getOrDefault(l.from(), familyOf.getOrDefault(l.to(), 0L)), l.from(), l.kind().word(), l.to(), "", "",
+                    l.rule(), true));
+        }
+        return new Export(rows, new HashSet<>(familyOf.values()).size());
+    }
+
+    /** Parent links proposed from patronymics over the consensus values of every current person. */
+    static List<FamilyLink> proposed(Handle h) {
+        NameNormaliser names = NameNormaliser.shared();
+        List<Patronymics.Candidate> candidates = h.createQuery("""
+                SELECT id, sex, surname, given_name, patronymic, place, birth_year FROM person WHERE retired_at IS NULL""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new Patronymics.Candidate(rs.getLong(1), Sex.fromWord(rs.getString(2)).orElse(Sex.UNKNOWN),
+                        names.surname(rs.getString(3)).familyKey(), names.givenName(rs.getString(4)).familyKey(),
+                        names.patronymic(rs.getString(5)).familyKey(), names.placeName(rs.getString(6)),
+                        Optional.ofNullable(rs.getObject(7, Integer.class))))
+                .list();
+        return Patronymics.propose(candidates);
     }
 
     /** Every link the households give. */

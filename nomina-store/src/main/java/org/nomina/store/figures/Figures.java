@@ -53,7 +53,7 @@ public final class Figures {
 
     /** All figures for one incident (or the whole register) as of a date (or now). */
     public record Report(String incident, Optional<PartialDate> asOf, Map<String, Object> definitions, List<Figure> figures,
-                         long persons) {
+                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
 
         public Optional<Figure> figure(String key) {
             return figures.stream().filter(f -> f.key().equals(key)).findFirst();
@@ -190,7 +190,29 @@ public final class Figures {
                 out.add(new Figure(c, Optional.of(g), in.size(), unknown, List.copyOf(in), List.of()));
             }
         }
-        return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size());
+        Map<String, Long> byFate = new LinkedHashMap<>();
+        for (Fate f : Fate.values()) {
+            byFate.put(f.word(), 0L);
+        }
+        Map<String, Long> bySex = new LinkedHashMap<>();
+        for (Sex x : Sex.values()) {
+            bySex.put(x.word(), 0L);
+        }
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        String children = "0-" + (subgroups.childUnder() - 1);
+        String adults = subgroups.childUnder() + "-" + (subgroups.elderlyFrom() - 1);
+        String elderly = subgroups.elderlyFrom() + "+";
+        for (String g : List.of(children, adults, elderly, "unknown")) {
+            byAge.put(g, 0L);
+        }
+        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
+            byFate.merge(fates.get(p.id).fate().word(), 1L, Long::sum);
+            bySex.merge(p.sex.word(), 1L, Long::sum);
+            Optional<Integer> age = ages.get(p.id);
+            String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
+            byAge.merge(g, 1L, Long::sum);
+        }
+        return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size(), byFate, bySex, byAge);
     }
 
     private static void add(Map<String, Set<Long>> members, String category, RegisterFacts.PersonFacts p,

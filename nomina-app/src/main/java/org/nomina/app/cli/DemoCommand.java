@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.nomina.app.demo.DemoCase;
 import org.nomina.app.demo.DemoGenerator;
+import org.nomina.app.demo.TownGenerator;
+import org.nomina.engine.fates.Subgroups;
+import org.nomina.store.figures.Figures;
+import org.nomina.store.incidents.Incidents;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 import org.nomina.store.imports.ImportRequest;
@@ -28,10 +32,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates the fictional demo case (the invented district of Nomkənd: about 3,000 people,",
-            "four overlapping lists in different schemas, scripts and encodings), imports it into its own",
-            "fresh database under ./nomina-demo/ (never yours), links it into persons, estimates the",
-            "undocumented killed against the truth the generator knows, and prints what is in it."})
+        description = {"Generates the fictional demo case — by default the invented town of Nomkənd: about 3,000 residents",
+            "by household, and the lists of the killed, injured, hostages taken and released and the still missing,",
+            "in different schemas, scripts and encodings — imports it into its own fresh database under",
+            "./nomina-demo/ (never yours), links it into persons and prints its figures beside the generator's",
+            "truth. --case district gives the earlier district case with its estimate of the undocumented killed."})
 final class DemoCommand implements Callable<Integer> {
     private static final String MARKER = ".nomina-demo";
 
@@ -50,10 +55,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Load and report, then exit")
     boolean noServe;
 
+    @Option(names = "--case", defaultValue = "town", paramLabel = "town|district", description = "Which fictional case (default: ${DEFAULT-VALUE})")
+    String caseName;
+
     @Override
     public Integer call() throws IOException {
+        if (!caseName.equals("town") && !caseName.equals("district")) {
+            throw new BadInputException("--case must be town or district, not '" + caseName + "'");
+        }
         prepare(dir);
         Terminal terminal = new Terminal(System.err);
+        if (caseName.equals("town")) {
+            return town(terminal);
+        }
         System.err.println("Generating the fictional case in " + dir.toAbsolutePath() + " …");
         DemoCase demo = new DemoGenerator(new DemoGenerator.Options(people, 4, true, seed)).generate(dir);
         Database db = Database.open(Database.h2Url(dir.resolve("db")));
@@ -105,6 +119,70 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("The web application is not part of this version yet; nothing to serve on port " + port + ".");
         }
         return report.ok() ? 0 : 1;
+    }
+
+    private int town(Terminal terminal) throws IOException {
+        System.err.println("Generating the fictional town in " + dir.toAbsolutePath() + " …");
+        DemoCase demo;
+        try {
+            demo = new TownGenerator(new TownGenerator.Options(people, seed)).generate(dir);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Database db = Database.open(Database.h2Url(dir.resolve("db")));
+        Incidents.add(db.jdbi(), TownGenerator.INCIDENT, Optional.empty(), Optional.of(TownGenerator.INCIDENT_FROM),
+                Optional.of(TownGenerator.INCIDENT_TO), Optional.of("Nomkənd"), Optional.of("attack"), "demo");
+        System.out.println("Nomina demo: the fictional town of Nomkənd, " + String.format("%,d", demo.people())
+                + " residents, attacked on 14–15 November 1994 (an invented event)");
+        System.out.println();
+        Importer importer = new Importer(db);
+        for (DemoCase.ListFile list : demo.lists()) {
+            ImportResult r = importer.importFile(new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(),
+                    Optional.empty(), "demo", Optional.of(TownGenerator.INCIDENT), Optional.of(TownGenerator.kindOf(list.source()))),
+                    (rows, bytes, total) -> terminal.progress("importing " + list.source(), bytes, total, String.format("%,d rows", rows)));
+            terminal.done();
+            System.out.printf("  %-26s %-90s %,6d imported, %d rejected (encoding %s)%n", list.source(), "(" + list.description() + ")",
+                    r.rowsImported(), r.rowsRejected(), r.encoding());
+        }
+        RegisterLinker.Outcome linked = RegisterLinker.link(db, LinkageConfig.defaults(), "demo",
+                (stage, done, total) -> terminal.progress(String.format("linking: %-9s", stage), done, total, ""));
+        terminal.done();
+        System.out.printf("%nLinkage: %,d source records are %,d persons; %,d pairs await review (nomina review list).%n%n",
+                linked.records(), linked.persons(), linked.reviewPairs());
+        Figures.Report figures = Figures.compute(db.jdbi(), Optional.of(TownGenerator.INCIDENT), Optional.empty(), Subgroups.DEFAULT);
+        System.out.print(statement(figures, TownGenerator.readTruth(dir)));
+        Verifier.Report report = Verifier.verify(db.jdbi());
+        System.out.println();
+        System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
+        System.out.println("The demo database is " + db.describe() + "; explore it with: ./nomina --db '" + db.describe()
+                + "' figures --explain killed/children, person show ID, stats");
+        if (!noServe) {
+            System.out.println("The web application is not part of this version yet; nothing to serve on port " + port + ".");
+        }
+        return report.ok() ? 0 : 1;
+    }
+
+    /** The figures as an anniversary statement gives them, each beside the generator's truth. */
+    static String statement(Figures.Report r, java.util.Map<String, Integer> truth) {
+        java.util.Map<String, Long> c = r.counts();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("A statement the register can stand behind, figure by figure (the generator's truth in brackets):%n"));
+        out.append(String.format("  a town of %,d [%,d]; %,d killed [%,d], among them %,d children [%,d], %,d women [%,d] and %,d elderly [%,d];%n",
+                c.get("population"), truth.get("population"), c.get("killed"), truth.get("killed"), c.get("killed/children"),
+                truth.get("killed/children"), c.get("killed/women"), truth.get("killed/women"), c.get("killed/elderly"), truth.get("killed/elderly")));
+        out.append(String.format("  %,d injured [%,d]; %,d taken hostage [%,d], %,d released [%,d], of whom the fate of %,d [%,d], including%n",
+                c.get("injured"), truth.get("injured"), c.get("hostage"), truth.get("hostage"), c.get("released"), truth.get("released"),
+                c.get("missing"), truth.get("missing")));
+        out.append(String.format("  %,d women [%,d] and %,d children [%,d], is still unknown; %,d families completely destroyed [%,d];%n",
+                c.get("missing/women"), truth.get("missing/women"), c.get("missing/children"), truth.get("missing/children"),
+                c.get("families_destroyed"), truth.get("families_destroyed")));
+        out.append(String.format("  %,d children who lost one parent [%,d] and %,d who lost both [%,d].%n",
+                c.get("orphaned_one_parent"), truth.get("orphaned_one_parent"), c.get("orphaned_both_parents"), truth.get("orphaned_both_parents")));
+        if (c.get("fate_in_conflict") > 0) {
+            out.append(String.format("  %,d persons' fates are in conflict between sources (nomina figures --explain fate_in_conflict).%n",
+                    c.get("fate_in_conflict")));
+        }
+        return out.toString();
     }
 
     /** Empties the demo directory, but only one that an earlier demo made (it holds the marker file). */

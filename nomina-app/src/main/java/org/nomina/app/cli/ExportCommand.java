@@ -18,9 +18,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports the register. records: every source record with its source, verbatim and parsed values",
             "(columns start source,record_id); clusters: source,record_id,person_id; persons: consensus values,",
-            "name variants and sources of each person (after nomina link)."})
+            "name variants and sources of each person (after nomina link); families: each family's members and",
+            "links (parent_of, spouse_of, sibling_of) with the source record behind each, and proposed parent links."})
 final class ExportCommand implements Callable<Integer> {
-    enum What { records, persons, clusters }
+    enum What { records, persons, clusters, families }
 
     enum Format { csv, json }
 
@@ -75,6 +76,7 @@ final class ExportCommand implements Callable<Integer> {
             case records -> RecordExporter.export(jdbi, f, w);
             case clusters -> org.nomina.store.export.RegisterExporter.clusters(jdbi, f, w);
             case persons -> org.nomina.store.export.RegisterExporter.persons(jdbi, f, w);
+            case families -> org.nomina.store.export.RegisterExporter.families(jdbi, f, w);
         };
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nomina.app.demo.DemoCase;
 import org.nomina.app.demo.DemoGenerator;
+import org.nomina.app.demo.TownGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,15 +39,24 @@ final class GenerateCommand implements Callable<Integer> {
             + "list (the fifth), nicknames, placeholders, ages as ranges and words (see README)"})
     boolean hard;
 
+    @Option(names = "--case", defaultValue = "district", paramLabel = "district|town",
+            description = {"district: the district's victims on four or five lists (default);",
+                "town: a town's residents by household, and its lists of the killed, injured, hostages taken and released,",
+                "and the still missing, with truth_figures.csv (every figure's truth) beside truth.csv"})
+    String caseName;
+
     @Override
     public Integer call() {
-        DemoGenerator.Options options;
+        DemoCase demo;
         try {
-            options = new DemoGenerator.Options(people, lists, !noXlsx, seed, placeNoise, hard);
+            demo = switch (caseName) {
+                case "district" -> new DemoGenerator(new DemoGenerator.Options(people, lists, !noXlsx, seed, placeNoise, hard)).generate(dir);
+                case "town" -> new TownGenerator(new TownGenerator.Options(people, seed)).generate(dir);
+                default -> throw new org.nomina.store.BadInputException("--case must be district or town, not '" + caseName + "'");
+            };
         } catch (IllegalArgumentException e) {
             throw new org.nomina.store.BadInputException(e.getMessage());
         }
-        DemoCase demo = new DemoGenerator(options).generate(dir);
         for (DemoCase.ListFile list : demo.lists()) {
             System.out.printf("%-24s %,9d rows  %s%s%n", list.source(), list.rows(), list.file(),
                     list.mapping().map(m -> "  (mapping " + m + ")").orElse(""));

@@ -43,6 +43,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--actor", paramLabel = "NAME", description = "Who imports, for the ledger (default: the login name)")
     String actor;
 
+    @Option(names = "--incident", paramLabel = "NAME",
+            description = "The incident the list's records belong to (created if absent); a mapped incident column overrides it per row")
+    String incident;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "The source's kind: list, residents (the people who lived in a place, not victims), testimonies, official, media")
+    String kind;
+
     @Option(names = "--json", description = "Print one JSON document on stdout")
     boolean json;
 
@@ -51,7 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(System.err);
         String who = Optional.ofNullable(actor).orElse(System.getProperty("user.name", "unknown"));
         ImportRequest request = new ImportRequest(file, source, Optional.ofNullable(mapping), Optional.ofNullable(encoding),
-                Optional.ofNullable(delimiter), who);
+                Optional.ofNullable(delimiter), who, Optional.ofNullable(incident), Optional.ofNullable(kind));
         ImportResult result = new Importer(parent.database()).importFile(request, (rows, bytes, total) ->
                 terminal.progress("importing", bytes, total, String.format("%,d rows", rows)));
         terminal.done();

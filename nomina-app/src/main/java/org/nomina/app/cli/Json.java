@@ -16,6 +16,12 @@ final class Json {
     private Json() {
     }
 
+    /** A value as the JSON object it is written as (snake_case keys), to add keys beside its own. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> tree(Object value) {
+        return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

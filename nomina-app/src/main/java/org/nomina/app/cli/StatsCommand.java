@@ -1,14 +1,18 @@
 package org.nomina.app.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.nomina.store.figures.PersonStats;
 import org.nomina.store.stats.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Counts source records per source, status, sex, age group and place, and rejected rows.")
+        description = {"Counts persons (after nomina link) by current fate, sex, age group, place and incident; then",
+            "source records per source, status, sex, age group and place, and rejected rows."})
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     NominaCommand parent;
@@ -18,13 +22,35 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Stats.Summary s = Stats.summarise(parent.database().jdbi());
+        var jdbi = parent.database().jdbi();
+        Stats.Summary s = Stats.summarise(jdbi);
+        Optional<PersonStats> persons = PersonStats.compute(jdbi);
         if (json) {
-            System.out.println(Json.write(s));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("persons", persons.orElse(null));
+            out.putAll(Json.tree(s));
+            System.out.println(Json.write(out));
         } else {
+            System.out.print(persons.map(StatsCommand::render).orElse("No persons yet: run nomina link to count persons, not rows.\n"));
+            System.out.println();
             System.out.print(render(s));
         }
         return 0;
+    }
+
+    /** The persons' table as text with bars. */
+    static String render(PersonStats p) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%,d persons (linked from the source records below)%n", p.persons()));
+        section(out, "Persons by current fate", p.byFate(), p.persons());
+        section(out, "Persons by sex", p.bySex(), p.persons());
+        section(out, "Persons by age group at the incident", p.byAgeGroup(), p.persons());
+        section(out, "Persons by place (one spelling per place)", p.byPlace(), p.persons());
+        if (p.otherPlaces() > 0) {
+            out.append(String.format("  %-24s %9s%n", "other places", String.format("%,d", p.otherPlaces())));
+        }
+        section(out, "Persons by incident", p.byIncident(), p.persons());
+        return out.toString();
     }
 
     /** The summary as text with bars, as people read it in a terminal. */

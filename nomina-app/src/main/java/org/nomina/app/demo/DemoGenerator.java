@@ -190,7 +190,7 @@ public final class DemoGenerator {
         return p.female() ? NameBook.FEMALE.get(p.given()) : NameBook.MALE.get(p.given());
     }
 
-    private static String female(String surname, boolean female) {
+    static String female(String surname, boolean female) {
         return female ? surname + (Character.UnicodeScript.of(surname.codePointAt(0)) == Character.UnicodeScript.CYRILLIC ? "а" : "a")
                 : surname;
     }
@@ -223,6 +223,11 @@ public final class DemoGenerator {
 
     /** A typing error: a dropped, doubled or swapped letter. */
     private String typo(String word) {
+        return typo(word, random);
+    }
+
+    /** A typing error drawn from {@code random}; shared with {@link TownGenerator}. */
+    static String typo(String word, SplittableRandom random) {
         if (word.length() < 4) {
             return word;
         }
@@ -234,7 +239,7 @@ public final class DemoGenerator {
         };
     }
 
-    private static CSVPrinter csv(Path file, Charset charset, char delimiter, boolean bom) throws IOException {
+    static CSVPrinter csv(Path file, Charset charset, char delimiter, boolean bom) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         if (bom) {
             if (charset.equals(StandardCharsets.UTF_8)) {

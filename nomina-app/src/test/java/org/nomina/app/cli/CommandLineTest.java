@@ -428,7 +428,7 @@ class CommandLineTest {
     void shouldLoadTheDemoIntoItsOwnDatabaseAndPrintStatsWhenNotServing() {
         Path demo = dir.resolve("demo");
 
-        InProcess.Result result = nomina("demo", "--no-serve", "--dir", demo.toString(), "--people", "300");
+        InProcess.Result result = nomina("demo", "--no-serve", "--dir", demo.toString(), "--people", "300", "--case", "district");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("Nomina demo: the fictional district of Nomkənd, 300 people")

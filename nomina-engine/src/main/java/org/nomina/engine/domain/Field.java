@@ -18,7 +18,17 @@ public enum Field {
     ID_NUMBER("id_number"),
     INCIDENT_DATE("incident_date"),
     STATUS("status"),
-    NOTES("notes");
+    NOTES("notes"),
+    /** The date of the record's status (taken hostage on, released on, found on); partial dates allowed. */
+    STATUS_DATE("status_date"),
+    /** A household or family number within the source. */
+    HOUSEHOLD("household"),
+    /** The relation to the household's head (head, wife, son …). */
+    RELATION("relation"),
+    FATHER_NAME("father_name"),
+    MOTHER_NAME("mother_name"),
+    /** The incident the row belongs to, overriding the import's {@code --incident}. */
+    INCIDENT("incident");
 
     private final String key;
 

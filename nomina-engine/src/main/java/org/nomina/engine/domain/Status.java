@@ -6,9 +6,17 @@ import java.util.Optional;
 /**
  * What happened to a person in an incident, as a source states it. {@code HOSTAGE} covers detained;
  * {@code MISSING} is a status that later changes (released, remains identified) and keeps its history.
+ * {@code RELEASED}: a hostage or detainee freed or exchanged, or a missing person found alive;
+ * {@code REMAINS_IDENTIFIED}: a death established by identified remains. The list of statuses is defined
+ * once, here; {@link #words()} is what messages name.
  */
 public enum Status {
-    KILLED, INJURED, MISSING, HOSTAGE, DISPLACED;
+    KILLED, INJURED, MISSING, HOSTAGE, DISPLACED, RELEASED, REMAINS_IDENTIFIED;
+
+    /** The canonical words, comma-separated, for messages ("killed, injured, …"). */
+    public static String words() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Status::word).toList());
+    }
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Relation;
 
 /**
  * The words lists use for sex and status in English, Russian and Azerbaijani, and ages as they are
@@ -97,6 +98,19 @@ public final class Values {
                 "в плену", "пленный", "пленная", "взят в заложники", "взята в заложники", "girov", "girov götürülüb", "əsir", "əsir götürülüb");
         put(Status.DISPLACED, "displaced", "expelled", "refugee", "idp", "беженец", "беженка", "вынужденный переселенец", "выселен",
                 "köçkün", "qaçqın", "məcburi köçkün");
+        put(Status.RELEASED, "released", "freed", "exchanged", "found alive", "returned", "liberated", "освобожден", "освобождён",
+                "освобождена", "освобожденный", "освобождённый", "обменян", "обменяна", "найден живым", "найдена живой", "вернулся",
+                "вернулась", "azad edilib", "azad olunub", "azad edildi", "əsirlikdən qayıdıb", "dəyişdirilib", "sağ tapılıb",
+                "ազատ արձակված", "ազատվել է", "փոխանակված", "գտնվել է ողջ");
+        put(Status.REMAINS_IDENTIFIED, "remains identified", "remains found", "body identified", "body found", "identified",
+                "останки опознаны", "опознан", "опознана", "тело опознано", "тело найдено", "qalıqları tapılıb",
+                "qalıqları müəyyən edilib", "meyiti tapılıb", "աճյունը նույնականացված");
+        // Armenian words for the first five statuses.
+        put(Status.KILLED, "զոհված", "սպանված", "մահացած", "զոհվել է");
+        put(Status.INJURED, "վիրավոր", "վիրավորված");
+        put(Status.MISSING, "անհետ կորած", "անհայտ կորած");
+        put(Status.HOSTAGE, "պատանդ", "գերի", "պատանդ վերցված", "գերեվարված");
+        put(Status.DISPLACED, "տեղահանված", "փախստական", "արտաքսված");
     }
 
     private static void put(Status status, String... words) {
@@ -115,6 +129,11 @@ public final class Values {
     /** The common word for a sex, if {@code text} is one ("м", "female", "qadın" …). */
     public static Optional<Sex> sexWord(String text) {
         return Optional.ofNullable(SEX_WORDS.get(key(text)));
+    }
+
+    /** The common word for a relation to the household's head, if {@code text} is one ("wife", "сын", "oğlu" …). */
+    public static Optional<Relation> relationWord(String text) {
+        return Relation.fromWord(key(text));
     }
 
     /** The common word for a status, if {@code text} is one ("погиб", "missing", "girov" …). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.nomina.store.figures.FamilyQueries;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -24,7 +25,28 @@ public final class RegisterExporter {
     public static final List<String> PERSON_COLUMNS = List.of("person_id", "display_name", "surname", "given_name", "patronymic",
             "sex", "birth_year", "place", "status", "records", "sources", "name_variants");
 
+    public static final List<String> FAMILY_COLUMNS = List.of("family_id", "person_id", "link", "other_person_id", "source", "record_id",
+            "rule", "proposed");
+
     private RegisterExporter() {
+    }
+
+    /**
+     * Families and their links: one {@code member} row per person in a household, then one row per link
+     * (parent_of, spouse_of, sibling_of) with the source record behind it and its rule; links proposed
+     * from patronymics (for review, never counted) have {@code proposed} true and no record.
+     */
+    public static long families(Jdbi jdbi, RecordExporter.Format format, Writer out) {
+        return jdbi.inTransaction(h -> {
+            Table table = Table.open(format, out, FAMILY_COLUMNS);
+            FamilyQueries.Export families = FamilyQueries.export(h);
+            for (FamilyQueries.Row row : families.rows()) {
+                table.row(List.of(row.familyId(), row.personId(), row.link(), row.otherPersonId() == 0 ? "" : row.otherPersonId(),
+                        row.source(), row.recordId(), row.rule(), String.valueOf(row.proposed())));
+            }
+            table.close();
+            return (long) families.families();
+        });
     }
 
     public static long clusters(Jdbi jdbi, RecordExporter.Format format, Writer out) {

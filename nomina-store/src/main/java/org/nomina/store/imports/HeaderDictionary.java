@@ -40,6 +40,16 @@ public final class HeaderDictionary {
         add(Field.INCIDENT_DATE, "date of death", "date of incident", "incident date", "date killed", "date", "дата гибели",
                 "дата смерти", "дата события", "дата", "ölüm tarixi", "həlak olma tarixi", "hadisə tarixi", "tarix");
         add(Field.STATUS, "status", "fate", "outcome", "статус", "судьба", "категория", "taleyi", "vəziyyəti", "veziyyeti", "status");
+        add(Field.STATUS_DATE, "status date", "date of status", "date of capture", "date taken", "date released", "release date",
+                "дата статуса", "дата пленения", "дата освобождения", "status tarixi", "azad edilmə tarixi", "girov götürülmə tarixi");
+        add(Field.HOUSEHOLD, "household", "household no", "household number", "family no", "family number", "family", "hh",
+                "семья", "номер семьи", "хозяйство", "двор", "№ семьи", "ailə", "aile", "ailə no", "ailə №", "təsərrüfat");
+        add(Field.RELATION, "relation", "relationship", "relation to head", "relationship to head", "kinship", "родство",
+                "отношение к главе", "степень родства", "qohumluq", "qohumluq dərəcəsi", "ailə başçısına münasibəti");
+        add(Field.FATHER_NAME, "father", "father s full name", "отец", "фио отца", "atası", "atasının adı soyadı");
+        add(Field.MOTHER_NAME, "mother", "mother s name", "mothers name", "mother name", "мать", "фио матери", "имя матери",
+                "anası", "anasının adı");
+        add(Field.INCIDENT, "incident", "event", "событие", "инцидент", "hadisə");
         add(Field.NOTES, "notes", "note", "comment", "comments", "remarks", "примечание", "примечания", "комментарий",
                 "qeyd", "qeydlər", "qeydler");
     }

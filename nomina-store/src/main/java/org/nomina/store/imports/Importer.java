@@ -55,6 +55,7 @@ public final class Importer {
         if (request.source().isBlank()) {
             throw new BadInputException("--source must name the list (e.g. --source \"Hospital list 1992\")");
         }
+        request.kind().ifPresent(SourceKind::check);
         Mapping mapping = request.mapping().map(Mapping::load).orElse(Mapping.none());
         FileFacts facts = FileSniffer.sniff(request.file());
         List<String> warnings = new ArrayList<>();
@@ -159,6 +160,7 @@ public final class Importer {
         private final List<Rejection> rejects = new ArrayList<>();
         private final Map<String, String> columns = new LinkedHashMap<>();
         private RowParser parser;
+        private IncidentIds incidents;
         private long sourceId;
         private long versionId;
         private int versionNo;
@@ -193,6 +195,9 @@ public final class Importer {
                     .orElseGet(() -> handle.createUpdate("INSERT INTO source (name, created_at) VALUES (:name, :at)")
                             .bind("name", request.source()).bind("at", now)
                             .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            request.kind().ifPresent(kind -> handle.createUpdate("UPDATE source SET kind = :kind WHERE id = :id")
+                    .bind("kind", kind).bind("id", sourceId).execute());
+            incidents = new IncidentIds(handle, request.incident());
             versionNo = handle.createQuery("SELECT COALESCE(MAX(version_no), 0) + 1 FROM source_version WHERE source_id = :s")
                     .bind("s", sourceId).mapTo(Integer.class).one();
             versionId = handle.createUpdate("""
@@ -213,8 +218,9 @@ public final class Importer {
                     INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
                         given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
                         age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
-                        notes, extra, problems)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        notes, extra, problems, status_year, status_month, status_day, household, relation, father_name, mother_name,
+                        incident_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -328,7 +334,7 @@ public final class Importer {
             try {
                 switch (outcome) {
                     case RowParser.Accepted accepted -> {
-                        addRecord(accepted.record());
+                        addRecord(accepted.record(), incidents.resolve(accepted.facts()));
                         if (!accepted.record().problems().equals("[]")) {
                             rowsWithProblems++;
                         }
@@ -349,9 +355,9 @@ public final class Importer {
             }
         }
 
-        private void addRecord(StoredRecord r) throws SQLException {
+        private void addRecord(StoredRecord r, RecordFacts facts) throws SQLException {
             rowsImported++;
-            digest.add(r);
+            digest.add(r, facts);
             PreparedStatement p = insertRecord;
             int i = 1;
             p.setLong(i++, versionId);
@@ -381,7 +387,8 @@ public final class Importer {
             p.setString(i++, r.status());
             p.setString(i++, r.notes());
             p.setString(i++, r.extra());
-            p.setString(i, r.problems());
+            p.setString(i++, r.problems());
+            facts.bind(p, i);
             p.addBatch();
             if (++pendingRecords >= BATCH) {
                 p.executeBatch();

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.nomina.engine.domain.Field;
 import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Relation;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.engine.parse.NameOrder;
 import org.nomina.store.BadInputException;
@@ -137,15 +138,17 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
             }
             boolean isSex = field.equals(Optional.of(Field.SEX));
             boolean isStatus = field.equals(Optional.of(Field.STATUS));
-            if (!isSex && !isStatus) {
-                throw new BadInputException(at + ": values apply only to the sex and status fields");
+            boolean isRelation = field.equals(Optional.of(Field.RELATION));
+            if (!isSex && !isStatus && !isRelation) {
+                throw new BadInputException(at + ": values apply only to the sex, status and relation fields");
             }
             for (Map.Entry<?, ?> v : vm.entrySet()) {
                 String canonical = String.valueOf(v.getValue()).strip().toLowerCase(Locale.ROOT);
-                boolean ok = isSex ? Sex.fromWord(canonical).isPresent() : Status.fromWord(canonical).isPresent();
+                boolean ok = isSex ? Sex.fromWord(canonical).isPresent()
+                        : isStatus ? Status.fromWord(canonical).isPresent() : Relation.fromWord(canonical).isPresent();
                 if (!ok) {
                     throw new BadInputException(at + ": value '" + v.getKey() + "' maps to '" + v.getValue() + "', which is not one of "
-                            + (isSex ? "male, female, unknown" : "killed, injured, missing, hostage, displaced"));
+                            + (isSex ? "male, female, unknown" : isStatus ? Status.words() : Relation.words()));
                 }
                 values.put(normaliseWord(String.valueOf(v.getKey())), canonical);
             }

@@ -21,6 +21,14 @@ public final class RecordDigest {
     private final StringWriter buffer = new StringWriter(512);
 
     public void add(StoredRecord r) {
+        add(r, RecordFacts.NONE);
+    }
+
+    /**
+     * Adds a record with its facts. Records without facts digest exactly as before the facts existed, so
+     * the ledger entries of earlier imports still verify.
+     */
+    public void add(StoredRecord r, RecordFacts facts) {
         buffer.getBuffer().setLength(0);
         try (JsonGenerator g = JSON.createGenerator(buffer)) {
             g.writeStartArray();
@@ -53,6 +61,16 @@ public final class RecordDigest {
             g.writeString(r.notes());
             g.writeString(r.extra());
             g.writeString(r.problems());
+            if (!facts.isEmpty()) {
+                number(g, facts.statusDate().map(d -> d.year()).orElse(null));
+                number(g, facts.statusDate().map(d -> d.month()).filter(m -> m != 0).orElse(null));
+                number(g, facts.statusDate().map(d -> d.day()).filter(d -> d != 0).orElse(null));
+                g.writeString(facts.household());
+                g.writeString(facts.relation());
+                g.writeString(facts.fatherName());
+                g.writeString(facts.motherName());
+                g.writeString(facts.incident());
+            }
             g.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

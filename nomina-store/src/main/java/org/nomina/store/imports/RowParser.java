@@ -12,6 +12,7 @@ import org.nomina.engine.domain.Field;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Relation;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.engine.parse.NameParser;
 import org.nomina.engine.parse.ParsedName;
@@ -39,8 +40,8 @@ final class RowParser {
     sealed interface Outcome permits Accepted, Rejected {
     }
 
-    /** A stored record, and the columns whose values could not be read and were left empty. */
-    record Accepted(StoredRecord record, List<String> problemColumns) implements Outcome {
+    /** A stored record, the facts beside it (status date, household, relation, parents, incident), and the columns whose values could not be read and were left empty. */
+    record Accepted(StoredRecord record, RecordFacts facts, List<String> problemColumns) implements Outcome {
         Accepted {
             problemColumns = List.copyOf(problemColumns);
         }
@@ -101,6 +102,12 @@ final class RowParser {
         String idNumber = "";
         String status = "";
         String notes = "";
+        Optional<PartialDate> statusDate = Optional.empty();
+        String household = "";
+        String relation = "";
+        String fatherName = "";
+        String motherName = "";
+        String incidentName = "";
         List<String> problems = new ArrayList<>();
         List<String> problemColumns = new ArrayList<>();
         List<Integer> extraColumns = new ArrayList<>();
@@ -147,6 +154,19 @@ final class RowParser {
                     case INCIDENT_DATE -> incident = cm.dates().parse(value);
                     case STATUS -> status = status(cm, value).word();
                     case NOTES -> notes = value;
+                    case STATUS_DATE -> statusDate = cm.dates().parse(value);
+                    case HOUSEHOLD -> household = value;
+                    case RELATION -> {
+                        relation = relation(cm, value).map(Relation::word).orElse("");
+                        if (relation.isEmpty()) {
+                            // A relation nobody knows never costs a person their place in the register, nor is it guessed.
+                            problems.add(cm.column() + ": '" + value + "' is not a relation this list's mapping knows; kept without "
+                                    + "a relation (map it under values: to one of " + Relation.words() + ")");
+                        }
+                    }
+                    case FATHER_NAME -> fatherName = value;
+                    case MOTHER_NAME -> motherName = value;
+                    case INCIDENT -> incidentName = value;
                 }
             } catch (ValueParseException e) {
                 unreadable(cm, rowNo, line, value, e.getMessage(), reasons, problems, problemColumns);
@@ -210,6 +230,11 @@ final class RowParser {
                     + " lies in the future", reasons, problems, problemColumns);
             incident = Optional.empty();
         }
+        if (statusDate.isPresent() && DateParser.isFuture(statusDate.get())) {
+            unreadable(mappingOf(Field.STATUS_DATE), rowNo, line, statusDate.get().toString(), "the status date " + statusDate.get()
+                    + " lies in the future", reasons, problems, problemColumns);
+            statusDate = Optional.empty();
+        }
         PartialDate born = birth.isPresent() ? birth.get() : birthYear.orElse(null);
         if (birth.isPresent() && birthYear.isPresent() && birth.get().year() != birthYear.get().year()) {
             problems.add("birth date " + birth.get() + " and birth year " + birthYear.get() + " disagree; the birth date is kept");
@@ -237,7 +262,8 @@ final class RowParser {
                 age.filter(Values.Age::isRange).map(Values.Age::high).orElse(null), place, address, idNumber,
                 incident.map(PartialDate::year).orElse(null), incident.map(PartialDate::month).filter(m -> m != 0).orElse(null),
                 incident.map(PartialDate::day).filter(d -> d != 0).orElse(null),
-                status, notes, extra(cells, extraColumns), problems(problems)), problemColumns);
+                status, notes, extra(cells, extraColumns), problems(problems)),
+                new RecordFacts(statusDate, household, relation, fatherName, motherName, incidentName), problemColumns);
     }
 
     private static boolean isNameField(Field field) {
@@ -267,6 +293,11 @@ final class RowParser {
         throw new IllegalStateException("no column is mapped to " + field.key());
     }
 
+    private static Optional<Relation> relation(ColumnMapping cm, String value) {
+        String mapped = cm.values().get(Mapping.normaliseWord(value));
+        return mapped != null ? Relation.fromWord(mapped) : Values.relationWord(value);
+    }
+
     private static Sex sex(ColumnMapping cm, String value) {
         String mapped = cm.values().get(Mapping.normaliseWord(value));
         if (mapped != null) {
@@ -284,7 +315,7 @@ final class RowParser {
         }
         return Values.statusWord(value)
                 .orElseThrow(() -> new ValueParseException("'" + value + "' is not a status this list's mapping knows; "
-                        + "map it under values: to killed, injured, missing, hostage or displaced"));
+                        + "map it under values: to one of " + Status.words()));
     }
 
     private String columnName(int i) {

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.store.CanonicalJson;
 import org.nomina.store.imports.RecordDigest;
+import org.nomina.store.imports.RecordFacts;
 import org.nomina.store.imports.StoredRecord;
 
 /**
@@ -131,9 +132,9 @@ public final class Verifier {
         handle.createQuery("SELECT * FROM source_record WHERE source_version_id = :id ORDER BY row_no")
                 .bind("id", versionId)
                 .setFetchSize(1000)
-                .map((rs, ctx) -> mapRecord(rs))
+                .map((rs, ctx) -> Map.entry(mapRecord(rs), RecordFacts.map(rs)))
                 .forEach(r -> {
-                    digest.add(r);
+                    digest.add(r.getKey(), r.getValue());
                     count[0]++;
                 });
         handle.createQuery("SELECT row_no, column_name, cell_value, reason FROM rejected_row WHERE source_version_id = :id ORDER BY id")

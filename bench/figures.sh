@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The register's figures against the truth, through the real path (generate --case town -> incident add ->
+# import six lists -> link -> figures --json): every figure beside the generator's truth, with the
+# tolerance the issue sets (2%, or ±2 where the truth is under 100), on several seeds and sizes; then the
+# time of `figures` and of `person show` on a town of a million residents.
+# Usage: bench/figures.sh [SIZES] [SEEDS] [BIG]   defaults: "2000 5000 20000" "1 2 3" 1000000 (BIG=0 skips it)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out/figures
+SIZES="${1:-2000 5000 20000}"
+SEEDS="${2:-1 2 3}"
+BIG="${3:-1000000}"
+rm -rf "$OUT" && mkdir -p "$OUT"
+./nomina --version >/dev/null
+export NOMINA_JAVA_OPTS="${NOMINA_JAVA_OPTS:--Xmx4g}"
+INCIDENT="Attack on Nomkənd"
+
+load_town() { # dir, db
+  local dir="$1" db="$2"
+  ./nomina --db "$db" incident add "$INCIDENT" --from 1994-11-14 --to 1994-11-15 --place Nomkənd --kind attack >/dev/null
+  ./nomina --db "$db" import "$dir/lists/town_residents.csv" --source "Town residents" --kind residents --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" import "$dir/lists/killed.csv" --source "Killed" --mapping "$dir/mappings/killed.yaml" --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" import "$dir/lists/injured.csv" --source "Injured" --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" import "$dir/lists/hostages_taken.tsv" --source "Hostages taken" --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" import "$dir/lists/hostages_released.csv" --source "Hostages released" --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" import "$dir/lists/commission_missing.csv" --source "Commission on the missing" --kind official --incident "$INCIDENT" >/dev/null
+  ./nomina --db "$db" link >/dev/null 2>&1
+}
+
+compare() { # figures.json truth_figures.csv label; prints each figure and returns 1 if any is out of tolerance
+  python3 - "$1" "$2" "$3" <<'PY'
+import csv, json, sys
+figures = {(f["category"], f.get("subgroup", "")): f for f in json.load(open(sys.argv[1]))["figures"]}
+bad = 0
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+print(f"  {sys.argv[3]}")
+for t in rows:
+    key = (t["category"], t["subgroup"])
+    truth = int(t["count"])
+    got = figures.get(key, {"count": None, "unknown": 0})
+    ok = got["count"] is not None and (abs(got["count"] - truth) <= 2 if truth < 100 else abs(got["count"] - truth) <= 0.02 * truth)
+    bad += not ok
+    label = key[0] + ("/" + key[1] if key[1] else "")
+    print(f"    {label:34s} truth {truth:7d}   figure {got['count'] if got['count'] is not None else '-':>7}   unknown {got['unknown']:5d}   {'ok' if ok else 'OUT OF TOLERANCE'}")
+print(f"    {len(rows) - bad} of {len(rows)} figures within tolerance")
+sys.exit(1 if bad else 0)
+PY
+}
+
+status=0
+for size in $SIZES; do
+  for seed in $SEEDS; do
+    dir="$OUT/town-$size-$seed"
+    ./nomina generate "$dir" --case town --people "$size" --seed "$seed" >/dev/null
+    db="jdbc:h2:file:$PWD/$dir/db"
+    load_town "$dir" "$db"
+    ./nomina --db "$db" figures --json > "$dir/figures.json"
+    compare "$dir/figures.json" "$dir/truth_figures.csv" "town of $size residents, seed $seed" || status=1
+  done
+done
+
+if [ "$BIG" != "0" ]; then
+  echo "A town of $BIG residents: the time of figures and person show"
+  dir="$OUT/town-big"
+  ./nomina generate "$dir" --case town --people "$BIG" --seed 9 >/dev/null
+  db="jdbc:h2:file:$PWD/$dir/db"
+  load_town "$dir" "$db"
+  persons=$(./nomina --db "$db" figures --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(f["count"] for f in d["figures"] if f["category"]=="population"))')
+  /usr/bin/time -f "%e" -o "$OUT/time.txt" ./nomina --db "$db" figures --json > "$dir/figures.json"
+  printf '  figures --json on %s residents (persons): %s s wall, JVM start included\n' "$persons" "$(cat "$OUT/time.txt")"
+  compare "$dir/figures.json" "$dir/truth_figures.csv" "town of $BIG residents, seed 9" || status=1
+  person=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next(f["person_ids"][0] for f in d["figures"] if f["category"]=="killed"))' "$dir/figures.json")
+  ./nomina --db "$db" person show "$person" --timing 2>&1 >/dev/null | sed 's/^/  /'
+fi
+exit $status

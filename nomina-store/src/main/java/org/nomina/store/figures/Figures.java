@@ -1,0 +1,272 @@
+package org.nomina.store.figures;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+import org.nomina.engine.domain.PartialDate;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.FamilyLink;
+import org.nomina.engine.families.Households;
+import org.nomina.engine.families.Member;
+import org.nomina.engine.fates.Fate;
+import org.nomina.engine.fates.FateOutcome;
+import org.nomina.engine.fates.FateRules;
+import org.nomina.engine.fates.Subgroups;
+import org.nomina.store.BadInputException;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.incidents.Incidents.Incident;
+
+/**
+ * The register's figures (issue 9), computed from persons of the latest link for an incident and its
+ * sub-incidents: every category a statement counts, with subgroups, the persons or families behind
+ * each count, and how many could not be placed in a subgroup because their age or sex is unknown.
+ */
+public final class Figures {
+
+    /** Categories in the order they are shown; the words are those the claims comparison uses too. */
+    public static final List<String> CATEGORIES = List.of("population", "killed", "injured", "hostage", "released", "missing",
+            "remains_identified", "displaced", "fate_in_conflict", "families_destroyed", "orphaned_one_parent", "orphaned_both_parents");
+    private static final Set<String> WITH_SUBGROUPS = Set.of("killed", "injured", "hostage", "released", "missing");
+    private static final Set<String> FAMILY_CATEGORIES = Set.of("families_destroyed");
+
+    /** One figure: a category, or one subgroup of it, its count, the unplaceable, and who is behind it. */
+    public record Figure(String category, Optional<String> subgroup, long count, long unknown, List<Long> personIds, List<Long> familyIds) {
+
+        /** {@code killed} or {@code killed/children}. */
+        public String key() {
+            return subgroup.map(s -> category + "/" + s).orElse(category);
+        }
+
+        public boolean countsFamilies() {
+            return FAMILY_CATEGORIES.contains(category);
+        }
+    }
+
+    /** All figures for one incident (or the whole register) as of a date (or now). */
+    public record Report(String incident, Optional<PartialDate> asOf, Map<String, Object> definitions, List<Figure> figures,
+                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+
+        public Optional<Figure> figure(String key) {
+            return figures.stream().filter(f -> f.key().equals(key)).findFirst();
+        }
+
+        /** The counts as a map, {@code killed} and {@code killed/children} → count: the register's side of a claims comparison. */
+        public Map<String, Long> counts() {
+            Map<String, Long> out = new LinkedHashMap<>();
+            figures.forEach(f -> out.put(f.key(), f.count()));
+            return out;
+        }
+    }
+
+    private Figures() {
+    }
+
+    /**
+     * Computes every figure.
+     *
+     * @param incident the incident's name; empty for the whole register (every incident and the default one)
+     * @param asOf     only statuses known by this date; empty for all
+     * @throws BadInputException when the incident does not exist or nobody has been linked yet
+     */
+    public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        return jdbi.withHandle(h -> {
+            List<Incident> incidents = Incidents.list(h);
+            Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> new BadInputException(
+                    "--incident '" + n + "': no such incident (see nomina incident list)")));
+            RegisterFacts facts = RegisterFacts.read(h, RegisterFacts.scope(incidents, root),
+                    root.map(Incident::place).filter(p -> !p.isEmpty()), incidents);
+            if (facts.persons.isEmpty()) {
+                long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
+                if (records > 0) {
+                    throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
+                }
+            }
+            return tally(facts, root.map(Incident::name).orElse("all incidents"), asOf, subgroups);
+        });
+    }
+
+    /** The counts only (category or category/subgroup → count); see {@link Report#counts()}. */
+    public static Map<String, Long> counts(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf) {
+        return compute(jdbi, incident, asOf, Subgroups.DEFAULT).counts();
+    }
+
+    /** Each person's current fate and the rule behind it, for {@code person show} and {@code --explain}. */
+    static FateOutcome fate(RegisterFacts.PersonFacts p, Optional<PartialDate> asOf) {
+        return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
+    }
+
+    static Optional<Integer> age(RegisterFacts.PersonFacts p) {
+        return Subgroups.ageAt(Optional.ofNullable(p.birth), Optional.ofNullable(p.recordAge), Optional.ofNullable(p.recordAgeDate),
+                Optional.ofNullable(p.incidentStart));
+    }
+
+    private static Report tally(RegisterFacts facts, String incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        Map<Long, FateOutcome> fates = new HashMap<>(facts.persons.size() * 2);
+        Map<Long, Optional<Integer>> ages = new HashMap<>(facts.persons.size() * 2);
+        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
+            fates.put(p.id, fate(p, asOf));
+            ages.put(p.id, age(p));
+        }
+        Map<String, Set<Long>> members = new LinkedHashMap<>();
+        for (String c : CATEGORIES) {
+            members.put(c, new TreeSet<>());
+        }
+        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
+            FateOutcome o = fates.get(p.id);
+            add(members, "population", p, x -> x.resident);
+            add(members, "killed", p, x -> o.fate().isDeath());
+            add(members, "remains_identified", p, x -> o.fate() == Fate.REMAINS_IDENTIFIED);
+            add(members, "injured", p, x -> o.ever(Status.INJURED));
+            add(members, "hostage", p, x -> o.ever(Status.HOSTAGE));
+            add(members, "released", p, x -> o.ever(Status.RELEASED));
+            add(members, "missing", p, x -> o.fate() == Fate.MISSING);
+            add(members, "displaced", p, x -> o.ever(Status.DISPLACED));
+            add(members, "fate_in_conflict", p, x -> o.fate() == Fate.CONFLICT);
+        }
+        Families families = Families.of(facts.households.values());
+        Predicate<Long> killed = id -> fates.containsKey(id) && fates.get(id).fate().isDeath();
+        Set<Long> destroyed = new TreeSet<>();
+        families.members().forEach((family, people) -> {
+            if (people.size() >= 2 && people.stream().allMatch(killed)) {
+                destroyed.add(family);
+            }
+        });
+        Set<Long> orphanOne = new TreeSet<>();
+        Set<Long> orphanBoth = new TreeSet<>();
+        Set<Long> orphanOneUnknown = new TreeSet<>();
+        Set<Long> orphanBothUnknown = new TreeSet<>();
+        families.parents().forEach((child, parents) -> {
+            long dead = parents.stream().filter(killed).count();
+            if (dead == 0 || killed.test(child) || !facts.persons.containsKey(child)) {
+                return;
+            }
+            Optional<Integer> age = ages.get(child);
+            Set<Long> target = dead >= 2 ? (age.isEmpty() ? orphanBothUnknown : orphanBoth) : (age.isEmpty() ? orphanOneUnknown : orphanOne);
+            if (age.isEmpty() || age.get() < subgroups.childUnder()) {
+                target.add(child);
+            }
+        });
+        members.put("orphaned_one_parent", orphanOne);
+        members.put("orphaned_both_parents", orphanBoth);
+
+        List<Figure> out = new ArrayList<>();
+        for (String c : CATEGORIES) {
+            if (c.equals("families_destroyed")) {
+                out.add(new Figure(c, Optional.empty(), destroyed.size(), 0, List.of(), List.copyOf(destroyed)));
+                continue;
+            }
+            Set<Long> ids = members.get(c);
+            if (c.startsWith("orphaned_")) {
+                Set<Long> unknown = c.equals("orphaned_one_parent") ? orphanOneUnknown : orphanBothUnknown;
+                out.add(new Figure(c, Optional.empty(), ids.size(), unknown.size(), List.copyOf(ids), List.of()));
+                out.add(new Figure(c, Optional.of("children"), ids.size(), unknown.size(), List.copyOf(ids), List.of()));
+                continue;
+            }
+            long unplaced = ids.stream().filter(id -> ages.get(id).isEmpty() || facts.persons.get(id).sex == Sex.UNKNOWN).count();
+            out.add(new Figure(c, Optional.empty(), ids.size(), WITH_SUBGROUPS.contains(c) ? unplaced : 0, List.copyOf(ids), List.of()));
+            if (!WITH_SUBGROUPS.contains(c)) {
+                continue;
+            }
+            for (String g : Subgroups.NAMES) {
+                List<Long> in = new ArrayList<>();
+                long unknown = 0;
+                for (long id : ids) {
+                    Optional<Boolean> is = subgroups.in(g, facts.persons.get(id).sex, ages.get(id));
+                    if (is.isEmpty()) {
+                        unknown++;
+                    } else if (is.get()) {
+                        in.add(id);
+                    }
+                }
+                out.add(new Figure(c, Optional.of(g), in.size(), unknown, List.copyOf(in), List.of()));
+            }
+        }
+        Map<String, Long> byFate = new LinkedHashMap<>();
+        for (Fate f : Fate.values()) {
+            byFate.put(f.word(), 0L);
+        }
+        Map<String, Long> bySex = new LinkedHashMap<>();
+        for (Sex x : Sex.values()) {
+            bySex.put(x.word(), 0L);
+        }
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        String children = "0-" + (subgroups.childUnder() - 1);
+        String adults = subgroups.childUnder() + "-" + (subgroups.elderlyFrom() - 1);
+        String elderly = subgroups.elderlyFrom() + "+";
+        for (String g : List.of(children, adults, elderly, "unknown")) {
+            byAge.put(g, 0L);
+        }
+        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
+            byFate.merge(fates.get(p.id).fate().word(), 1L, Long::sum);
+            bySex.merge(p.sex.word(), 1L, Long::sum);
+            Optional<Integer> age = ages.get(p.id);
+            String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
+            byAge.merge(g, 1L, Long::sum);
+        }
+        return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size(), byFate, bySex, byAge);
+    }
+
+    private static void add(Map<String, Set<Long>> members, String category, RegisterFacts.PersonFacts p,
+                            Predicate<RegisterFacts.PersonFacts> in) {
+        if (in.test(p)) {
+            members.get(category).add(p.id);
+        }
+    }
+
+    /** The definitions printed with every set of figures: thresholds and what each category counts. */
+    public static Map<String, Object> definitions(Subgroups s) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("child_under", s.childUnder());
+        d.put("elderly_from", s.elderlyFrom());
+        d.put("children", "under " + s.childUnder() + " at the incident's date");
+        d.put("women", "female, " + s.childUnder() + " or over");
+        d.put("men", "male, " + s.childUnder() + " or over");
+        d.put("elderly", s.elderlyFrom() + " or over");
+        d.put("population", "persons on a residents' list (a source of kind residents) of the incident or its place");
+        d.put("killed", "current fate killed or remains identified");
+        d.put("injured", "ever recorded injured");
+        d.put("hostage", "ever recorded hostage or detained");
+        d.put("released", "ever recorded released or found alive");
+        d.put("missing", "recorded hostage or missing, neither released nor dead");
+        d.put("remains_identified", "current fate remains identified");
+        d.put("displaced", "ever recorded displaced or expelled");
+        d.put("fate_in_conflict", "sources disagree on the fate without dates to decide (killed vs missing or released)");
+        d.put("families_destroyed", "families of two or more known members, all killed");
+        d.put("orphaned_one_parent", "persons under " + s.childUnder() + " not killed, one of whose parents was killed");
+        d.put("orphaned_both_parents", "persons under " + s.childUnder() + " not killed, both of whose parents were killed");
+        d.put("unknown", "persons of a category whose age (or, for women and men, sex) is unknown, so no subgroup can hold them");
+        return d;
+    }
+
+    /** Families and parent links from every household. */
+    record Families(Map<Long, Set<Long>> members, Map<Long, Set<Long>> parents, List<FamilyLink> links) {
+
+        static Families of(java.util.Collection<List<Member>> households) {
+            List<FamilyLink> links = new ArrayList<>();
+            List<List<Long>> memberIds = new ArrayList<>(households.size());
+            for (List<Member> h : households) {
+                links.addAll(Households.links(h));
+                memberIds.add(h.stream().map(Member::personId).distinct().toList());
+            }
+            Map<Long, Long> familyOf = Households.families(memberIds);
+            Map<Long, Set<Long>> members = new HashMap<>();
+            familyOf.forEach((person, family) -> members.computeIfAbsent(family, k -> new HashSet<>()).add(person));
+            Map<Long, Set<Long>> parents = new HashMap<>();
+            for (FamilyLink l : links) {
+                if (l.kind() == FamilyLink.Kind.PARENT_OF && !l.proposed()) {
+                    parents.computeIfAbsent(l.to(), k -> new HashSet<>()).add(l.from());
+                }
+            }
+            return new Families(members, parents, links);
+        }
+    }
+}

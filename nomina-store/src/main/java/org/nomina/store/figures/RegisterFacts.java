@@ -1,0 +1,170 @@
+package org.nomina.store.figures;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.nomina.engine.domain.PartialDate;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Member;
+import org.nomina.engine.fates.StatusEvent;
+import org.nomina.engine.names.NameNormaliser;
+import org.nomina.store.imports.SourceKind;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.incidents.Incidents.Incident;
+
+/**
+ * What the latest link says of every person, read in one pass over their source records: status
+ * events in the incidents asked for, sex and birth, residence on a residents' list, and household
+ * memberships (of every incident: families do not depend on the incident). Memory grows with the number
+ * of persons, not with a query per person: one streamed query (1,000,000 persons in bench/figures.sh).
+ */
+final class RegisterFacts {
+
+    /** One person's facts. Mutable while reading; not shared across threads. */
+    static final class PersonFacts {
+        final long id;
+        Sex sex = Sex.UNKNOWN;
+        boolean sexStated;
+        PartialDate birth;
+        int birthVotes;
+        Integer recordAge;
+        PartialDate recordAgeDate;
+        PartialDate incidentStart;
+        boolean resident;
+        final List<StatusEvent> events = new ArrayList<>(2);
+
+        PersonFacts(long id) {
+            this.id = id;
+        }
+    }
+
+    record Source(String name, String kind, Optional<PartialDate> date) {
+    }
+
+    final Map<Long, PersonFacts> persons = new HashMap<>();
+    final Map<String, List<Member>> households = new HashMap<>();
+    final Map<Long, Source> sources = new HashMap<>();
+
+    static RegisterFacts read(Handle h, Optional<Set<Long>> scope, Optional<String> scopePlace, List<Incident> incidents) {
+        RegisterFacts facts = new RegisterFacts();
+        h.createQuery("SELECT id, name, kind, source_date FROM source").map((rs, ctx) -> {
+            facts.sources.put(rs.getLong(1), new Source(rs.getString(2), rs.getString(3), date(rs.getString(4))));
+            return 0;
+        }).list();
+        Map<Long, Optional<PartialDate>> starts = starts(incidents);
+        NameNormaliser names = NameNormaliser.shared();
+        String place = scopePlace.map(names::placeName).orElse("");
+        h.createQuery("""
+                SELECT pr.person_id, r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
+                       r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
+                       r.birth_day, r.age, r.place
+                FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id""")
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> {
+                    long personId = rs.getLong(1);
+                    long recordId = rs.getLong(2);
+                    Source source = facts.sources.get(rs.getLong(3));
+                    long incident = rs.getLong(4);
+                    Optional<Long> incidentId = rs.wasNull() ? Optional.empty() : Optional.of(incident);
+                    boolean inScope = scope.isEmpty() || incidentId.filter(scope.get()::contains).isPresent();
+                    PersonFacts p = facts.persons.computeIfAbsent(personId, PersonFacts::new);
+                    Optional<PartialDate> statusDate = partial(rs.getInt(6), rs.wasNull(), rs.getInt(7), rs.getInt(8));
+                    Optional<PartialDate> incidentDate = partial(rs.getInt(9), rs.wasNull(), rs.getInt(10), rs.getInt(11));
+                    Optional<PartialDate> recordDate = statusDate.or(() -> incidentDate);
+                    String sex = rs.getString(12);
+                    boolean inferred = rs.getBoolean(13);
+                    if (!sex.equals("unknown") && (!p.sexStated || p.sex == Sex.UNKNOWN)) {
+                        p.sex = Sex.fromWord(sex).orElse(Sex.UNKNOWN);
+                        p.sexStated = !inferred;
+                    }
+                    Optional<PartialDate> birth = partial(rs.getInt(14), rs.wasNull(), rs.getInt(15), rs.getInt(16));
+                    if (birth.isPresent()) {
+                        vote(p, birth.get());
+                    }
+                    int age = rs.getInt(17);
+                    if (!rs.wasNull() && (p.recordAge == null || (p.recordAgeDate == null && recordDate.isPresent()))) {
+                        p.recordAge = age;
+                        p.recordAgeDate = recordDate.orElse(null);
+                    }
+                    if (inScope && p.incidentStart == null) {
+                        p.incidentStart = incidentId.flatMap(starts::get).orElse(null);
+                    }
+                    if (source != null && source.kind().equals(SourceKind.RESIDENTS)
+                            && (inScope || (!place.isEmpty() && names.placeName(rs.getString(18)).equals(place)))) {
+                        p.resident = true;
+                    }
+                    String status = rs.getString(5);
+                    if (inScope && !status.isEmpty()) {
+                        Optional<PartialDate> known = recordDate.or(() -> source == null ? Optional.empty() : source.date());
+                        p.events.add(new StatusEvent(Status.fromWord(status).orElseThrow(), recordDate, known, recordId,
+                                source == null ? "" : source.name()));
+                    }
+                    return 0;
+                })
+                .forEach(x -> { });
+        facts.households.putAll(FamilyQueries.households(h));
+        return facts;
+    }
+
+    private static void vote(PersonFacts p, PartialDate birth) {
+        if (p.birth == null || birth.year() == p.birth.year()) {
+            p.birthVotes++;
+            if (p.birth == null || birth.precision().ordinal() < p.birth.precision().ordinal()) {
+                p.birth = birth;
+            }
+        } else if (--p.birthVotes <= 0) {
+            // Boyer–Moore majority: the year most records give wins.
+            p.birth = birth;
+            p.birthVotes = 1;
+        }
+    }
+
+    static String key(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static Optional<PartialDate> partial(int year, boolean absent, int month, int day) {
+        return absent || year < 1 ? Optional.empty() : Optional.of(new PartialDate(year, month, month == 0 ? 0 : day, false));
+    }
+
+    private static Optional<PartialDate> date(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return org.nomina.engine.parse.DateParser.auto().parse(iso);
+        } catch (org.nomina.engine.parse.ValueParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Each incident's start: its own date_from, else its parent's, and so on up. */
+    private static Map<Long, Optional<PartialDate>> starts(List<Incident> incidents) {
+        Map<Long, Incident> byId = new HashMap<>();
+        incidents.forEach(i -> byId.put(i.id(), i));
+        Map<Long, Optional<PartialDate>> out = new HashMap<>();
+        for (Incident i : incidents) {
+            Incident at = i;
+            Optional<PartialDate> start = at.start();
+            int depth = 0;
+            while (start.isEmpty() && at.parentId().isPresent() && depth++ < 100) {
+                at = byId.get(at.parentId().get());
+                start = at == null ? Optional.empty() : at.start();
+                if (at == null) {
+                    break;
+                }
+            }
+            out.put(i.id(), start);
+        }
+        return out;
+    }
+
+    static Optional<Set<Long>> scope(List<Incident> incidents, Optional<Incident> root) {
+        return root.map(r -> Incidents.withDescendants(incidents, r.id()));
+    }
+}

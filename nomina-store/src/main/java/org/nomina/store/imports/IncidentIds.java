@@ -1,0 +1,33 @@
+package org.nomina.store.imports;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.nomina.store.incidents.Incidents;
+
+/**
+ * Resolves the incident each imported row belongs to: the row's own {@code incident} value, else the
+ * import's {@code --incident}, else the register's default incident (no id). Incidents a list names
+ * that the register does not hold yet are created inside the import's transaction, so a failed import
+ * leaves none behind. Not thread-safe; one per import.
+ */
+final class IncidentIds {
+    private final Handle handle;
+    private final String fallback;
+    private final Map<String, String> ids = new HashMap<>();
+
+    IncidentIds(Handle handle, Optional<String> importIncident) {
+        this.handle = handle;
+        this.fallback = importIncident.map(String::strip).filter(s -> !s.isEmpty()).map(this::id).orElse("");
+    }
+
+    RecordFacts resolve(RecordFacts facts) {
+        String id = facts.incident().isEmpty() ? fallback : id(facts.incident());
+        return facts.withIncident(id);
+    }
+
+    private String id(String name) {
+        return ids.computeIfAbsent(name, n -> String.valueOf(Incidents.findOrCreate(handle, n)));
+    }
+}

@@ -336,7 +336,17 @@ public final class Register implements AutoCloseable {
             String yaml = MappingChoice.fromColumns(result.columns(), result.encoding(), result.delimiter(), mapping).toYaml();
             return new Preview(upload, result, first, yaml);
         } finally {
-            scratch.jdbi().useHandle(h -> h.execute("SHUTDOWN"));
+            shutdown(memory);
+        }
+    }
+
+    /** Drops an in-memory H2 database. Plain JDBC: SHUTDOWN closes the connection under the statement. */
+    private static void shutdown(String memoryUrl) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(memoryUrl, "sa", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            // H2 reports the connection it closed; the database is gone either way.
         }
     }
 

@@ -70,6 +70,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(NotAllowedException.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("nomina serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                if (System.getenv("NOMINA_DEBUG") != null) {
+                    e.printStackTrace();
+                }
+                error(ctx, 500, messages.format("error.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     error(ctx, 404, messages.get("error.not_found"));
@@ -124,7 +131,7 @@ public final class WebServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         String path = ctx.path();
-        if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
+        if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")) {
             return;
         }
         ctx.header("Cache-Control", "no-store");
@@ -199,12 +206,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void renderLogin(Context ctx, String problem, int status) {
-        String token = org.nomina.store.users.Users.randomToken();
+        // One token per browser, kept while it lasts: a page's other requests (the favicon, a second tab) must not
+        // replace the token of a form already shown.
+        String token = Optional.ofNullable(ctx.cookie(LOGIN_CSRF_COOKIE)).filter(t -> t.matches("[0-9a-f]{64}"))
+                .orElseGet(org.nomina.store.users.Users::randomToken);
         setCookie(ctx, LOGIN_CSRF_COOKIE, token, 3600);
         ctx.status(status);
         Page base = page(ctx, "login.title", "login");
         Page p = new Page(base.title(), Optional.empty(), token, messages, "login");
-        render(ctx, "login.jte", Map.of("page", p, "problem", problem, "next", safeNext(ctx.queryParam("next"))));
+        String next = Optional.ofNullable(ctx.queryParam("next")).orElseGet(() -> ctx.method() == HandlerType.POST ? ctx.formParam("next") : null);
+        render(ctx, "login.jte", Map.of("page", p, "problem", problem, "next", safeNext(next)));
     }
 
     private static String safeNext(String next) {

@@ -289,6 +289,10 @@ public final class RegisterIndex implements AutoCloseable {
             b.add(w.build(), BooleanClause.Occur.MUST);
             any = true;
         }
+        if (!any && !q.text().isBlank()) {
+            // Words with no letter or digit in any script ("' OR 1=1 --") name nobody.
+            return new Page(List.of(), 0, q.offset(), q.limit());
+        }
         if (!any) {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }

@@ -50,7 +50,7 @@ public final class Users {
     /** Failures for one user name within {@link #LOCKOUT_WINDOW} that lock it for the rest of the window. */
     public static final int LOCKOUT_FAILURES = 5;
     public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
-    /** Attempts from one address per minute, whatever the user name. */
+    /** Failed attempts from one address per minute, whatever the user names, after which the address waits. */
     public static final int ATTEMPTS_PER_MINUTE = 30;
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     private static final int MIN_PASSWORD = 10;
@@ -136,7 +136,7 @@ public final class Users {
         String name = username.strip();
         OffsetDateTime now = now();
         int recentFromAddress = db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM login_attempt WHERE remote = :r AND attempted_at > :since")
+                        "SELECT COUNT(*) FROM login_attempt WHERE remote = :r AND succeeded = FALSE AND attempted_at > :since")
                 .bind("r", remote).bind("since", now.minusMinutes(1)).mapTo(Integer.class).one());
         if (recentFromAddress >= ATTEMPTS_PER_MINUTE) {
             record(name, remote, false, now);

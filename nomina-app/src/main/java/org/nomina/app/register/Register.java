@@ -118,6 +118,14 @@ public final class Register implements AutoCloseable {
         return new Viewer(s.user().username(), s.user().role(), s.csrfToken());
     }
 
+    /** How long a session lasts after signing in. */
+    public static final Duration SESSION_LIFETIME = Users.SESSION_LIFETIME;
+
+    /** A fresh random token (256 bits, hex), e.g. for a form's CSRF field before anyone signed in. */
+    public static String newToken() {
+        return Users.randomToken();
+    }
+
     public Optional<Viewer> session(String token) {
         return users.session(token).map(Register::viewer);
     }

@@ -209,7 +209,7 @@ public final class WebServer implements AutoCloseable {
         // One token per browser, kept while it lasts: a page's other requests (the favicon, a second tab) must not
         // replace the token of a form already shown.
         String token = Optional.ofNullable(ctx.cookie(LOGIN_CSRF_COOKIE)).filter(t -> t.matches("[0-9a-f]{64}"))
-                .orElseGet(org.nomina.store.users.Users::randomToken);
+                .orElseGet(Register::newToken);
         setCookie(ctx, LOGIN_CSRF_COOKIE, token, 3600);
         ctx.status(status);
         Page base = page(ctx, "login.title", "login");
@@ -227,7 +227,7 @@ public final class WebServer implements AutoCloseable {
         LoginResult result = register.login(Optional.ofNullable(ctx.formParam("username")).orElse(""), password.toCharArray(), ctx.ip());
         switch (result) {
             case LoginResult.SignedIn s -> {
-                setCookie(ctx, SESSION_COOKIE, s.sessionToken(), (int) org.nomina.store.users.Users.SESSION_LIFETIME.toSeconds());
+                setCookie(ctx, SESSION_COOKIE, s.sessionToken(), (int) Register.SESSION_LIFETIME.toSeconds());
                 setCookie(ctx, LOGIN_CSRF_COOKIE, "", 0);
                 ctx.redirect(safeNext(ctx.formParam("next")));
             }

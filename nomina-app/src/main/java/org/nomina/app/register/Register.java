@@ -53,6 +53,11 @@ public final class Register implements AutoCloseable {
     private final AccessAudit audit;
     private final RegisterReader reader;
     private final Jobs jobs = new Jobs();
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nomina-index");
+        t.setDaemon(true);
+        return t;
+    });
     private final Path uploads;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
@@ -154,6 +159,10 @@ public final class Register implements AutoCloseable {
         return index.search(query);
     }
 
+    /**
+     * Starts a rebuild in the background when the register changed behind the index (an import or link by
+     * the command line); searches meanwhile answer from the index as it was.
+     */
     private void refreshIndexIfStale() {
         Instant now = Instant.now();
         if (rebuilding || Duration.between(lastStalenessCheck, now).compareTo(STALENESS_CHECK) < 0) {
@@ -161,7 +170,8 @@ public final class Register implements AutoCloseable {
         }
         lastStalenessCheck = now;
         if (index.isStale(db)) {
-            rebuildIndex();
+            rebuilding = true;
+            indexer.submit(this::rebuildIndex);
         }
     }
 
@@ -282,6 +292,10 @@ public final class Register implements AutoCloseable {
 
     public List<RegisterReader.Source> sources() {
         return reader.sources();
+    }
+
+    public List<String> sourceNames() {
+        return reader.sourceNames();
     }
 
     public Optional<RegisterReader.VersionDetail> version(long id) {
@@ -428,6 +442,12 @@ public final class Register implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         index.close();
         db.close();
         try (var walk = Files.walk(uploads)) {

@@ -256,7 +256,7 @@ public final class WebServer implements AutoCloseable {
         }
         RegisterIndex.Page results = register.search(new RegisterIndex.SearchQuery(q, opt(filters.get("status")), opt(filters.get("sex")),
                 opt(filters.get("place")), opt(filters.get("source")), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE));
-        List<String> sources = register.sources().stream().map(org.nomina.store.search.RegisterReader.Source::name).toList();
+        List<String> sources = register.sourceNames();
         render(ctx, "persons.jte", Map.of("page", page(ctx, "persons.title", "persons"), "q", q, "filters", filters, "results", results,
                 "pageNo", pageNo, "pages", (int) Math.max(1, (Math.min(results.total(), 10_000) + PAGE_SIZE - 1) / PAGE_SIZE),
                 "sources", sources, "query", queryWithout(ctx, "page")));

@@ -413,6 +413,25 @@ abstract class WebContract {
     }
 
     @Test
+    void theSearchFollowsImportsAndLinksMadeBesideTheServer() throws IOException, InterruptedException {
+        Http viewer = http("viewer-user");
+        assertThat(get(viewer.client(), "/persons?q=Zeynalabdin").body()).contains("0 persons");
+        Path list = dir.resolve("late-list.csv");
+        Files.writeString(list, "Name,Born,Village,Fate\nZeynalabdinov Tofiq,1944,Nomkənd,killed\n", StandardCharsets.UTF_8);
+        // As the command line would: another Database object on the same URL, no server involved.
+        Database beside = Database.open(url);
+        new Importer(beside).importFile(new ImportRequest(list, "Late list", Optional.empty(), Optional.empty(), Optional.empty(), "cli"),
+                Importer.Progress.NONE);
+        RegisterLinker.link(beside, LinkageConfig.defaults(), "cli", ProgressListener.NONE);
+        String body = "";
+        for (int i = 0; i < 60 && !body.contains("Zeynalabdinov Tofiq"); i++) {
+            Thread.sleep(500);
+            body = get(viewer.client(), "/persons?q=Zeynalabdinov").body();
+        }
+        assertThat(body).as("the index was rebuilt after the link").contains("Zeynalabdinov Tofiq").contains("1 person");
+    }
+
+    @Test
     void aNameThatIsMarkupIsShownAsText() throws IOException {
         signIn("viewer-user");
         long id = personOf(SCRIPT_NAME);

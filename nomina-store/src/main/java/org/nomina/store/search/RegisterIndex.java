@@ -307,8 +307,9 @@ public final class RegisterIndex implements AutoCloseable {
                 int n = q.offset() + q.limit();
                 Sort sort = any ? new Sort(SortField.FIELD_SCORE, new SortField("sort_name", SortField.Type.STRING))
                         : new Sort(new SortField("sort_name", SortField.Type.STRING));
-                TopDocs top = searcher.search(query, n, sort);
-                long total = searcher.count(query);
+                // One pass collects the page and counts every match exactly (threshold: no early termination).
+                TopDocs top = searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
+                long total = top.totalHits.value();
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = q.offset(); i < docs.length; i++) {

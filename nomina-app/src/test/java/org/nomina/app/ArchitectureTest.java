@@ -47,6 +47,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.nomina.app..")
             .because("the store serves the command line, the web app and batch jobs alike, so it cannot know any of them");
 
+    /**
+     * The web pages reach the register only through the application layer ({@code org.nomina.app.register}):
+     * no store service (Database, Importer, Users …) is called from a page. Store values — records and
+     * enums such as a search hit or a role — may pass through to be shown.
+     */
+    private static final ArchRule WEB_THROUGH_REGISTER = noClasses()
+            .that().resideInAPackage("org.nomina.app.web..")
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("are store classes other than records and enums",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.nomina.store")
+                            && !c.isRecord() && !c.isEnum()
+                            && !c.getName().equals("org.nomina.store.BadInputException")))
+            .because("the web is a thin adapter over the application layer, which the command line will share");
+
+    @ArchTest
+    static void webShouldReachTheStoreOnlyThroughTheRegister(JavaClasses classes) {
+        WEB_THROUGH_REGISTER.check(classes);
+    }
+
     @ArchTest
     static void engineShouldNotDependOnStoreOrApp(JavaClasses classes) {
         ENGINE_WITHOUT_STORE_OR_APP.check(classes);

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  * The register's database: an embedded H2 file by default, PostgreSQL for teams. Opening migrates the
  * schema with Flyway, so every command sees the current one. Thread-safe (Jdbi is).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     /** Default location of the embedded database, relative to the working directory. */
     public static final String DEFAULT_DIRECTORY = "nomina-data";
@@ -23,12 +23,28 @@ public final class Database {
     private final String user;
     private final String password;
     private final Jdbi jdbi;
+    /** The connection pool of a long-running process (the web server), or null: commands connect per use. */
+    private final com.zaxxer.hikari.HikariDataSource pool;
 
-    private Database(String url, String user, String password) {
+    private Database(String url, String user, String password, int poolSize) {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.jdbi = Jdbi.create(() -> connect(url, user, password));
+        if (poolSize > 0) {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(url);
+            if (!user.isEmpty()) {
+                config.setUsername(user);
+                config.setPassword(password);
+            }
+            config.setMaximumPoolSize(poolSize);
+            config.setPoolName("nomina");
+            this.pool = new com.zaxxer.hikari.HikariDataSource(config);
+            this.jdbi = Jdbi.create(pool);
+        } else {
+            this.pool = null;
+            this.jdbi = Jdbi.create(() -> connect(url, user, password));
+        }
     }
 
     /** The H2 file URL for a directory: the register lives in {@code DIR/nomina.mv.db}. */
@@ -36,7 +52,10 @@ public final class Database {
         // DB_CLOSE_DELAY=-1 keeps the database open between connections: without it H2 closes (and
         // compacts and syncs) the file every time the last connection closes, which made a link run
         // of five thousand records spend most of its 13 s reopening the database.
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("nomina") + ";DB_CLOSE_DELAY=-1";
+        // AUTO_SERVER=TRUE lets a second process (the command line while `nomina serve` runs) use the same
+        // file: the first process to open it serves it over loopback TCP to the others, instead of the
+        // second failing with "Database may be already in use".
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("nomina") + ";DB_CLOSE_DELAY=-1;AUTO_SERVER=TRUE";
     }
 
     /**
@@ -47,6 +66,14 @@ public final class Database {
      * @throws BadInputException when the URL is not one Nomina can use or the server refuses it
      */
     public static Database open(String url) {
+        return open(url, 0);
+    }
+
+    /**
+     * Opens the database with a pool of at most {@code poolSize} connections (HikariCP), for a process that
+     * serves many requests at once; {@link #close()} closes the pool. {@code poolSize} 0 connects per use.
+     */
+    public static Database open(String url, int poolSize) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
             throw new BadInputException("'" + url + "' is not a database Nomina can use: give a jdbc:h2:… or jdbc:postgresql:… URL");
@@ -62,8 +89,22 @@ public final class Database {
         }
         String user = Optional.ofNullable(System.getenv("NOMINA_DB_USER")).orElse(lower.startsWith("jdbc:h2:") ? "sa" : "");
         String password = Optional.ofNullable(System.getenv("NOMINA_DB_PASSWORD")).orElse("");
-        Database db = new Database(url, user, password);
-        db.migrate();
+        Database db;
+        try {
+            db = new Database(url, user, password, poolSize);
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new BadInputException("cannot open the database " + redact(url) + ": " + root.getMessage(), e);
+        }
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
     }
 
@@ -124,6 +165,14 @@ public final class Database {
             return newest == LATEST_MIGRATION;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** Closes the connection pool, if this database has one; without a pool there is nothing to close. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
         }
     }
 

@@ -115,8 +115,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
         System.out.println("The demo database is " + db.describe() + "; explore it with: ./nomina --db '" + db.describe() + "' stats");
-        if (!noServe) {
-            System.out.println("The web application is not part of this version yet; nothing to serve on port " + port + ".");
+        if (!noServe && report.ok()) {
+            String url = Database.h2Url(dir.resolve("db"));
+            return ServeCommand.serveDemo(url, org.nomina.app.register.Register.indexDirectoryFor(url), port);
         }
         return report.ok() ? 0 : 1;
     }

@@ -14,7 +14,7 @@ import org.nomina.store.Database;
  * Databases for the app's tests: a PostgreSQL schema wiped clean, and a snapshot of what a register
  * holds. The store's own {@code TestDatabases} is test code of another module, so this is a small copy.
  */
-final class TestRegisters {
+public final class TestRegisters {
     /** The environment variable that points the PostgreSQL tests at a server (CI sets it). */
     static final String POSTGRES_ENV = "NOMINA_TEST_POSTGRES_URL";
 
@@ -25,7 +25,7 @@ final class TestRegisters {
     }
 
     /** The PostgreSQL URL with an empty public schema, or the test is skipped with a message saying how to run it. */
-    static String freshPostgresUrl() {
+    public static String freshPostgresUrl() {
         String url = System.getenv(POSTGRES_ENV);
         Assumptions.assumeTrue(url != null && !url.isBlank(),
                 "PostgreSQL tests skipped: no server configured. Set " + POSTGRES_ENV

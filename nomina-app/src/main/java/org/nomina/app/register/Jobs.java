@@ -1,0 +1,58 @@
+package org.nomina.app.register;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.nomina.store.users.Users;
+
+/**
+ * The register's background work. One job runs at a time: imports and links each take the ledger's head
+ * and would only wait for one another.
+ */
+final class Jobs implements AutoCloseable {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nomina-job");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    /** Starts {@code work}, which reports progress through the job it is given. */
+    Job start(String kind, String title, String owner, Function<Job, Object> work) {
+        Job job = new Job(Users.randomToken().substring(0, 16), kind, title, owner);
+        jobs.put(job.id(), job);
+        executor.submit(() -> {
+            job.running();
+            try {
+                job.finished(work.apply(job));
+            } catch (RuntimeException e) {
+                job.failed(e);
+            }
+        });
+        return job;
+    }
+
+    Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    List<Job.Snapshot> recent() {
+        return jobs.values().stream().map(Job::snapshot).sorted((a, b) -> b.started().compareTo(a.started())).limit(20).toList();
+    }
+
+    @Override
+    public void close() {
+        jobs.values().forEach(Job::cancel);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

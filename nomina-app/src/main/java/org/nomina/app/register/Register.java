@@ -1,0 +1,459 @@
+package org.nomina.app.register;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.nomina.engine.linkage.LinkageCancelledException;
+import org.nomina.engine.linkage.LinkageConfig;
+import org.nomina.engine.names.NameNormaliser;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.audit.AccessAudit;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.ImportResult;
+import org.nomina.store.imports.Importer;
+import org.nomina.store.linkage.RegisterLinker;
+import org.nomina.store.linkage.ReviewClaims;
+import org.nomina.store.linkage.ReviewQueue;
+import org.nomina.store.search.RegisterIndex;
+import org.nomina.store.search.RegisterReader;
+import org.nomina.store.users.Role;
+import org.nomina.store.users.Users;
+
+/**
+ * The register as an application: every operation the web pages (and, in time, the command line) need,
+ * over one pooled, closeable database and the search index beside it, returning typed results. Errors
+ * are {@link BadInputException}s that name the field or value at fault; long work (imports, links) runs
+ * as a {@link Job} whose progress anyone may poll, and stops with {@link CancelledException}.
+ * Thread-safe.
+ */
+public final class Register implements AutoCloseable {
+
+    /** Connections in the pool: the server's request threads share them. */
+    public static final int POOL_SIZE = 16;
+    /** How often a search checks whether the register changed since the index was built. */
+    private static final Duration STALENESS_CHECK = Duration.ofSeconds(2);
+
+    private final Database db;
+    private final RegisterIndex index;
+    private final Users users;
+    private final AccessAudit audit;
+    private final RegisterReader reader;
+    private final Jobs jobs = new Jobs();
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nomina-index");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Path uploads;
+    private volatile Instant lastStalenessCheck = Instant.EPOCH;
+    private volatile boolean rebuilding;
+
+    private Register(Database db, RegisterIndex index, Path uploads) {
+        this.db = db;
+        this.index = index;
+        this.users = new Users(db);
+        this.audit = new AccessAudit(db);
+        this.reader = new RegisterReader(db);
+        this.uploads = uploads;
+    }
+
+    /**
+     * Opens the register at {@code url} with its search index in {@code indexDirectory}, building the index
+     * when it is missing or behind the database.
+     */
+    public static Register open(String url, Path indexDirectory) {
+        Database db = Database.open(url, POOL_SIZE);
+        try {
+            RegisterIndex index = RegisterIndex.open(indexDirectory);
+            Path uploads = Files.createTempDirectory("nomina-uploads");
+            Register register = new Register(db, index, uploads);
+            if (index.isStale(db)) {
+                index.rebuild(db);
+            }
+            return register;
+        } catch (IOException e) {
+            db.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Where the search index of a database lives: beside an H2 file, else under {@code ./nomina-index/}. */
+    public static Path indexDirectoryFor(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:file:")) {
+            Path file = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+            return file.resolveSibling(file.getFileName() + "-index");
+        }
+        return Path.of("nomina-index", Integer.toHexString(url.replaceAll("(?i)(password=)[^&;]*", "").hashCode()));
+    }
+
+    public String describe() {
+        return db.describe();
+    }
+
+    // --- users and sessions -------------------------------------------------------------------------
+
+    public LoginResult login(String username, char[] password, String remote) {
+        return switch (users.login(username == null ? "" : username, password, remote)) {
+            case Users.Login.Success s -> new LoginResult.SignedIn(s.session().token(), viewer(s.session()));
+            case Users.Login.Refused r -> new LoginResult.Refused();
+            case Users.Login.LockedOut l -> new LoginResult.LockedOut(l.until());
+            case Users.Login.RateLimited r -> new LoginResult.RateLimited();
+        };
+    }
+
+    private static Viewer viewer(Users.Session s) {
+        return new Viewer(s.user().username(), s.user().role(), s.csrfToken());
+    }
+
+    /** How long a session lasts after signing in. */
+    public static final Duration SESSION_LIFETIME = Users.SESSION_LIFETIME;
+
+    /** A fresh random token (256 bits, hex), e.g. for a form's CSRF field before anyone signed in. */
+    public static String newToken() {
+        return Users.randomToken();
+    }
+
+    public Optional<Viewer> session(String token) {
+        return users.session(token).map(Register::viewer);
+    }
+
+    public void logout(String token) {
+        users.endSession(token);
+    }
+
+    public Users.User addUser(String username, Role role, char[] password, String actor) {
+        return users.add(username, role, password, actor);
+    }
+
+    public List<Users.User> users() {
+        return users.list();
+    }
+
+    public Users.User disableUser(String username, String actor) {
+        return users.disable(username, actor);
+    }
+
+    // --- search ---------------------------------------------------------------------------------------
+
+    /** Searches the register, first bringing the index up to date if the register changed (imports, links). */
+    public RegisterIndex.Page search(RegisterIndex.SearchQuery query) {
+        refreshIndexIfStale();
+        return index.search(query);
+    }
+
+    /**
+     * Starts a rebuild in the background when the register changed behind the index (an import or link by
+     * the command line); searches meanwhile answer from the index as it was.
+     */
+    private void refreshIndexIfStale() {
+        Instant now = Instant.now();
+        if (rebuilding || Duration.between(lastStalenessCheck, now).compareTo(STALENESS_CHECK) < 0) {
+            return;
+        }
+        lastStalenessCheck = now;
+        if (index.isStale(db)) {
+            rebuilding = true;
+            indexer.submit(this::rebuildIndex);
+        }
+    }
+
+    /** Rebuilds the search index from the database; returns the persons indexed. */
+    public synchronized long rebuildIndex() {
+        rebuilding = true;
+        try {
+            return index.rebuild(db);
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    // --- persons --------------------------------------------------------------------------------------
+
+    /**
+     * A person as {@code viewer} may see them; every protected value on the page, shown or masked, is
+     * written to the access audit with {@code path}.
+     */
+    public Optional<PersonPage> person(long id, Viewer viewer, String path) {
+        Optional<RegisterReader.Person> found = reader.person(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RegisterReader.Person p = found.get();
+        boolean sees = viewer.role().seesProtected();
+        List<AccessAudit.View> views = new ArrayList<>();
+        List<PersonPage.Column> columns = new ArrayList<>();
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(p.displayName());
+        int[] counts = {0, 0};
+        for (RegisterReader.SourceRecord r : reader.records(id)) {
+            if (!r.fullName().isBlank()) {
+                variants.add(r.fullName());
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("full_name", r.fullName());
+            fields.put("surname", r.surname());
+            fields.put("given_name", r.givenName());
+            fields.put("patronymic", r.patronymic());
+            fields.put("sex", r.sex() + (r.sexInferred() ? " (inferred)" : ""));
+            fields.put("birth", r.birth());
+            fields.put("age", r.age());
+            fields.put("place", r.place());
+            fields.put("address", r.address());
+            fields.put("id_number", r.idNumber());
+            fields.put("incident", r.incident());
+            fields.put("status", r.status());
+            fields.put("notes", r.notes());
+            r.extra().forEach((k, v) -> fields.put("extra." + k, v));
+            Set<String> protectedValues = new LinkedHashSet<>();
+            Map<String, String> shownFields = new LinkedHashMap<>();
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                boolean isProtected = !f.getValue().isBlank() && (Protection.FIELDS.contains(f.getKey())
+                        || (f.getKey().startsWith("extra.") && Protection.protectedHeader(f.getKey().substring(6)))
+                        || (p.living() && !Protection.LIVING_VISIBLE.contains(f.getKey())));
+                if (isProtected) {
+                    protectedValues.add(f.getValue());
+                    views.add(new AccessAudit.View(AccessAudit.now(), viewer.username(), viewer.role().label(), Optional.of(id),
+                            Optional.of(r.key()), f.getKey(), sees, path));
+                    counts[sees ? 0 : 1]++;
+                }
+                shownFields.put(f.getKey(), isProtected && !sees ? Protection.MASK : f.getValue());
+            }
+            Map<String, String> verbatim = new LinkedHashMap<>();
+            r.verbatim().forEach((header, value) -> {
+                boolean isProtected = !value.isBlank() && (protectedValues.contains(value.strip()) || Protection.protectedHeader(header));
+                verbatim.put(header, isProtected && !sees ? Protection.MASK : value);
+            });
+            columns.add(new PersonPage.Column(r.key(), r.source(), r.version(), r.recordId(), r.row(), shownFields, verbatim,
+                    r.problems().stream().map(String::valueOf).toList()));
+        }
+        audit.record(views);
+        NameNormaliser names = NameNormaliser.shared();
+        List<String> romanised = variants.stream().map(v -> romanise(names, v)).distinct().toList();
+        return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, p.living() && !sees, counts[0], counts[1]));
+    }
+
+    private static String romanise(NameNormaliser names, String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : names.ascii(name).split(" ")) {
+            if (!word.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    public List<AccessAudit.View> auditViews(int limit, Optional<String> username, Optional<Long> personId) {
+        return audit.list(limit, username, personId);
+    }
+
+    // --- review ---------------------------------------------------------------------------------------
+
+    /** The pair at {@code position} that no other reviewer holds, now held by this reviewer. */
+    public Optional<ReviewClaims.Held> reviewAt(Viewer reviewer, int position) {
+        require(reviewer, Role.REVIEWER, "review pairs");
+        return ReviewClaims.claim(db, reviewer.username(), position);
+    }
+
+    public ReviewQueue.Decided decide(Viewer reviewer, long recordA, long recordB, String verdict, String note) {
+        require(reviewer, Role.REVIEWER, "decide pairs");
+        ReviewQueue.Decided d = ReviewQueue.decide(db, Long.toString(recordA), Long.toString(recordB), verdict, reviewer.username(), note);
+        ReviewClaims.release(db, reviewer.username());
+        return d;
+    }
+
+    public Optional<ReviewClaims.Withdrawn> undoLatestDecision(Viewer reviewer) {
+        require(reviewer, Role.REVIEWER, "take back decisions");
+        return ReviewClaims.undoLatest(db, reviewer.username());
+    }
+
+    public int pendingPairs() {
+        return ReviewQueue.pendingCount(db);
+    }
+
+    // --- sources and imports --------------------------------------------------------------------------
+
+    public List<RegisterReader.Source> sources() {
+        return reader.sources();
+    }
+
+    public List<String> sourceNames() {
+        return reader.sourceNames();
+    }
+
+    public Optional<RegisterReader.VersionDetail> version(long id) {
+        return reader.version(id, 1000);
+    }
+
+    public Optional<RegisterReader.LedgerHead> ledgerHead() {
+        return reader.ledgerHead();
+    }
+
+    /** A file uploaded for import, kept in a private temporary directory under an unguessable id. */
+    public record Upload(String id, String fileName, Path path) {
+    }
+
+    /** What an import of the upload would do, found by importing it into a throw-away in-memory database. */
+    public record Preview(Upload upload, ImportResult result, List<RegisterReader.SourceRecord> firstRecords, String mappingYaml) {
+    }
+
+    public Upload keepUpload(String fileName, java.io.InputStream content) {
+        String id = Users.randomToken().substring(0, 24);
+        String safe = Path.of(fileName == null || fileName.isBlank() ? "upload.csv" : fileName).getFileName().toString()
+                .replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        try {
+            Path dir = Files.createDirectories(uploads.resolve(id));
+            Path file = dir.resolve(safe);
+            Files.copy(content, file);
+            return new Upload(id, safe, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Optional<Upload> upload(String id) {
+        if (id == null || !id.matches("[0-9a-f]{24}")) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(uploads.resolve(id))) {
+            return files.filter(f -> !f.getFileName().toString().equals("mapping.yaml")).findFirst()
+                    .map(f -> new Upload(id, f.getFileName().toString(), f));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Previews an upload with the given mapping (YAML; empty: detect), importing it into an in-memory
+     * database with the real importer, so that the preview reports exactly the rejects and warnings the
+     * import will.
+     *
+     * @throws BadInputException as the import would, naming the file, row, column and value
+     */
+    public Preview preview(Upload upload, MappingChoice mapping) {
+        String memory = "jdbc:h2:mem:preview-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Database scratch = Database.open(memory);
+        try {
+            Optional<Path> mappingFile = writeMapping(upload, mapping);
+            ImportResult result = new Importer(scratch).importFile(new ImportRequest(upload.path(), "preview", mappingFile,
+                    mapping.encoding(), mapping.delimiter(), "preview"), Importer.Progress.NONE);
+            List<RegisterReader.SourceRecord> first = new RegisterReader(scratch).firstRecords(10);
+            String yaml = MappingChoice.fromColumns(result.columns(), result.encoding(), result.delimiter(), mapping).toYaml();
+            return new Preview(upload, result, first, yaml);
+        } finally {
+            shutdown(memory);
+        }
+    }
+
+    /** Drops an in-memory H2 database. Plain JDBC: SHUTDOWN closes the connection under the statement. */
+    private static void shutdown(String memoryUrl) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(memoryUrl, "sa", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            // H2 reports the connection it closed; the database is gone either way.
+        }
+    }
+
+    private static Optional<Path> writeMapping(Upload upload, MappingChoice mapping) {
+        if (mapping.columns().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path file = upload.path().resolveSibling("mapping.yaml");
+            Files.writeString(file, mapping.toYaml(), StandardCharsets.UTF_8);
+            return Optional.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports an upload as a new version of {@code source}, in the background. */
+    public Job startImport(Viewer editor, Upload upload, String source, MappingChoice mapping) {
+        require(editor, Role.EDITOR, "import lists");
+        if (source == null || source.isBlank()) {
+            throw new BadInputException("the source needs a name (e.g. \"Hospital list 1992\")");
+        }
+        Optional<Path> mappingFile = writeMapping(upload, mapping);
+        return jobs.start("import", "importing " + upload.fileName() + " into " + source.strip(), editor.username(), job -> {
+            ImportResult r = new Importer(db).importFile(new ImportRequest(upload.path(), source.strip(), mappingFile, mapping.encoding(),
+                    mapping.delimiter(), editor.username()), (rows, bytes, total) -> job.progress(String.format("%,d rows", rows), bytes, total));
+            rebuildIndex();
+            return new ImportDone(r, reader.newestVersion(r.source()).orElse(0L));
+        });
+    }
+
+    /** An import that finished, with the id of the version it wrote (or found already imported). */
+    public record ImportDone(ImportResult result, long versionId) {
+    }
+
+    /** Links every source record into persons, in the background; the index is rebuilt after. */
+    public Job startLink(Viewer editor) {
+        require(editor, Role.EDITOR, "link the register");
+        return jobs.start("link", "linking the register", editor.username(), job -> {
+            RegisterLinker.Outcome o;
+            try {
+                o = RegisterLinker.link(db, LinkageConfig.defaults(), editor.username(), (stage, done, total) -> job.progress(stage, done, total));
+            } catch (LinkageCancelledException e) {
+                throw new CancelledException("linking the register");
+            }
+            rebuildIndex();
+            return o;
+        });
+    }
+
+    public Optional<Job.Snapshot> job(String id) {
+        return jobs.find(id).map(Job::snapshot);
+    }
+
+    public List<Job.Snapshot> recentJobs() {
+        return jobs.recent();
+    }
+
+    public void cancel(Viewer viewer, String jobId) {
+        require(viewer, Role.EDITOR, "cancel jobs");
+        jobs.find(jobId).ifPresent(Job::cancel);
+    }
+
+    private static void require(Viewer viewer, Role role, String what) {
+        if (!viewer.may(role)) {
+            throw new NotAllowedException(viewer.username() + " (" + viewer.role().label() + ") may not " + what + "; that needs the role "
+                    + role.label() + " or higher");
+        }
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        index.close();
+        db.close();
+        try (var walk = Files.walk(uploads)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory is the system's to clean up then
+        }
+    }
+}

@@ -1,0 +1,506 @@
+package org.nomina.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.nomina.app.demo.DemoCase;
+import org.nomina.app.demo.DemoGenerator;
+import org.nomina.app.register.Register;
+import org.nomina.engine.linkage.LinkageConfig;
+import org.nomina.engine.linkage.ProgressListener;
+import org.nomina.store.Database;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.Importer;
+import org.nomina.store.linkage.RegisterLinker;
+import org.nomina.store.users.Role;
+import org.nomina.store.users.Users;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web application end to end: a real server on a free port over a real database (H2 file, or
+ * PostgreSQL), driven by Debian's Chromium through its chromedriver, and by plain HTTP where a browser
+ * would hide what is tested (status codes, tokens). Skipped, saying why, when no Chromium is installed.
+ * Screenshots of every page at 1280 and 390 pixels wide go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WebContract {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String PASSWORD = "a long fictional passphrase";
+    static final String PASSPORT = "AZE 0099123";
+    static final String SCRIPT_NAME = "<script>alert(1)</script>";
+
+    private Path dir;
+    private String url;
+    private Database db;
+    private Register register;
+    private WebServer server;
+    private WebDriver browser;
+    String base;
+
+    /** The database URL to serve; a subclass may skip the tests (no PostgreSQL configured). */
+    abstract String databaseUrl(Path dir);
+
+    abstract String label();
+
+    @BeforeAll
+    void start() throws IOException {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "browser tests skipped: no Chromium at " + CHROMIUM + " with " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+        dir = Files.createTempDirectory("nomina-web-test");
+        url = databaseUrl(dir);
+        db = Database.open(url);
+        DemoCase demo = new DemoGenerator(new DemoGenerator.Options(1000, 4, false, 11)).generate(dir.resolve("case"));
+        Importer importer = new Importer(db);
+        for (DemoCase.ListFile list : demo.lists()) {
+            importer.importFile(new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(), Optional.empty(), "test"),
+                    Importer.Progress.NONE);
+        }
+        Path witnesses = dir.resolve("witnesses.csv");
+        Files.writeString(witnesses, "Name,Born,Village,Passport,Fate\n"
+                + "\"" + SCRIPT_NAME + "\",1950,Nomkənd,,killed\n"
+                + "\"O'Brien Seán\",1960,Nomkənd,,killed\n"
+                + "\"Qasımova Nərgiz\",1971,Nomkənd," + PASSPORT + ",missing\n", StandardCharsets.UTF_8);
+        Path mapping = dir.resolve("witnesses.yaml");
+        Files.writeString(mapping, """
+                columns:
+                  Name: {field: full_name}
+                  Born: {field: birth_year}
+                  Village: {field: place}
+                  Passport: {field: id_number}
+                  Fate: {field: status}
+                """, StandardCharsets.UTF_8);
+        importer.importFile(new ImportRequest(witnesses, "Witness statements", Optional.of(mapping), Optional.empty(), Optional.empty(),
+                "test"), Importer.Progress.NONE);
+        RegisterLinker.link(db, LinkageConfig.defaults(), "test", ProgressListener.NONE);
+        Users users = new Users(db);
+        for (Role role : Role.values()) {
+            users.add(role.label() + "-user", role, PASSWORD.toCharArray(), "test");
+        }
+        users.add("second-reviewer", Role.REVIEWER, PASSWORD.toCharArray(), "test");
+        users.add("locked-user", Role.VIEWER, PASSWORD.toCharArray(), "test");
+        assertThat(query("SELECT COUNT(*) FROM match_pair WHERE decision = 'REVIEW'", Integer.class))
+                .as("the fictional case leaves pairs for two reviewers").isGreaterThanOrEqualTo(3);
+        register = Register.open(url, dir.resolve("index"));
+        server = new WebServer(register, "127.0.0.1", 0).start();
+        base = "http://127.0.0.1:" + server.port();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (register != null) {
+            register.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    void signIn(String username) {
+        attemptSignIn(username, PASSWORD);
+        assertThat(browser.getCurrentUrl()).as(() -> username + " signs in; the page says: " + browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("/login");
+    }
+
+    void attemptSignIn(String username, String password) {
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        click(By.id("login-submit"));
+    }
+
+    /** Clicks what leads to another page and waits until the old page is gone. */
+    void click(By what) {
+        WebElement element = browser.findElement(what);
+        element.click();
+        waiting().until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** Screenshots of the current page at a laptop's and a phone's width, for people to look at. */
+    void screenshots(String name) throws IOException {
+        Path out = Path.of("target", "screenshots");
+        Files.createDirectories(out);
+        for (int width : new int[] {1280, 390}) {
+            browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(out.resolve(label() + "-" + name + "-" + width + ".png"), png);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Waits for an element; on timeout fails with the page's text, which says what went wrong. */
+    WebElement expect(String id) {
+        try {
+            return waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    <T> T query(String sql, Class<T> type, Object... args) {
+        return db.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(type).one();
+        });
+    }
+
+    /** A plain HTTP client that keeps cookies, signed in as {@code username}; returns it with the session's CSRF token. */
+    record Http(HttpClient client, String csrf) {
+    }
+
+    Http http(String username) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = get(client, "/login").body();
+        String loginToken = csrfIn(form);
+        HttpResponse<String> signedIn = post(client, "/login", Map.of("_csrf", loginToken, "username", username, "password", PASSWORD), null);
+        assertThat(signedIn.statusCode()).as("sign-in of " + username).isEqualTo(302);
+        String page = get(client, "/persons").body();
+        return new Http(client, csrfIn(page));
+    }
+
+    static String csrfIn(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(html);
+        assertThat(m.find()).as("a _csrf field in the page").isTrue();
+        return m.group(1);
+    }
+
+    HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(HttpClient client, String path, Map<String, String> form, String csrfHeader) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (csrfHeader != null) {
+            b.header("X-CSRF-Token", csrfHeader);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    long personOf(String fullName) {
+        return query("SELECT pr.person_id FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id WHERE r.full_name = ?",
+                Long.class, fullName);
+    }
+
+    // --- tests ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void signingInAndOutAndTheLockout() throws IOException {
+        browser.get(base + "/persons?q=Mamedov");
+        assertThat(browser.getCurrentUrl()).as("anonymous visitors are sent to sign in").startsWith(base + "/login");
+        screenshots("login");
+        browser.findElement(By.id("username")).sendKeys("viewer-user");
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(browser.findElement(By.id("login-problem")).getText()).contains("do not match");
+        browser.findElement(By.id("username")).sendKeys("viewer-user");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        assertThat(browser.getCurrentUrl()).as("back where they were going").isEqualTo(base + "/persons?q=Mamedov");
+        Optional<String> cookie = browser.manage().getCookies().stream().filter(c -> c.getName().equals(WebServer.SESSION_COOKIE))
+                .map(c -> c.isHttpOnly() + " " + c.getSameSite()).findFirst();
+        assertThat(cookie).contains("true Strict");
+        click(By.id("logout"));
+        assertThat(browser.getCurrentUrl()).startsWith(base + "/login");
+        browser.get(base + "/persons");
+        assertThat(browser.getCurrentUrl()).as("signed out").startsWith(base + "/login");
+
+        for (int i = 0; i < Users.LOCKOUT_FAILURES; i++) {
+            attemptSignIn("locked-user", "wrong " + i);
+            assertThat(browser.findElement(By.id("login-problem")).getText()).contains("do not match");
+        }
+        attemptSignIn("locked-user", PASSWORD);
+        assertThat(browser.findElement(By.id("login-problem")).getText()).contains("locked until");
+        assertThat(browser.getCurrentUrl()).startsWith(base + "/login");
+    }
+
+    @Test
+    void aPostWithoutTheTokenIsRefused() throws IOException, InterruptedException {
+        Http reviewer = http("reviewer-user");
+        assertThat(post(reviewer.client(), "/review/undo", Map.of(), null).statusCode()).isEqualTo(403);
+        assertThat(post(reviewer.client(), "/review/undo", Map.of("_csrf", "0".repeat(64)), null).statusCode()).isEqualTo(403);
+        assertThat(post(reviewer.client(), "/review/undo", Map.of("_csrf", reviewer.csrf()), null).statusCode()).isEqualTo(302);
+        assertThat(post(reviewer.client(), "/review/undo", Map.of(), reviewer.csrf()).statusCode()).as("htmx's header").isEqualTo(302);
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(post(anonymous, "/login", Map.of("username", "admin-user", "password", PASSWORD), null).statusCode()).isEqualTo(403);
+        HttpResponse<String> page = get(reviewer.client(), "/persons");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
+    }
+
+    @Test
+    void eachRoleMayWhatItMayAndNoMore() throws IOException, InterruptedException {
+        Map<String, List<Integer>> expected = Map.of(
+                // path: viewer, reviewer, editor, admin
+                "/persons", List.of(200, 200, 200, 200),
+                "/persons/" + personOf("Qasımova Nərgiz"), List.of(200, 200, 200, 200),
+                "/sources", List.of(200, 200, 200, 200),
+                "/review", List.of(403, 200, 200, 200),
+                "/users", List.of(403, 403, 403, 200),
+                "/audit", List.of(403, 403, 403, 200));
+        Role[] roles = Role.values();
+        for (int r = 0; r < roles.length; r++) {
+            Http h = http(roles[r].label() + "-user");
+            for (Map.Entry<String, List<Integer>> e : expected.entrySet()) {
+                assertThat(get(h.client(), e.getKey()).statusCode()).as(roles[r].label() + " GET " + e.getKey()).isEqualTo(e.getValue().get(r));
+            }
+            int addUser = post(h.client(), "/users", Map.of("_csrf", h.csrf(), "username", "made-by-" + roles[r].label(), "role", "viewer",
+                    "password", PASSWORD), null).statusCode();
+            assertThat(addUser).as(roles[r].label() + " adds a user").isEqualTo(roles[r] == Role.ADMIN ? 200 : 403);
+            int upload = post(h.client(), "/imports/" + "0".repeat(24), Map.of("_csrf", h.csrf()), null).statusCode();
+            assertThat(upload).as(roles[r].label() + " imports").isEqualTo(roles[r].atLeast(Role.EDITOR) ? 404 : 403);
+            int decide = post(h.client(), "/review/decide", Map.of("_csrf", h.csrf(), "a", "1", "b", "1", "verdict", "same"), null).statusCode();
+            assertThat(decide).as(roles[r].label() + " decides (a pair of one record is refused as bad input)")
+                    .isEqualTo(roles[r].atLeast(Role.REVIEWER) ? 400 : 403);
+        }
+        assertThat(query("SELECT COUNT(*) FROM app_user WHERE username LIKE 'made-by-%'", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewDecidedWithTheKeyboardAndUndone() throws IOException {
+        signIn("reviewer-user");
+        browser.get(base + "/review");
+        long a = Long.parseLong(browser.findElement(By.name("a")).getAttribute("value"));
+        long b = Long.parseLong(browser.findElement(By.name("b")).getAttribute("value"));
+        screenshots("review");
+        // A second reviewer is never given the pair the first one holds.
+        signedOutSecond(a, b);
+        signIn("reviewer-user");
+        browser.get(base + "/review");
+        a = Long.parseLong(browser.findElement(By.name("a")).getAttribute("value"));
+        b = Long.parseLong(browser.findElement(By.name("b")).getAttribute("value"));
+        new Actions(browser).sendKeys("s").perform();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("the same person");
+        assertThat(query("SELECT COUNT(*) FROM match_decision WHERE record_a = ? AND record_b = ? AND verdict = 'SAME' AND reviewer = 'reviewer-user'",
+                Integer.class, a, b)).isEqualTo(1);
+        assertThat(query("SELECT COUNT(*) FROM ledger_entry WHERE action = 'review' AND actor = 'reviewer-user'", Integer.class)).isEqualTo(1);
+        new Actions(browser).sendKeys("z").perform();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Taken back"));
+        assertThat(query("SELECT COUNT(*) FROM match_decision WHERE record_a = ? AND record_b = ?", Integer.class, a, b)).isZero();
+        assertThat(query("SELECT COUNT(*) FROM match_decision_withdrawn WHERE record_a = ? AND record_b = ? AND withdrawn_by = 'reviewer-user'",
+                Integer.class, a, b)).isEqualTo(1);
+        assertThat(query("SELECT COUNT(*) FROM ledger_entry WHERE action = 'review-undo'", Integer.class)).isEqualTo(1);
+        String before = browser.findElement(By.name("a")).getAttribute("value") + "-" + browser.findElement(By.name("b")).getAttribute("value");
+        new Actions(browser).sendKeys("j").perform();
+        waiting().until(ExpectedConditions.urlContains("pos=1"));
+        String after = browser.findElement(By.name("a")).getAttribute("value") + "-" + browser.findElement(By.name("b")).getAttribute("value");
+        assertThat(after).as("j moves to the next pair").isNotEqualTo(before);
+    }
+
+    /** The second reviewer, in plain HTTP, is shown another pair than the one the first reviewer holds. */
+    private void signedOutSecond(long heldA, long heldB) {
+        try {
+            Http second = http("second-reviewer");
+            String page = get(second.client(), "/review").body();
+            Matcher ma = Pattern.compile("name=\"a\" value=\"(\\d+)\"").matcher(page);
+            Matcher mb = Pattern.compile("name=\"b\" value=\"(\\d+)\"").matcher(page);
+            assertThat(ma.find() && mb.find()).as("the second reviewer gets a pair").isTrue();
+            assertThat(ma.group(1) + "-" + mb.group(1)).isNotEqualTo(heldA + "-" + heldB);
+            post(second.client(), "/logout", Map.of("_csrf", csrfIn(page)), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anUploadWithAChangedMappingIsImportedAndItsRejectedRowsShown() throws IOException {
+        Path list = dir.resolve("upload-list.csv");
+        Files.writeString(list, """
+                Kennung;Name;Geburt;Dorf
+                K-1;Əliyev Rəşid;12.03.1951;Nomkənd
+                K-2;Hüseynova Aynur;not a date;Nomkənd
+                K-3;Кәримов Вагиф;1949;Nomkənd
+                K-4;Babayev Elçin;31.02.1960;Nomkənd
+                """, StandardCharsets.UTF_8);
+        signIn("editor-user");
+        browser.get(base + "/sources");
+        screenshots("sources");
+        browser.findElement(By.id("upload-file")).sendKeys(list.toAbsolutePath().toString());
+        click(By.id("upload-submit"));
+        expect("mapping");
+        assertThat(browser.findElement(By.id("detected")).getText()).contains("UTF-8").contains(";");
+        screenshots("import-preview");
+        new Select(browser.findElement(By.cssSelector("select[data-column='Kennung']"))).selectByValue("record_id");
+        new Select(browser.findElement(By.cssSelector("select[data-column='Geburt']"))).selectByValue("birth_date");
+        new Select(browser.findElement(By.cssSelector("select[data-column='Dorf']"))).selectByValue("place");
+        click(By.id("preview-again"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("would-import"), "2 would be imported, 2 rejected"));
+        assertThat(browser.findElement(By.id("preview-rejects")).getText()).contains("not a date").contains("Geburt");
+        WebElement source = browser.findElement(By.id("source"));
+        source.clear();
+        source.sendKeys("Village council list");
+        click(By.id("import-run"));
+        expect("see-version");
+        assertThat(browser.findElement(By.id("job-result")).getText()).contains("2 rows imported and 2 rejected");
+        click(By.id("see-version"));
+        String rejects = browser.findElement(By.id("rejects")).getText();
+        assertThat(rejects).contains("Geburt").contains("not a date").contains("31.02.1960");
+        screenshots("version");
+        assertThat(query("SELECT COUNT(*) FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = 'Village council list' "
+                + "AND r.record_id IN ('K-1', 'K-3') AND r.place = 'Nomkənd'", Integer.class)).isEqualTo(2);
+        assertThat(query("SELECT COUNT(*) FROM rejected_row j JOIN source_version v ON v.id = j.source_version_id JOIN source s ON s.id = v.source_id "
+                + "WHERE s.name = 'Village council list' AND j.column_name = 'Geburt'", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void theSearchFollowsImportsAndLinksMadeBesideTheServer() throws IOException, InterruptedException {
+        Http viewer = http("viewer-user");
+        assertThat(get(viewer.client(), "/persons?q=Zeynalabdin").body()).contains("0 persons");
+        Path list = dir.resolve("late-list.csv");
+        Files.writeString(list, "Name,Born,Village,Fate\nZeynalabdinov Tofiq,1944,Nomkənd,killed\n", StandardCharsets.UTF_8);
+        // As the command line would: another Database object on the same URL, no server involved.
+        Database beside = Database.open(url);
+        new Importer(beside).importFile(new ImportRequest(list, "Late list", Optional.empty(), Optional.empty(), Optional.empty(), "cli"),
+                Importer.Progress.NONE);
+        RegisterLinker.link(beside, LinkageConfig.defaults(), "cli", ProgressListener.NONE);
+        String body = "";
+        for (int i = 0; i < 60 && !body.contains("Zeynalabdinov Tofiq"); i++) {
+            Thread.sleep(500);
+            body = get(viewer.client(), "/persons?q=Zeynalabdinov").body();
+        }
+        assertThat(body).as("the index was rebuilt after the link").contains("Zeynalabdinov Tofiq").contains("1 person");
+    }
+
+    @Test
+    void aNameThatIsMarkupIsShownAsText() throws IOException {
+        signIn("viewer-user");
+        long id = personOf(SCRIPT_NAME);
+        browser.get(base + "/persons/" + id);
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo(SCRIPT_NAME);
+        assertThat(browser.getPageSource()).doesNotContain(SCRIPT_NAME).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertNoAlert();
+        browser.get(base + "/persons?q=" + URLEncoder.encode("script alert", StandardCharsets.UTF_8));
+        assertNoAlert();
+        assertThat(browser.getPageSource()).doesNotContain(SCRIPT_NAME);
+    }
+
+    private void assertNoAlert() {
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("a script ran: an alert is open");
+        } catch (NoAlertPresentException expected) {
+            // no script ran
+        }
+    }
+
+    @Test
+    void searchTakesAnyCharactersAsText() throws IOException {
+        signIn("viewer-user");
+        browser.get(base + "/persons");
+        screenshots("persons");
+        for (String input : List.of("' OR 1=1 --", "\"; DROP TABLE person; --", "%_\\*?", "Robert'); DELETE FROM person;--")) {
+            WebElement q = browser.findElement(By.id("q"));
+            q.clear();
+            q.sendKeys(input);
+            WebElement count = browser.findElement(By.id("result-count"));
+            browser.findElement(By.id("search-submit")).click();
+            waiting().until(ExpectedConditions.stalenessOf(count));
+            assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(input);
+            assertThat(browser.findElement(By.id("result-count")).getText()).as(input).isEqualTo("0 persons");
+        }
+        browser.get(base + "/persons?q=" + URLEncoder.encode("O'Brien", StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.id("persons")).getText()).contains("O'Brien");
+        browser.get(base + "/persons?q=Mamedov");
+        String found = browser.findElement(By.id("persons")).getText();
+        assertThat(found).as("Mamedov finds the Latin and the Cyrillic spellings").contains("Məmmədov").contains("Мамедов");
+        assertThat(query("SELECT COUNT(*) FROM person", Integer.class)).isPositive();
+    }
+
+    @Test
+    void aProtectedFieldIsMaskedForAViewerAndEveryViewAudited() throws IOException {
+        long id = personOf("Qasımova Nərgiz");
+        String audited = "SELECT COUNT(*) FROM access_audit WHERE field = 'id_number' AND person_id = ? AND username = ? AND shown = ?";
+        int viewerBefore = query(audited, Integer.class, id, "viewer-user", false);
+        int editorBefore = query(audited, Integer.class, id, "editor-user", true);
+        int before = query("SELECT COUNT(*) FROM access_audit WHERE field = 'id_number' AND person_id = ?", Integer.class, id);
+        signIn("viewer-user");
+        browser.get(base + "/persons/" + id);
+        assertThat(browser.getPageSource()).doesNotContain(PASSPORT).contains("protected");
+        assertThat(browser.findElement(By.cssSelector("dd[data-field='id_number']")).getText()).contains("protected");
+        screenshots("person-viewer");
+        assertThat(query(audited, Integer.class, id, "viewer-user", false)).isEqualTo(viewerBefore + 1);
+        browser.manage().deleteAllCookies();
+        signIn("editor-user");
+        browser.get(base + "/persons/" + id);
+        assertThat(browser.findElement(By.cssSelector("dd[data-field='id_number']")).getText()).isEqualTo(PASSPORT);
+        assertThat(query(audited, Integer.class, id, "editor-user", true)).isEqualTo(editorBefore + 1);
+        assertThat(query("SELECT COUNT(*) FROM access_audit WHERE field = 'id_number' AND person_id = ?", Integer.class, id)).isEqualTo(before + 2);
+        browser.manage().deleteAllCookies();
+        signIn("admin-user");
+        browser.get(base + "/audit");
+        assertThat(browser.findElement(By.id("audit")).getText()).contains("viewer-user").contains("id_number").contains("masked");
+        screenshots("audit");
+        browser.get(base + "/users");
+        screenshots("users");
+    }
+}

@@ -1,0 +1,62 @@
+package org.nomina.store.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.nomina.store.Database;
+
+/**
+ * Who saw which protected field of whom, and whether it was shown or masked: every view by anyone is
+ * written, so that a team can answer "who looked at this witness's address".
+ */
+public final class AccessAudit {
+
+    /** One view of one protected field. {@code personId} or {@code recordId} may be absent. */
+    public record View(OffsetDateTime at, String username, String role, Optional<Long> personId, Optional<Long> recordId, String field,
+                       boolean shown, String path) {
+    }
+
+    private final Database db;
+
+    public AccessAudit(Database db) {
+        this.db = db;
+    }
+
+    /** Writes the views of one page in one statement. */
+    public void record(List<View> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        db.jdbi().useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO access_audit (viewed_at, username, role, person_id, source_record_id, field, shown, path)
+                    VALUES (:at, :u, :r, :p, :rec, :f, :shown, :path)""");
+            for (View v : views) {
+                batch.bind("at", v.at()).bind("u", v.username()).bind("r", v.role()).bind("p", v.personId().orElse(null))
+                        .bind("rec", v.recordId().orElse(null)).bind("f", v.field()).bind("shown", v.shown())
+                        .bind("path", v.path().length() > 1000 ? v.path().substring(0, 1000) : v.path()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    /** The newest views first, optionally of one user's or one person's. */
+    public List<View> list(int limit, Optional<String> username, Optional<Long> personId) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT viewed_at, username, role, person_id, source_record_id, field, shown, path FROM access_audit
+                        WHERE (:u IS NULL OR username = :u) AND (:p IS NULL OR person_id = :p)
+                        ORDER BY id DESC""")
+                .bind("u", username.orElse(null)).bind("p", personId.orElse(null))
+                .setMaxRows(limit)
+                .map((rs, ctx) -> new View(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
+                        Optional.ofNullable(rs.getObject(4, Long.class)), Optional.ofNullable(rs.getObject(5, Long.class)),
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8)))
+                .list());
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,339 @@
+package org.nomina.store.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.nomina.engine.names.NameNormaliser;
+import org.nomina.engine.names.NormalName;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.StoreException;
+
+/**
+ * The register's search: an Apache Lucene index of the persons, kept in a directory beside the database
+ * and rebuilt from it. A person's document holds the engine's name keys ({@link NameNormaliser}) of every
+ * name any of its records gives — the romanised form, the spelling-folded form and the family key — so
+ * that a query in one script finds the names written in another (Mamedov finds Məmmədov and Мамедов).
+ * The query's words go through the same normaliser; no query syntax is parsed, so nothing a user types
+ * (quotes, {@code ' OR 1=1 --}, {@code *}) is an operator.
+ *
+ * <p>The index remembers the ledger entry it was built at; {@link #isStale} compares it with the
+ * database's newest import or link so that a server rebuilds it when the register changed.
+ */
+public final class RegisterIndex implements AutoCloseable {
+
+    /** One person as the search lists them. */
+    public record Hit(long personId, String displayName, String sex, String birthYear, String place, String status, List<String> sources,
+                      List<String> nameVariants) {
+    }
+
+    /** A page of results: {@code total} counts every match. */
+    public record Page(List<Hit> hits, long total, int offset, int limit) {
+    }
+
+    /** What to look for; empty fields are no filter. */
+    public record SearchQuery(String text, Optional<String> status, Optional<String> sex, Optional<String> place, Optional<String> source,
+                         int offset, int limit) {
+    }
+
+    private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
+    private static final int MAX_WINDOW = 10_000;
+    private final Path directory;
+    private final Directory dir;
+    private final NameNormaliser names = NameNormaliser.shared();
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    private RegisterIndex(Path directory) throws IOException {
+        this.directory = directory;
+        Files.createDirectories(directory);
+        this.dir = FSDirectory.open(directory);
+    }
+
+    /**
+     * Opens (creating when absent) the index in {@code directory} for searching and rebuilding.
+     *
+     * @throws BadInputException when another process (a running server) holds the index
+     */
+    public static RegisterIndex open(Path directory) {
+        try {
+            RegisterIndex index = new RegisterIndex(directory);
+            try {
+                index.writer = new IndexWriter(index.dir, new IndexWriterConfig(new StandardAnalyzer())
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            } catch (LockObtainFailedException e) {
+                index.dir.close();
+                throw new BadInputException("the search index " + directory + " is in use by another Nomina process (a running nomina serve "
+                        + "keeps it current itself); stop that process or leave the index to it");
+            }
+            if (index.writer.getLiveCommitData() == null || !index.writer.getLiveCommitData().iterator().hasNext()) {
+                index.writer.commit();
+            }
+            index.searchers = new SearcherManager(index.writer, null);
+            return index;
+        } catch (IOException e) {
+            throw new StoreException("cannot open the search index " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The ledger entry the index reflects (0: never built). */
+    public long builtAt() {
+        if (writer.getLiveCommitData() == null) {
+            return 0;
+        }
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (e.getKey().equals(USER_DATA_LEDGER)) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return 0;
+    }
+
+    /** The newest ledger entry that changed records or persons (imports, links, corrections; not reviews or users). */
+    public static long registerVersion(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COALESCE(MAX(seq), 0) FROM ledger_entry
+                        WHERE action NOT IN ('review', 'review-undo', 'user-add', 'user-disable')""")
+                .mapTo(Long.class).one());
+    }
+
+    public boolean isStale(Database db) {
+        return builtAt() != registerVersion(db);
+    }
+
+    /**
+     * Replaces the index with the register's current persons (not retired ones). Searches go on against
+     * the previous index until the new one is committed. Returns the number of persons indexed.
+     */
+    public synchronized long rebuild(Database db) {
+        long version = registerVersion(db);
+        try {
+            writer.deleteAll();
+            long[] count = {0};
+            db.jdbi().useHandle(h -> {
+                PersonDoc[] current = {null};
+                h.createQuery("""
+                                SELECT p.id, p.display_name, p.sex, p.birth_year, p.place, p.status, p.surname, p.given_name, p.patronymic,
+                                       r.full_name, r.surname, r.given_name, r.patronymic, s.name
+                                FROM person p
+                                LEFT JOIN person_record pr ON pr.person_id = p.id
+                                LEFT JOIN source_record r ON r.id = pr.source_record_id
+                                LEFT JOIN source s ON s.id = r.source_id
+                                WHERE p.retired_at IS NULL
+                                ORDER BY p.id""")
+                        .setFetchSize(2000)
+                        .map((rs, ctx) -> {
+                            long id = rs.getLong(1);
+                            if (current[0] == null || current[0].id != id) {
+                                if (current[0] != null) {
+                                    add(current[0]);
+                                    count[0]++;
+                                }
+                                current[0] = new PersonDoc(id, rs.getString(2), rs.getString(3),
+                                        rs.getObject(4) == null ? "" : String.valueOf(rs.getInt(4)), rs.getString(5), rs.getString(6));
+                                current[0].names(rs.getString(7), rs.getString(8), rs.getString(9));
+                            }
+                            if (rs.getString(10) != null) {
+                                current[0].variants.add(rs.getString(10));
+                                current[0].names(rs.getString(11), rs.getString(12), rs.getString(13));
+                                current[0].sources.add(rs.getString(14));
+                            }
+                            return id;
+                        })
+                        .forEach(id -> { });
+                if (current[0] != null) {
+                    add(current[0]);
+                    count[0]++;
+                }
+            });
+            writer.setLiveCommitData(Map.of(USER_DATA_LEDGER, Long.toString(version)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            return count[0];
+        } catch (IOException e) {
+            throw new StoreException("cannot write the search index " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private final class PersonDoc {
+        final long id;
+        final String displayName;
+        final String sex;
+        final String birthYear;
+        final String place;
+        final String status;
+        final Set<String> variants = new LinkedHashSet<>();
+        final Set<String> keys = new LinkedHashSet<>();
+        final Set<String> exact = new LinkedHashSet<>();
+        final Set<String> sources = new LinkedHashSet<>();
+
+        PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status) {
+            this.id = id;
+            this.displayName = displayName;
+            this.sex = sex;
+            this.birthYear = birthYear;
+            this.place = place;
+            this.status = status;
+            variants.add(displayName);
+        }
+
+        void names(String surname, String given, String patronymic) {
+            for (String word : (surname + " " + given + " " + patronymic).split("\\s+")) {
+                if (!word.isBlank()) {
+                    keysOf(word, keys, exact);
+                }
+            }
+        }
+    }
+
+    /** The keys a word of a name is found by: each reading (surname, given name) gives its folded form and family key. */
+    private void keysOf(String word, Set<String> family, Set<String> folded) {
+        for (NormalName n : List.of(names.surname(word), names.givenName(word))) {
+            if (!n.isEmpty()) {
+                folded.add(n.folded());
+                family.add(n.familyKey());
+            }
+        }
+        String ascii = names.ascii(word);
+        if (!ascii.isEmpty()) {
+            folded.add(ascii.replace(" ", ""));
+        }
+    }
+
+    private void add(PersonDoc p) {
+        Document d = new Document();
+        d.add(new StringField("id", Long.toString(p.id), Field.Store.YES));
+        d.add(new StoredField("display_name", p.displayName));
+        d.add(new SortedDocValuesField("sort_name", new BytesRef(names.ascii(p.displayName) + " " + p.id)));
+        d.add(new StringField("sex", p.sex, Field.Store.YES));
+        d.add(new StoredField("birth_year", p.birthYear));
+        d.add(new StringField("status", p.status, Field.Store.YES));
+        d.add(new StoredField("place", p.place));
+        d.add(new StringField("place_key", names.placeName(p.place), Field.Store.NO));
+        for (String s : p.sources) {
+            d.add(new StringField("source", s, Field.Store.YES));
+        }
+        for (String v : p.variants) {
+            d.add(new StoredField("variant", v));
+        }
+        for (String k : p.keys) {
+            d.add(new StringField("name_family", k, Field.Store.NO));
+        }
+        for (String k : p.exact) {
+            d.add(new StringField("name_exact", k, Field.Store.NO));
+        }
+        try {
+            writer.addDocument(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */
+    public Page search(SearchQuery q) {
+        if (q.offset() < 0 || q.limit() < 1 || q.limit() > 500) {
+            throw new BadInputException("a page starts at 0 or later and holds 1 to 500 persons, not offset " + q.offset() + ", limit " + q.limit());
+        }
+        if (q.offset() + q.limit() > MAX_WINDOW) {
+            throw new BadInputException("only the first " + MAX_WINDOW + " results can be paged through; add a filter or more words");
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String word : q.text().strip().split("\\s+")) {
+            Set<String> family = new LinkedHashSet<>();
+            Set<String> folded = new LinkedHashSet<>();
+            keysOf(word, family, folded);
+            if (family.isEmpty() && folded.isEmpty()) {
+                continue;
+            }
+            BooleanQuery.Builder w = new BooleanQuery.Builder();
+            folded.forEach(k -> w.add(new BoostQuery(new TermQuery(new Term("name_exact", k)), 3f), BooleanClause.Occur.SHOULD));
+            family.forEach(k -> w.add(new TermQuery(new Term("name_family", k)), BooleanClause.Occur.SHOULD));
+            b.add(w.build(), BooleanClause.Occur.MUST);
+            any = true;
+        }
+        if (!any && !q.text().isBlank()) {
+            // Words with no letter or digit in any script ("' OR 1=1 --") name nobody.
+            return new Page(List.of(), 0, q.offset(), q.limit());
+        }
+        if (!any) {
+            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        q.status().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("status", s.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+        q.sex().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("sex", s.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+        q.place().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("place_key", names.placeName(s))), BooleanClause.Occur.FILTER));
+        q.source().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("source", s)), BooleanClause.Occur.FILTER));
+        Query query = b.build();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int n = q.offset() + q.limit();
+                Sort sort = any ? new Sort(SortField.FIELD_SCORE, new SortField("sort_name", SortField.Type.STRING))
+                        : new Sort(new SortField("sort_name", SortField.Type.STRING));
+                // One pass collects the page and counts every match exactly (threshold: no early termination).
+                TopDocs top = searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
+                long total = top.totalHits.value();
+                List<Hit> hits = new ArrayList<>();
+                ScoreDoc[] docs = top.scoreDocs;
+                for (int i = q.offset(); i < docs.length; i++) {
+                    Document d = searcher.storedFields().document(docs[i].doc);
+                    hits.add(new Hit(Long.parseLong(d.get("id")), d.get("display_name"), d.get("sex"), d.get("birth_year"), d.get("place"),
+                            d.get("status"), List.of(d.getValues("source")), List.of(d.getValues("variant"))));
+                }
+                return new Page(hits, total, q.offset(), q.limit());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            dir.close();
+        } catch (IOException e) {
+            throw new StoreException("cannot close the search index " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

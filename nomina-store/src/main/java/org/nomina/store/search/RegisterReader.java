@@ -1,0 +1,179 @@
+package org.nomina.store.search;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.nomina.store.CanonicalJson;
+import org.nomina.store.Database;
+import org.nomina.store.ledger.Ledger;
+
+/**
+ * Read-only views of the register for the web pages: a person with every source record as written, the
+ * sources with their versions, a version's rejected rows, the ledger head.
+ */
+public final class RegisterReader {
+
+    /** A person's consensus values. */
+    public record Person(long id, String displayName, String surname, String givenName, String patronymic, String sex,
+                         Optional<Integer> birthYear, String place, String status, boolean living, int recordCount, int sourceCount,
+                         Optional<OffsetDateTime> retiredAt, String retiredReason) {
+    }
+
+    /** One source record: the parsed fields, and every cell as the source wrote it (header → value, in the file's order). */
+    public record SourceRecord(long key, String source, int version, String recordId, int row, String fullName, String surname,
+                               String givenName, String patronymic, String sex, boolean sexInferred, String birth, String age, String place,
+                               String address, String idNumber, String incident, String status, String notes,
+                               Map<String, String> extra, Map<String, String> verbatim, List<Object> problems) {
+    }
+
+    public record Version(long id, int versionNo, String fileName, String sha256, long sizeBytes, String fileFormat, String encoding,
+                         String delimiter, int rowsRead, int rowsImported, int rowsRejected, OffsetDateTime importedAt, String importedBy) {
+    }
+
+    public record Source(long id, String name, long records, List<Version> versions) {
+    }
+
+    public record RejectedRow(int row, String column, String value, String reason) {
+    }
+
+    /** A version's rejected rows and the records whose problems were noted (kept, with the problem). */
+    public record VersionDetail(String source, Version version, List<RejectedRow> rejected, long rejectedTotal,
+                                List<SourceRecord> recordsWithProblems) {
+    }
+
+    public record LedgerHead(long seq, String hash, String action, String actor, String recordedAt) {
+    }
+
+    private static final String RECORD_COLUMNS = """
+            r.id, s.name, v.version_no, r.record_id, r.row_no, r.full_name, r.surname, r.given_name, r.patronymic, r.sex, r.sex_inferred,
+            r.birth_year, r.birth_month, r.birth_day, r.birth_approx, r.age, r.age_approx, r.place, r.address, r.id_number,
+            r.incident_year, r.incident_month, r.incident_day, r.status, r.notes, r.extra, r.verbatim, r.problems
+            FROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id""";
+
+    private final Database db;
+
+    public RegisterReader(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Person> person(long id) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id, display_name, surname, given_name, patronymic, sex, birth_year, place, status, living, record_count,
+                               source_count, retired_at, retired_reason FROM person WHERE id = :id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Optional.ofNullable(rs.getObject(7, Integer.class)), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10), rs.getInt(11), rs.getInt(12), Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)),
+                        rs.getString(14)))
+                .findFirst());
+    }
+
+    /** The records linked into a person, by source and row. */
+    public List<SourceRecord> records(long personId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + RECORD_COLUMNS
+                        + " JOIN person_record pr ON pr.source_record_id = r.id WHERE pr.person_id = :p ORDER BY s.name, r.row_no")
+                .bind("p", personId)
+                .map((rs, ctx) -> record(rs))
+                .list());
+    }
+
+    private static SourceRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SourceRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11),
+                date(rs.getObject(12, Integer.class), rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getBoolean(15)),
+                rs.getObject(16) == null ? "" : (rs.getBoolean(17) ? "~" : "") + rs.getInt(16), rs.getString(18), rs.getString(19),
+                rs.getString(20), date(rs.getObject(21, Integer.class), rs.getObject(22, Integer.class), rs.getObject(23, Integer.class), false),
+                rs.getString(24), rs.getString(25), strings(rs.getString(26)), strings(rs.getString(27)), list(rs.getString(28)));
+    }
+
+    static String date(Integer year, Integer month, Integer day, boolean approx) {
+        if (year == null) {
+            return "";
+        }
+        return (approx ? "~" : "") + year + (month != null ? String.format("-%02d", month) : "") + (day != null ? String.format("-%02d", day) : "");
+    }
+
+    private static Map<String, String> strings(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json != null && !json.isBlank() && CanonicalJson.read(json) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    private static List<Object> list(String json) {
+        if (json != null && !json.isBlank() && CanonicalJson.read(json) instanceof List<?> l) {
+            return List.copyOf(l);
+        }
+        return List.of();
+    }
+
+    /** The sources' names, alphabetically: cheap, for a filter's choices. */
+    public List<String> sourceNames() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM source ORDER BY name").mapTo(String.class).list());
+    }
+
+    public List<Source> sources() {
+        return db.jdbi().withHandle(h -> {
+            Map<Long, List<Version>> versions = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT source_id, id, version_no, file_name, sha256, size_bytes, file_format, encoding, delimiter, rows_read,
+                                   rows_imported, rows_rejected, imported_at, imported_by FROM source_version ORDER BY source_id, version_no""")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), new Version(rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                            rs.getObject(13, OffsetDateTime.class), rs.getString(14))))
+                    .forEach(e -> versions.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+            return h.createQuery("""
+                            SELECT s.id, s.name, (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id) FROM source s ORDER BY s.name""")
+                    .map((rs, ctx) -> new Source(rs.getLong(1), rs.getString(2), rs.getLong(3), versions.getOrDefault(rs.getLong(1), List.of())))
+                    .list();
+        });
+    }
+
+    /** A version with its rejected rows (the first {@code limit}) and the records kept with problems noted. */
+    public Optional<VersionDetail> version(long versionId, int limit) {
+        return db.jdbi().withHandle(h -> {
+            Optional<String> source = h.createQuery("SELECT s.name FROM source_version v JOIN source s ON s.id = v.source_id WHERE v.id = :id")
+                    .bind("id", versionId).mapTo(String.class).findFirst();
+            if (source.isEmpty()) {
+                return Optional.<VersionDetail>empty();
+            }
+            Version version = sources().stream().flatMap(s -> s.versions().stream()).filter(v -> v.id() == versionId).findFirst().orElseThrow();
+            List<RejectedRow> rejected = h.createQuery(
+                            "SELECT row_no, column_name, cell_value, reason FROM rejected_row WHERE source_version_id = :id ORDER BY row_no, id")
+                    .bind("id", versionId).setMaxRows(limit)
+                    .map((rs, ctx) -> new RejectedRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+            long total = h.createQuery("SELECT COUNT(*) FROM rejected_row WHERE source_version_id = :id").bind("id", versionId)
+                    .mapTo(Long.class).one();
+            List<SourceRecord> problems = h.createQuery("SELECT " + RECORD_COLUMNS
+                            + " WHERE r.source_version_id = :id AND r.problems <> '[]' AND r.problems <> '' ORDER BY r.row_no")
+                    .bind("id", versionId).setMaxRows(limit).map((rs, ctx) -> record(rs)).list();
+            return Optional.of(new VersionDetail(source.get(), version, rejected, total, problems));
+        });
+    }
+
+    /** The first records of a version, for an import's preview. */
+    public List<SourceRecord> firstRecords(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + RECORD_COLUMNS + " ORDER BY r.id").setMaxRows(limit)
+                .map((rs, ctx) -> record(rs)).list());
+    }
+
+    public Optional<LedgerHead> ledgerHead() {
+        return db.jdbi().withHandle(h -> Ledger.head(h).map(e -> new LedgerHead(e.seq(), e.hash(), e.action(), e.actor(),
+                e.recordedAt().toString())));
+    }
+
+    /** The id of the newest version of a source, if the source exists. */
+    public Optional<Long> newestVersion(String source) {
+        return db.jdbi().withHandle(h -> newestVersion(h, source));
+    }
+
+    private static Optional<Long> newestVersion(Handle h, String source) {
+        return h.createQuery("""
+                        SELECT v.id FROM source_version v JOIN source s ON s.id = v.source_id WHERE s.name = :s ORDER BY v.version_no DESC""")
+                .bind("s", source).mapTo(Long.class).findFirst();
+    }
+}

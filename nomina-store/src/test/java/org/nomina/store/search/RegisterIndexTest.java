@@ -1,0 +1,122 @@
+package org.nomina.store.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nomina.engine.linkage.LinkageConfig;
+import org.nomina.engine.linkage.ProgressListener;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.TestDatabases;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.Importer;
+import org.nomina.store.linkage.RegisterLinker;
+
+/** The register's search finds names across scripts, filters, pages, and treats every character as text. */
+class RegisterIndexTest {
+    @TempDir
+    Path dir;
+    private Database db;
+
+    @BeforeEach
+    void register() throws IOException {
+        db = TestDatabases.h2(dir);
+        Path a = dir.resolve("a.csv");
+        Files.writeString(a, """
+                id,surname,given_name,birth_year,place,status,sex
+                1,Məmmədov,Əli,1950,Nomkənd,killed,male
+                2,Hovhannisyan,Armen,1961,Aşağı Kənd,missing,male
+                3,Əliyeva,Leyla,1970,Nomkənd,killed,female
+                4,O'Brien'; DROP TABLE person; --,Sean,1980,Nomkənd,killed,male
+                """, StandardCharsets.UTF_8);
+        Path b = dir.resolve("b.csv");
+        Files.writeString(b, """
+                id,Фамилия,Имя,Год рождения,Село,Статус,Пол
+                1,Мамедов,Тофик,1940,Номкенд,погиб,муж
+                2,Оганесян,Ашот,1930,Номкенд,погиб,муж
+                """, StandardCharsets.UTF_8);
+        Importer importer = new Importer(db);
+        importer.importFile(new ImportRequest(a, "List A", Optional.empty(), Optional.empty(), Optional.empty(), "test"), Importer.Progress.NONE);
+        importer.importFile(new ImportRequest(b, "List B", Optional.empty(), Optional.empty(), Optional.empty(), "test"), Importer.Progress.NONE);
+        RegisterLinker.link(db, LinkageConfig.defaults(), "test", ProgressListener.NONE);
+    }
+
+    private long persons() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM person WHERE retired_at IS NULL").mapTo(Long.class).one());
+    }
+
+    private static RegisterIndex.SearchQuery q(String text) {
+        return new RegisterIndex.SearchQuery(text, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 20);
+    }
+
+    private static List<String> names(RegisterIndex.Page page) {
+        return page.hits().stream().map(RegisterIndex.Hit::displayName).toList();
+    }
+
+    @Test
+    void aNameInOneScriptFindsItInTheOthers() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            assertThat(index.isStale(db)).isTrue();
+            assertThat(persons()).as("six records of six different people").isEqualTo(6);
+            assertThat(index.rebuild(db)).isEqualTo(persons());
+            assertThat(index.isStale(db)).isFalse();
+            assertThat(names(index.search(q("Mamedov")))).anyMatch(n -> n.contains("Məmmədov")).anyMatch(n -> n.contains("Мамедов"))
+                    .noneMatch(n -> n.contains("Hovhannisyan"));
+            assertThat(names(index.search(q("Оганесян")))).anyMatch(n -> n.contains("Hovhannisyan")).anyMatch(n -> n.contains("Оганесян"))
+                    .noneMatch(n -> n.contains("Мамедов"));
+            assertThat(names(index.search(q("Мамедов Тофик")))).hasSize(1).allMatch(n -> n.contains("Мамедов"));
+        }
+    }
+
+    @Test
+    void filtersAndPagesNarrowTheList() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            RegisterIndex.Page all = index.search(q(""));
+            assertThat(all.total()).isEqualTo(persons());
+            RegisterIndex.Page missing = index.search(new RegisterIndex.SearchQuery("", Optional.of("missing"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0, 20));
+            assertThat(names(missing)).singleElement().asString().contains("Hovhannisyan");
+            RegisterIndex.Page women = index.search(new RegisterIndex.SearchQuery("", Optional.empty(), Optional.of("female"),
+                    Optional.empty(), Optional.of("List A"), 0, 20));
+            assertThat(names(women)).singleElement().asString().contains("Əliyeva");
+            RegisterIndex.Page second = index.search(new RegisterIndex.SearchQuery("", Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 2, 2));
+            assertThat(second.hits()).hasSize(2);
+            assertThat(second.total()).isEqualTo(persons());
+            assertThat(second.hits()).doesNotContainAnyElementsOf(index.search(new RegisterIndex.SearchQuery("", Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), 0, 2)).hits());
+            assertThatThrownBy(() -> index.search(new RegisterIndex.SearchQuery("", Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), -1, 2))).isInstanceOf(BadInputException.class);
+        }
+    }
+
+    @Test
+    void queryCharactersAreTextNotSyntax() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            assertThat(names(index.search(q("O'Brien'; DROP TABLE person; --")))).anyMatch(n -> n.contains("O'Brien"));
+            assertThat(index.search(q("\" OR 1=1 -- *:* ) ( [")).total()).isZero();
+            assertThat(index.search(q("%' OR '1'='1")).total()).isZero();
+            assertThat(index.rebuild(db)).as("the persons are all still there").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aSecondProcessIsToldWhoHoldsTheIndex() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            assertThatThrownBy(() -> RegisterIndex.open(dir.resolve("index"))).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("in use by another Nomina process");
+            assertThat(index.directory()).isEqualTo(dir.resolve("index"));
+        }
+    }
+}

@@ -214,18 +214,21 @@ abstract class FiguresContract {
     }
 
     @Test
-    void shouldRejectARowWhoseStatusDateLiesInTheFutureNamingRowColumnAndValue() throws IOException {
+    void shouldKeepARowWhoseStatusDateLiesInTheFutureWithTheDateEmptyAndTheProblemNamingColumnAndValue() throws IOException {
         ImportResult r = importList("Future", """
                 ID,Surname,Given name,Status,Status date
                 F1,Babayev,Tofiq,released,01.01.2999
                 F2,Babayeva,Səbinə,released,01.01.1995
                 """, "Night attack", "list");
-        assertThat(r.rowsImported()).isEqualTo(1);
-        assertThat(r.rejects()).singleElement().satisfies(x -> {
-            assertThat(x.row()).as("rows are numbered as a spreadsheet shows them, the header being row 1").isEqualTo(2);
-            assertThat(x.column()).isEqualTo("Status date");
-            assertThat(x.value()).isEqualTo("2999-01-01");
-        });
+        // A named person is never dropped for a secondary field: the date is left empty and the problem noted.
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(r.rejects()).isEmpty();
+        assertThat(r.problemsByColumn()).containsEntry("Status date", 1);
+        Map<String, Object> row = db().jdbi().withHandle(h -> h.createQuery(
+                "SELECT status_year, problems, verbatim FROM source_record WHERE record_id = 'F1'").mapToMap().one());
+        assertThat(row.get("status_year")).isNull();
+        assertThat(String.valueOf(row.get("problems"))).contains("Status date").contains("2999-01-01");
+        assertThat(String.valueOf(row.get("verbatim"))).contains("01.01.2999");
     }
 
     @Test

@@ -168,7 +168,15 @@ abstract class WebContract {
     void click(By what) {
         WebElement element = browser.findElement(what);
         element.click();
-        waiting().until(ExpectedConditions.stalenessOf(element));
+        // Chromedriver may answer "node does not belong to the document" while the old page goes: asked again, it says stale.
+        waiting().ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            try {
+                element.getTagName();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            }
+        });
     }
 
     /** Screenshots of the current page at a laptop's and a phone's width, for people to look at. */
@@ -256,11 +264,11 @@ abstract class WebContract {
         screenshots("login");
         browser.findElement(By.id("username")).sendKeys("viewer-user");
         browser.findElement(By.id("password")).sendKeys("not the password");
-        browser.findElement(By.id("login-submit")).click();
+        click(By.id("login-submit"));
         assertThat(browser.findElement(By.id("login-problem")).getText()).contains("do not match");
         browser.findElement(By.id("username")).sendKeys("viewer-user");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        click(By.id("login-submit"));
         assertThat(browser.getCurrentUrl()).as("back where they were going").isEqualTo(base + "/persons?q=Mamedov");
         Optional<String> cookie = browser.manage().getCookies().stream().filter(c -> c.getName().equals(WebServer.SESSION_COOKIE))
                 .map(c -> c.isHttpOnly() + " " + c.getSameSite()).findFirst();

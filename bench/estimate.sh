@@ -36,7 +36,7 @@ for seed in $(seq 1 "$CASES"); do
     END {
       n = 0; for (s in names) order[++n] = s
       for (i = 1; i <= n; i++) printf "\"%s\"%s", order[i], (i < n ? "," : "\n")
-      for (p in lists) { for (i = 1; i <= n; i++) printf "%d%s", index(lists[p] "|", "|" order[i] "|") > 0, (i < n ? "," : "\n") }
+      for (p in lists) { for (i = 1; i <= n; i++) printf "%d%s", (index(lists[p] "|", "|" order[i] "|") > 0), (i < n ? "," : "\n") }
     }' "$dir/truth.csv" > "$dir/true-histories.csv"
   ./nomina estimate --histories "$dir/true-histories.csv" --seed "$seed" --json > "$dir/truth.json" || true
   fig() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%s (%s–%s)" % tuple(format(round(r[k]), ",") if r[k] is not None else "-" for k in ("estimate","lower","upper")))' "$1"; }

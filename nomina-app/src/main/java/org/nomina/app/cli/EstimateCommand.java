@@ -98,21 +98,26 @@ final class EstimateCommand implements Callable<Integer> {
         Criterion c = Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT));
         CaptureHistories data;
         EstimationOutcome outcome;
-        if (histories != null) {
-            if (status != null || by != null) {
-                throw new BadInputException("--status and --by apply to the register, not to --histories");
+        try {
+            if (histories != null) {
+                if (status != null || by != null) {
+                    throw new BadInputException("--status and --by apply to the register, not to --histories");
+                }
+                data = read(histories);
+                Method m = method(data);
+                outcome = Estimators.estimate(data, m, c, options);
+            } else {
+                RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
+                        java.util.Optional.ofNullable(by));
+                data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
+                Method m = method(data);
+                outcome = by == null ? Estimators.estimate(data, m, c, options)
+                        : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
+                                RegisterHistories.PersonHistory::lists), m, c, options);
             }
-            data = read(histories);
-            Method m = method(data);
-            outcome = Estimators.estimate(data, m, c, options);
-        } else {
-            RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
-                    java.util.Optional.ofNullable(by));
-            data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
-            Method m = method(data);
-            outcome = by == null ? Estimators.estimate(data, m, c, options)
-                    : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
-                            RegisterHistories.PersonHistory::lists), m, c, options);
+        } catch (IllegalArgumentException e) {
+            // options that do not fit the method, e.g. --interval profile with the latent-class model
+            throw new BadInputException(e.getMessage() + "; profile and bootstrap intervals come with --method loglinear or stepwise", e);
         }
         if (json) {
             System.out.println(Json.write(toJson(outcome)));

@@ -155,6 +155,14 @@ class LinkageCommandsTest {
     }
 
     @Test
+    void shouldRefuseAnIntervalTheMethodDoesNotGiveAsBadUsage() throws IOException {
+        Path table = write("h3.csv", "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,280\n1,1,0,60\n1,0,1,70\n0,1,1,55\n1,1,1,15\n");
+        InProcess.Result result = nomina("estimate", "--histories", table.toString(), "--interval", "profile");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--method loglinear");
+    }
+
+    @Test
     void shouldRefuseSamplerSettingsThatKeepTooFewDraws() throws IOException {
         Path table = write("h3.csv", "A,B,C,count\n1,0,0,300\n0,1,0,250\n0,0,1,280\n1,1,0,60\n1,0,1,70\n0,1,1,55\n1,1,1,15\n");
         InProcess.Result result = nomina("estimate", "--histories", table.toString(), "--iterations", "1000", "--thin", "20");

@@ -321,6 +321,18 @@ public final class CaptureHistories {
         return new CaptureHistories(kept.stream().map(listNames::get).toList(), newCounts);
     }
 
+    /** The people of both tables, which must have the same lists. */
+    public CaptureHistories plus(CaptureHistories other) {
+        if (!listNames.equals(other.listNames)) {
+            throw new IllegalArgumentException("tables on different lists cannot be added: " + listNames + " and " + other.listNames);
+        }
+        long[] sum = counts.clone();
+        for (int history = 1; history < sum.length; history++) {
+            sum[history] += other.counts[history];
+        }
+        return new CaptureHistories(listNames, sum);
+    }
+
     /** Same lists, new counts (index 0 ignored); used by resampling. */
     CaptureHistories withCounts(long[] newCounts) {
         long[] copy = newCounts.clone();

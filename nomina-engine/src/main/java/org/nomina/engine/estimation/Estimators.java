@@ -77,8 +77,9 @@ public final class Estimators {
      */
     public static EstimationOutcome estimateByStratum(Map<String, CaptureHistories> strata, Method method, Criterion criterion,
             EstimationOptions options) {
-        List<StratumOutcome> outcomes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        strata = mergeSmallUnestimable(strata, method, warnings);
+        List<StratumOutcome> outcomes = new ArrayList<>();
         long observed = 0;
         double estimate = 0;
         double variance = 0;
@@ -132,6 +133,42 @@ public final class Estimators {
         return new EstimationResult(observed, estimate, Math.max(observed, estimate - z * standardError), estimate + z * standardError,
                 options.level(), IntervalKind.NORMAL_SUM, OptionalDouble.of(standardError), method, Optional.empty(), Optional.empty(),
                 warnings, outcomes, assumptions(method), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    /** A stratum this small a share of the recorded people may join the largest stratum when it cannot be estimated alone. */
+    static final double MERGEABLE_SHARE = 0.05;
+
+    /**
+     * Strata that cannot be estimated on their own (e.g. the few people of unknown sex, whom one list
+     * alone records) and hold under {@value #MERGEABLE_SHARE} of the recorded people are estimated with
+     * the largest stratum, so that no recorded person is dropped from the total; larger ones are kept,
+     * and refuse the total, because their people would bend another stratum's model.
+     */
+    private static Map<String, CaptureHistories> mergeSmallUnestimable(Map<String, CaptureHistories> strata, Method method,
+            List<String> warnings) {
+        long observed = strata.values().stream().mapToLong(CaptureHistories::observed).sum();
+        String largest = strata.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().observed()))
+                .map(Map.Entry::getKey).orElse(null);
+        if (largest == null) {
+            return strata;
+        }
+        Map<String, CaptureHistories> kept = new java.util.LinkedHashMap<>();
+        CaptureHistories target = strata.get(largest);
+        for (Map.Entry<String, CaptureHistories> stratum : strata.entrySet()) {
+            CaptureHistories data = stratum.getValue();
+            Optional<String> reason = data.observed() == 0 ? Optional.empty() : reasonToRefuse(data.withoutEmptyLists(), method);
+            if (!stratum.getKey().equals(largest) && reason.isPresent() && data.observed() < MERGEABLE_SHARE * observed) {
+                target = target.plus(data);
+                warnings.add("stratum \"" + stratum.getKey() + "\" (" + data.observed() + " recorded) cannot be estimated on its own ("
+                        + reason.get() + "); its people are estimated with stratum \"" + largest + "\"");
+            } else {
+                kept.put(stratum.getKey(), data);
+            }
+        }
+        kept.put(largest, target);
+        Map<String, CaptureHistories> ordered = new java.util.LinkedHashMap<>();
+        strata.keySet().stream().filter(kept::containsKey).forEach(key -> ordered.put(key, kept.get(key)));
+        return ordered;
     }
 
     /**
@@ -277,10 +314,10 @@ public final class Estimators {
         double tail = (1 - options.level()) / 2;
         double median = posterior.quantile(0.5);
         warnings.add(String.format(Locale.ROOT, "LCMCR: posterior median and %d%% credible interval from %d chains, each %d warm-up and "
-                + "%d burn-in sweeps then %d sweeps kept every %d-th; %d latent classes. The chains agree (split-R-hat %.3f, "
-                + "effective sample size %.0f)%s.", Math.round(options.level() * 100), options.chains(), LatentClassSampler.WARM_UP,
+                + "%d burn-in sweeps then %d sweeps kept every %d-th; %d latent classes; split-R-hat %.3f, "
+                + "effective sample size %.0f%s.", Math.round(options.level() * 100), options.chains(), LatentClassSampler.WARM_UP,
                 options.burnIn(), options.iterations(), options.thin(), options.latentClasses(), convergence.rHat(),
-                convergence.effectiveSampleSize(), convergence.converged() ? "" : " — but see the next note"));
+                convergence.effectiveSampleSize(), convergence.converged() ? " (the chains agree)" : " (see the next note)"));
         if (convergence.rHat() > Convergence.R_HAT_LIMIT) {
             warnings.add(String.format(Locale.ROOT, "The LCMCR chains have NOT converged: split-R-hat is %.3f, above %.2f, so the chains "
                     + "disagree and the figure may move with the seed. Run longer (--burn-in, --iterations) or with more chains.",

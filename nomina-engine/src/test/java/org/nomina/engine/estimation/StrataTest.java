@@ -54,6 +54,23 @@ class StrataTest {
     }
 
     @Test
+    void shouldEstimateATinyStratumThatCannotStandAloneWithTheLargestAndSaySo() {
+        Map<String, CaptureHistories> strata = new LinkedHashMap<>();
+        strata.put("male", CaptureHistories.of(List.of("A", "B", "C"), NORTH));
+        strata.put("unknown", CaptureHistories.of(List.of("A", "B", "C"), Map.of(4, 6L)));
+        strata.put("female", CaptureHistories.of(List.of("A", "B", "C"), SOUTH));
+
+        EstimationResult total = (EstimationResult) Estimators.estimateByStratum(strata, Method.BMA, Criterion.BIC,
+                EstimationOptions.defaults());
+
+        assertThat(total.observed()).as("no recorded person is dropped").isEqualTo(301 + 179 + 6);
+        assertThat(total.strata()).extracting(StratumOutcome::stratum).containsExactly("male", "female");
+        assertThat(total.strata().getFirst().outcome().observed()).isEqualTo(307);
+        assertThat(total.warnings()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("stratum \"unknown\" (6 recorded) cannot be estimated on its own").endsWith("estimated with stratum \"male\""));
+    }
+
+    @Test
     void shouldKeepTheSamePeopleWhenDroppingAListThatRecordsNobody() {
         CaptureHistories table = CaptureHistories.of(List.of("A", "B", "C"), Map.of(1, 10L, 4, 7L, 5, 3L));
 

@@ -45,8 +45,9 @@ public final class LinkageBenchmark {
     }
 
     private static void run(String name, Febrl.Data data, boolean crossOnly, LinkageConfig given) {
-        // -Dnomina.learn=false: the same without learnt spellings, for the figures with and without.
-        LinkageConfig config = given.withLearnSpellings(Boolean.parseBoolean(System.getProperty("nomina.learn", "true")));
+        // -Dnomina.learn=true|false: with or without learnt spellings, for the figures with and without.
+        String learn = System.getProperty("nomina.learn");
+        LinkageConfig config = learn == null ? given : given.withLearnSpellings(Boolean.parseBoolean(learn));
         resetPeaks();
         long start = System.nanoTime();
         long[] lastStage = {System.nanoTime()};

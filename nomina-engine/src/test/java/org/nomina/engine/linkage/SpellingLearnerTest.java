@@ -92,7 +92,8 @@ class SpellingLearnerTest {
     void shouldLearnNicknamesFromPairsThatAgreeOnEverythingElse() {
         Case c = people(3);
 
-        LinkageResult learnt = Linker.link(c.records(), LinkageConfig.defaults(), List.of(), ProgressListener.NONE);
+        LinkageResult learnt = Linker.link(c.records(), LinkageConfig.defaults().withLearnSpellings(true), List.of(),
+                ProgressListener.NONE);
         LinkageResult tabled = Linker.link(c.records(), LinkageConfig.defaults().withLearnSpellings(false), List.of(),
                 ProgressListener.NONE);
 

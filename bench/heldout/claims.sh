@@ -2,13 +2,18 @@
 # Held-out claims extraction: runs the public command on every text in bench/heldout/claims/ and
 # scores its claims against NAME.expected.json (written by hand, by reading each text, before and
 # independently of any extractor):
-#   ./nomina --db <temporary H2> claims FILE --source heldout-NAME --json
+#   ./nomina --db <a fresh H2 under bench/out/heldout/claims> claims FILE --source heldout-NAME --json
 # Prints precision, recall and F1 per language and overall (a claim matches when category,
 # subgroup, count/low/high and qualifier agree), parent and incident agreement separately, and every
 # missed and every false claim. The language is left to the command's detection.
 # Exits 2 when this checkout has no `claims` command (issue #10) yet.
 # Usage: bench/heldout/claims.sh
 set -euo pipefail
+case "${1:-}" in
+  -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+  "") ;;
+  *) echo "claims.sh: takes no arguments (see --help)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/../.."
 HERE=bench/heldout
 OUT=bench/out/heldout/claims

@@ -28,7 +28,8 @@ under-18s not killed whose one / both parents (from the relation words: a head's
 child of the head and the head's spouse; a grandchild the child of the household's one son and
 daughter-in-law couple) were killed. Children under 18 at the attack, elderly 60 and over, women / men
 female / male and 18 or over. It also holds "events", the generator's own fates, for reference.
-Everyone is invented; standard library only.
+Names carry typing errors (2%) and the killed list lacks some years of birth. Everyone is invented;
+standard library only.
 """
 import argparse
 import csv
@@ -166,7 +167,7 @@ def statuses(p):
 
 def full_name_ru(p, rng):
     g, s, f = ml.given_forms(p.given), ml.surname_forms(p.surname, p.female), ml.given_forms(p.father)
-    surname, given = rng.choice(s[1]), g[1]
+    surname, given = ml.maybe_typo(rng.choice(s[1]), rng, 0.02), g[1]
     patr = (f[1] + (" кызы" if p.female else " оглы")) if ml.is_az_name(p.father) and rng.random() < 0.5 \
         else nb.ru_patronymic(f[1], p.female)
     return f"{surname} {given} {patr}" if rng.random() < 0.85 else f"{given} {surname}"
@@ -175,12 +176,14 @@ def full_name_ru(p, rng):
 def name_en(p, rng, caps):
     g, s = ml.given_forms(p.given), ml.surname_forms(p.surname, p.female)
     name = f"{rng.choice(s[2])} {rng.choice(g[2])}" if caps else f"{rng.choice(g[2])} {rng.choice(s[2])}"
+    name = ml.maybe_typo(name, rng, 0.02)
     return name.upper() if caps else name
 
 
 def az_names(p, rng):
     g, s, f = ml.given_forms(p.given), ml.surname_forms(p.surname, p.female), ml.given_forms(p.father)
-    return rng.choice(s[0]), g[0], f[0] + ((" qızı" if p.female else " oğlu") if rng.random() < 0.5 else "")
+    return (ml.maybe_typo(rng.choice(s[0]), rng, 0.02), g[0],
+            f[0] + ((" qızı" if p.female else " oğlu") if rng.random() < 0.5 else ""))
 
 
 def write(path, header, rows, enc="utf-8", delim=","):
@@ -290,7 +293,8 @@ def make_lists(people, town, rng):
 
     killed = keep(0.95, [p for p in people if "killed" in statuses(p)])
     out["killed"] = (["№", "ФИО", "Год рождения", "Пол", "Дата гибели", "Судьба"], numbered("killed", killed, lambda p: [
-        full_name_ru(p, rng), str(p.birth.year), "ж" if p.female else "м", ATTACK.strftime("%d.%m.%Y"),
+        full_name_ru(p, rng), str(p.birth.year) if rng.random() < 0.93 else "", "ж" if p.female else "м",
+        ATTACK.strftime("%d.%m.%Y"),
         "погибла" if p.female else "погиб"]), "cp1251", ";")
     injured = keep(0.9, [p for p in people if "injured" in statuses(p)])
     out["injured"] = (["NO", "FULL NAME", "AGE", "SEX", "DATE", "STATUS"], numbered("injured", injured, lambda p: [

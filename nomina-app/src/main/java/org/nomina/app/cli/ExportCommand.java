@@ -18,9 +18,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports the register. records: every source record with its source, verbatim and parsed values",
             "(columns start source,record_id); clusters: source,record_id,person_id; persons: consensus values,",
-            "name variants and sources of each person (after nomina link)."})
+            "name variants and sources of each person (after nomina link); claims: every claim read from statements,",
+            "its current reading and the machine's."})
 final class ExportCommand implements Callable<Integer> {
-    enum What { records, persons, clusters }
+    enum What { records, persons, clusters, claims }
 
     enum Format { csv, json }
 
@@ -63,6 +64,7 @@ final class ExportCommand implements Callable<Integer> {
             case records -> RecordExporter.export(jdbi, f, w);
             case clusters -> org.nomina.store.export.RegisterExporter.clusters(jdbi, f, w);
             case persons -> org.nomina.store.export.RegisterExporter.persons(jdbi, f, w);
+            case claims -> org.nomina.store.claims.ClaimExporter.export(parent.database(), f == RecordExporter.Format.JSON, w);
         };
     }
 }

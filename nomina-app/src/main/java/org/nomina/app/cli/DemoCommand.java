@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Estimate of the killed (multiple systems estimation over the four lists):");
         System.out.print(EstimateCommand.describe(estimate, killed.sources()).indent(2));
         System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
+        showClaims(demo, db);
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
@@ -100,6 +101,19 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("The web application is not part of this version yet; nothing to serve on port " + port + ".");
         }
         return report.ok() ? 0 : 1;
+    }
+
+    /** Reads the fictional statements about the case and sets their claims beside the register's counts. */
+    private static void showClaims(DemoCase demo, Database db) throws IOException {
+        System.out.println();
+        System.out.println("Claims: what two fictional statements about the case say, beside the register (nomina claims compare):");
+        for (org.nomina.app.demo.StatementWriter.Statement s : org.nomina.app.demo.StatementWriter.write(demo, demo.directory())) {
+            var read = new org.nomina.store.claims.ClaimStore(db).store(new org.nomina.store.claims.ClaimRequest(s.file(), s.source(), s.kind(),
+                    Optional.of("Nomkənd 1994"), Optional.empty(), Optional.empty(), "demo"));
+            System.out.printf("  %s (%s): %d claims%n", s.source(), read.language(), read.claims().size());
+        }
+        ClaimsCommand.printRows(ClaimsCommand.rows(db, Optional.of("Nomkənd 1994"), new java.util.ArrayList<>()).stream()
+                .filter(r -> !r.claims().isEmpty()).toList());
     }
 
     /** Empties the demo directory, but only one that an earlier demo made (it holds the marker file). */

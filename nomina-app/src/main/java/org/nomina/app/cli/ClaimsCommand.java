@@ -348,7 +348,7 @@ final class ClaimsCommand implements Callable<Integer> {
         public Integer call() {
             Database db = claims.parent.database();
             List<String> notes = new ArrayList<>();
-            List<ClaimComparison.Row> rows = rows(db, Optional.ofNullable(incident), notes);
+            List<ClaimComparison.Row> rows = rows(db, Optional.ofNullable(incident), List.of(), notes);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("incident", incident);
@@ -363,7 +363,7 @@ final class ClaimsCommand implements Callable<Integer> {
         }
     }
 
-    static List<ClaimComparison.Row> rows(Database db, Optional<String> incident, List<String> notes) {
+    static List<ClaimComparison.Row> rows(Database db, Optional<String> incident, List<ClaimComparison.Estimate> estimates, List<String> notes) {
         var counts = RegisterCounts.count(db.jdbi());
         if (counts.isEmpty()) {
             notes.add("the register holds no linked persons with a status yet (run nomina link); its counts are zero");
@@ -371,7 +371,7 @@ final class ClaimsCommand implements Callable<Integer> {
         if (incident.isPresent()) {
             notes.add("persons are not yet tied to incidents: the register's counts are of everyone in it");
         }
-        return ClaimComparison.compare(counts, RegisterCounts.sourced(new ClaimStore(db).list(incident)), List.of());
+        return ClaimComparison.compare(counts, RegisterCounts.sourced(new ClaimStore(db).list(incident)), estimates);
     }
 
     static Map<String, Object> rowJson(ClaimComparison.Row r) {
@@ -398,12 +398,13 @@ final class ClaimsCommand implements Callable<Integer> {
     }
 
     static void printRows(List<ClaimComparison.Row> rows) {
-        System.out.printf("%-32s %9s %15s  %s%n", "category/subgroup", "register", "claims min–max", "sources");
+        System.out.printf("%-32s %9s %15s %22s  %s%n", "category/subgroup", "register", "claims min–max", "estimate", "sources");
         for (ClaimComparison.Row r : rows) {
             String span = r.claimsMinimum().isEmpty() ? "-" : r.claimsMinimum().getAsLong() == r.claimsMaximum().orElse(-1)
                     ? Long.toString(r.claimsMinimum().getAsLong()) : r.claimsMinimum().getAsLong() + "–" + r.claimsMaximum().orElse(0);
             String sources = String.join("; ", r.claims().stream().map(c -> c.source() + ": " + ClaimComparison.describe(c)).toList());
-            System.out.printf("%-32s %9d %15s  %s%n", r.key().label(), r.register(), span, sources);
+            String estimate = r.estimate().map(e -> String.format("%,.0f (%,.0f–%,.0f)", e.estimate(), e.lower(), e.upper())).orElse("-");
+            System.out.printf("%-32s %9d %15s %22s  %s%n", r.key().label(), r.register(), span, estimate, sources);
             r.flags().forEach(f -> System.out.println("    ! " + f.message()));
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.nomina.engine.estimation.CaptureHistories;
 import org.nomina.engine.estimation.Criterion;
 import org.nomina.engine.estimation.EstimationOptions;
 import org.nomina.engine.estimation.EstimationOutcome;
+import org.nomina.engine.estimation.EstimationResult;
 import org.nomina.engine.estimation.Estimators;
 import org.nomina.engine.estimation.Method;
 import org.nomina.engine.linkage.LinkageConfig;
@@ -92,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Estimate of the killed (multiple systems estimation over the four lists):");
         System.out.print(EstimateCommand.describe(estimate, killed.sources()).indent(2));
         System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
-        showClaims(demo, db);
+        showClaims(demo, db, estimate);
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
@@ -104,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Reads the fictional statements about the case and sets their claims beside the register's counts. */
-    private static void showClaims(DemoCase demo, Database db) throws IOException {
+    private static void showClaims(DemoCase demo, Database db, EstimationOutcome estimate) throws IOException {
         System.out.println();
         System.out.println("Claims: what two fictional statements about the case say, beside the register (nomina claims compare):");
         for (org.nomina.app.demo.StatementWriter.Statement s : org.nomina.app.demo.StatementWriter.write(demo, demo.directory())) {
@@ -112,7 +114,11 @@ final class DemoCommand implements Callable<Integer> {
                     Optional.of("Nomkənd 1994"), Optional.empty(), Optional.empty(), "demo"));
             System.out.printf("  %s (%s): %d claims%n", s.source(), read.language(), read.claims().size());
         }
-        ClaimsCommand.printRows(ClaimsCommand.rows(db, Optional.of("Nomkənd 1994"), new java.util.ArrayList<>()).stream()
+        List<org.nomina.engine.claims.ClaimComparison.Estimate> estimates = estimate instanceof EstimationResult r
+                ? List.of(new org.nomina.engine.claims.ClaimComparison.Estimate(new org.nomina.engine.claims.ClaimComparison.Key(
+                        org.nomina.engine.claims.ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(), r.upper(), "loglinear"))
+                : List.of();
+        ClaimsCommand.printRows(ClaimsCommand.rows(db, Optional.of("Nomkənd 1994"), estimates, new java.util.ArrayList<>()).stream()
                 .filter(r -> !r.claims().isEmpty()).toList());
     }
 

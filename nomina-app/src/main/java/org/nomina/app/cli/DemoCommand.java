@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ import org.nomina.engine.estimation.CaptureHistories;
 import org.nomina.engine.estimation.Criterion;
 import org.nomina.engine.estimation.EstimationOptions;
 import org.nomina.engine.estimation.EstimationOutcome;
+import org.nomina.engine.estimation.EstimationResult;
 import org.nomina.engine.estimation.Estimators;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.store.linkage.RegisterHistories;
@@ -111,6 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  The same estimated for women and men separately and pooled (nomina estimate --status killed --by sex):");
         System.out.print(EstimateCommand.summary(stratified).indent(4));
         System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
+        showClaims(demo, db, Optional.of(estimate), "Nomkənd 1994");
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
@@ -152,13 +155,15 @@ final class DemoCommand implements Callable<Integer> {
                 linked.records(), linked.persons(), linked.reviewPairs());
         Figures.Report figures = Figures.compute(db.jdbi(), Optional.of(TownGenerator.INCIDENT), Optional.empty(), Subgroups.DEFAULT);
         System.out.print(statement(figures, TownGenerator.readTruth(dir)));
+        showClaims(demo, db, Optional.empty(), TownGenerator.INCIDENT);
         Verifier.Report report = Verifier.verify(db.jdbi());
         System.out.println();
         System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
         System.out.println("The demo database is " + db.describe() + "; explore it with: ./nomina --db '" + db.describe()
                 + "' figures --explain killed/children, person show ID, stats");
-        if (!noServe) {
-            System.out.println("The web application is not part of this version yet; nothing to serve on port " + port + ".");
+        if (!noServe && report.ok()) {
+            String url = Database.h2Url(dir.resolve("db"));
+            return ServeCommand.serveDemo(url, org.nomina.app.register.Register.indexDirectoryFor(url), port);
         }
         return report.ok() ? 0 : 1;
     }
@@ -184,6 +189,23 @@ final class DemoCommand implements Callable<Integer> {
                     c.get("fate_in_conflict")));
         }
         return out.toString();
+    }
+
+    /** Reads the fictional statements about the case and sets their claims beside the register's counts. */
+    private static void showClaims(DemoCase demo, Database db, Optional<EstimationOutcome> estimate, String incident) throws IOException {
+        System.out.println();
+        System.out.println("Claims: what two fictional statements about the case say, beside the register (nomina claims compare):");
+        for (org.nomina.app.demo.StatementWriter.Statement s : org.nomina.app.demo.StatementWriter.write(demo, demo.directory())) {
+            var read = new org.nomina.store.claims.ClaimStore(db).store(new org.nomina.store.claims.ClaimRequest(s.file(), s.source(), s.kind(),
+                    Optional.of(incident), Optional.empty(), Optional.empty(), "demo"));
+            System.out.printf("  %s (%s): %d claims%n", s.source(), read.language(), read.claims().size());
+        }
+        List<org.nomina.engine.claims.ClaimComparison.Estimate> estimates = estimate.orElse(null) instanceof EstimationResult r
+                ? List.of(new org.nomina.engine.claims.ClaimComparison.Estimate(new org.nomina.engine.claims.ClaimComparison.Key(
+                        org.nomina.engine.claims.ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(), r.upper(), "loglinear"))
+                : List.of();
+        ClaimsCommand.printRows(ClaimsCommand.rows(db, Optional.of(incident), estimates, new java.util.ArrayList<>()).stream()
+                .filter(r -> !r.claims().isEmpty()).toList());
     }
 
     /** Empties the demo directory, but only one that an earlier demo made (it holds the marker file). */

@@ -19,9 +19,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"Exports the register. records: every source record with its source, verbatim and parsed values",
             "(columns start source,record_id); clusters: source,record_id,person_id; persons: consensus values,",
             "name variants and sources of each person (after nomina link); families: each family's members and",
-            "links (parent_of, spouse_of, sibling_of) with the source record behind each, and proposed parent links."})
+            "links (parent_of, spouse_of, sibling_of) with the source record behind each, and proposed parent links;",
+            "claims: every claim read from statements, its current reading and the machine's."})
 final class ExportCommand implements Callable<Integer> {
-    enum What { records, persons, clusters, families }
+    enum What { records, persons, clusters, families, claims }
 
     enum Format { csv, json }
 
@@ -77,6 +78,7 @@ final class ExportCommand implements Callable<Integer> {
             case clusters -> org.nomina.store.export.RegisterExporter.clusters(jdbi, f, w);
             case persons -> org.nomina.store.export.RegisterExporter.persons(jdbi, f, w);
             case families -> org.nomina.store.export.RegisterExporter.families(jdbi, f, w);
+            case claims -> org.nomina.store.claims.ClaimExporter.export(parent.database(), f == RecordExporter.Format.JSON, w);
         };
     }
 }

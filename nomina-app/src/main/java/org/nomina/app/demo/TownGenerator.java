@@ -136,8 +136,8 @@ public final class TownGenerator {
                 }
             }
             Map<String, Integer> byStatus = new LinkedHashMap<>();
-            for (String k : List.of("killed", "injured", "hostage", "released", "missing")) {
-                byStatus.put(k, figures.get(k));
+            for (String k : List.of("killed", "injured", "hostage", "released", "missing", "displaced")) {
+                byStatus.put(k, figures.getOrDefault(k, 0));
             }
             return new DemoCase(dir, lists, people.size(), people.size(), byStatus, truth);
         } catch (IOException e) {

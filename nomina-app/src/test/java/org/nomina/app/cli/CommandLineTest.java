@@ -438,8 +438,10 @@ class CommandLineTest {
                 .contains("Linkage: ").contains("Estimate of the killed").contains("The generator knows the truth");
         assertThat(Files.exists(dir.resolve("db"))).as("the demo never touches the user's --db").isFalse();
         Map<String, Object> demoRegister = TestRegisters.snapshot(Database.h2Url(demo.resolve("db")));
-        assertThat((Long) demoRegister.get("source")).isEqualTo(4);
-        assertThat((Long) demoRegister.get("ledger_entry")).as("four imports and one link").isEqualTo(5);
+        assertThat((Long) demoRegister.get("source")).as("four lists and two texts read for claims").isEqualTo(6);
+        assertThat((Long) demoRegister.get("ledger_entry")).as("four imports, one link and two texts read for claims").isEqualTo(7);
+        assertThat(result.out()).contains("Claims: what two fictional statements about the case say")
+                .contains("Nomkənd Remembrance Society: exactly");
         assertThat((Long) demoRegister.get("person")).isPositive();
         assertThat((Long) demoRegister.get("source_record")).isPositive();
     }

@@ -76,6 +76,8 @@ public final class ClaimExtractor {
         boolean family;
         boolean backReference;    // "150 of them", "of whom 150"
         boolean part;             // listed after "including"
+        boolean noun;             // people are named after the number
+        boolean container;        // "of the 58 hostages", "58 girovdan": the figures after it in the sentence break it down
         Mention head;             // for a part: the figure it is listed under
         Mention parentAcross;     // for a back reference: the figure it breaks down
         Optional<ClaimCategory> markerCategory = Optional.empty(); // "among the dead": the category of the figure broken down
@@ -355,6 +357,14 @@ public final class ClaimExtractor {
             nounEnd = qualifierAfterNoun.get().to();
         }
         m.last = Math.max(nounEnd, end) - 1;
+        if (!m.backReference && m.noun && !reading.vague()) {
+            boolean ofThe = cues.endingAt(tokens, m.first, Kind.CONTAINER).filter(x -> !x.phrase().words().get(0).startsWith("*")).isPresent();
+            boolean ablative = false;
+            for (int k = after; k < nounEnd; k++) {
+                ablative |= tokens.get(k).isWord() && cues.isAt(tokens, k, Kind.CONTAINER) && cues.isAt(tokens, k, Kind.PERSON);
+            }
+            m.container = ofThe || ablative;
+        }
         if (reading.vague()) {
             m.qualifier = Qualifier.VAGUE;
         } else {
@@ -433,8 +443,8 @@ public final class ClaimExtractor {
                 }
                 return to;
             }
-            if (k == after && cues.isAt(tokens, k, Kind.BLOCKER)) {
-                return -1;
+            if (k == after && cues.isAt(tokens, k, Kind.BLOCKER) && !cues.isAt(tokens, k + 1, Kind.PERSON)) {
+                return -1; // "44 days", "400 shells" — but "600 kənd sakini", village residents
             }
             Optional<Match> cue = cues.at(tokens, k, Kind.CATEGORY);
             if (cue.isPresent()) {
@@ -447,7 +457,8 @@ public final class ClaimExtractor {
                 words++;
                 continue;
             }
-            if (cues.isAt(tokens, k, Kind.BLOCKER) || cues.isAt(tokens, k, Kind.MONTH) || cues.isAt(tokens, k, Kind.YEAR_WORD)) {
+            if (cues.isAt(tokens, k, Kind.BLOCKER) && !cues.isAt(tokens, k + 1, Kind.PERSON) || cues.isAt(tokens, k, Kind.MONTH)
+                    || cues.isAt(tokens, k, Kind.YEAR_WORD)) {
                 return -1;
             }
             words++;
@@ -457,6 +468,7 @@ public final class ClaimExtractor {
     }
 
     private void readNoun(List<Token> tokens, Mention m, Match noun) {
+        m.noun = true;
         if (!noun.argument().equals("-") && m.subgroup.isEmpty()) {
             m.subgroup = Subgroup.fromLabel(noun.argument());
         }
@@ -552,9 +564,14 @@ public final class ClaimExtractor {
             if ((including || ofThem) && m.markerCategory.isEmpty()) {
                 m.markerCategory = markerCategory(tokens, gapFrom, m.first);
             }
+            Mention container = containerBefore(mentions, m);
             if (including) {
                 m.part = true;
                 m.head = head;
+            } else if (container != null && !m.container) {
+                m.backReference = true; // "Of the 58 hostages, 40 returned home"
+                m.parentAcross = container;
+                head = m;
             } else if (ofThem || m.backReference) {
                 m.backReference = true;
                 m.parentAcross = head;
@@ -574,6 +591,20 @@ public final class ClaimExtractor {
             }
             previous = m;
         }
+    }
+
+    /** The latest "of the N …" figure before {@code m} in its sentence, if there is one. */
+    private static Mention containerBefore(List<Mention> mentions, Mention m) {
+        Mention found = null;
+        for (Mention x : mentions) {
+            if (x == m) {
+                break;
+            }
+            if (x.container) {
+                found = x;
+            }
+        }
+        return found;
     }
 
     /** The category a marker names: "among the dead", "среди погибших", "həlak olanlardan", "զոհվածներից". */
@@ -668,7 +699,8 @@ public final class ClaimExtractor {
         }
         for (int h = heads.size() - 1; h >= 0; h--) {
             Mention m = heads.get(h);
-            if (m.category == null && h + 1 < heads.size() && joinedByList(tokens, groupEnd(mentions, m), heads.get(h + 1).first)) {
+            if (m.category == null && h + 1 < heads.size() && heads.get(h + 1).parentAcross != m
+                    && joinedByList(tokens, groupEnd(mentions, m), heads.get(h + 1).first)) {
                 m.category = heads.get(h + 1).category; // "63 children and 106 women were killed"
             }
         }

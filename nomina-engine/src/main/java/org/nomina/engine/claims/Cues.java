@@ -21,7 +21,7 @@ import java.util.Optional;
 final class Cues {
 
     enum Kind {
-        CATEGORY, PERSON, FAMILY, IMPLIED, QUALIFIER_BEFORE, QUALIFIER_AFTER, INCLUDING, OF_THEM, COPULA, BOTH, BLOCKER,
+        CATEGORY, PERSON, FAMILY, IMPLIED, QUALIFIER_BEFORE, QUALIFIER_AFTER, INCLUDING, OF_THEM, CONTAINER, COPULA, BOTH, BLOCKER,
         NUMBER_SIGN, YEAR_WORD, YEAR_BEFORE, MONTH, EVENT, EVENT_MARKER, VAGUE, RANGE_START, RANGE_JOIN, LINK, LIST
     }
 
@@ -160,6 +160,9 @@ final class Cues {
     }
 
     private static boolean wordMatches(String pattern, String word) {
+        if (pattern.length() > 1 && pattern.startsWith("*")) {
+            return word.length() > pattern.length() + 1 && word.endsWith(pattern.substring(1)); // a case ending: "*dan"
+        }
         if (pattern.length() > 1 && pattern.endsWith("*")) {
             return word.startsWith(pattern.substring(0, pattern.length() - 1));
         }

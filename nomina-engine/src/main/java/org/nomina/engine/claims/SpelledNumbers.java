@@ -74,6 +74,14 @@ final class SpelledNumbers {
             }
             multipliers.put("млн", 1_000_000.0);
         }
+        if (language == ClaimLanguage.HY) {
+            // ICU 76.1 spells 90 "իննասուն"; Armenian texts write "իննսուն" (and "իննսուներկու" for 92).
+            for (Map.Entry<String, Double> e : List.copyOf(values.entrySet())) {
+                if (e.getKey().contains("իննասուն")) {
+                    values.putIfAbsent(e.getKey().replace("իննասուն", "իննսուն"), e.getValue());
+                }
+            }
+        }
         if (language == ClaimLanguage.EN) {
             values.put("a", 1.0); // "a hundred", "a thousand": only counts before a multiplier (see read)
             values.put("dozen", 12.0);

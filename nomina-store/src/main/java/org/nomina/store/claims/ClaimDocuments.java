@@ -59,16 +59,16 @@ public final class ClaimDocuments {
                 }
                 yield docx(facts);
             }
-            case XLSX, XLS -> throw new BadInputException(path + ": is a spreadsheet; lists go to nomina import, claims reads statements "
+            case XLS -> throw new BadInputException(lower.endsWith(".doc")
+                    ? path + ": old Word .doc files cannot be read; save it as .docx or .txt"
+                    : path + ": is an old Office file (.xls or .doc); claims reads statements (.txt, .docx, .html, .pdf)");
+            case XLSX -> throw new BadInputException(path + ": is a spreadsheet; lists go to nomina import, claims reads statements "
                     + "(.txt, .docx, .html, .pdf)");
             case TEXT -> {
                 Charset charset = encoding.map(e -> charset(path, e)).orElseGet(() -> detect(facts));
                 if (facts.nulOffset() >= 0 && !charset.name().startsWith("UTF-16")) {
                     throw new BadInputException(path + ": is binary, not text (a NUL byte at byte offset " + facts.nulOffset()
                             + "); claims reads .txt, .docx, .html and .pdf");
-                }
-                if (lower.endsWith(".doc")) {
-                    throw new BadInputException(path + ": old Word .doc files cannot be read; save it as .docx or .txt");
                 }
                 String text = decode(path, facts, charset);
                 boolean html = lower.endsWith(".html") || lower.endsWith(".htm")

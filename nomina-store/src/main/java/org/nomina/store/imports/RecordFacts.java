@@ -61,7 +61,8 @@ public record RecordFacts(Optional<PartialDate> statusDate, String household, St
                 : Optional.of(new PartialDate(year, rs.getInt("status_month"), rs.getInt("status_day"), false));
         // A parsed date keeps "approx."; the stored one does not, so facts compare by what is stored.
         long incident = rs.getLong("incident_id");
+        String incidentId = rs.wasNull() ? "" : String.valueOf(incident);
         return new RecordFacts(date, rs.getString("household"), rs.getString("relation"), rs.getString("father_name"),
-                rs.getString("mother_name"), rs.wasNull() ? "" : String.valueOf(incident));
+                rs.getString("mother_name"), incidentId);
     }
 }

@@ -3,13 +3,15 @@
 # import six lists -> link -> figures --json): every figure beside the generator's truth, with the
 # tolerance the issue sets (2%, or ±2 where the truth is under 100), on several seeds and sizes; then the
 # time of `figures` and of `person show` on a town of a million residents.
-# Usage: bench/figures.sh [SIZES] [SEEDS] [BIG]   defaults: "2000 5000 20000" "1 2 3" 1000000 (BIG=0 skips it)
+# Usage: bench/figures.sh [SIZES] [SEEDS] [BIG]   defaults: "2000 5000 20000" "1 2 3" 1000000 (BIG=0 skips it;
+#        SIZES=none skips the towns)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/figures
 SIZES="${1:-2000 5000 20000}"
 SEEDS="${2:-1 2 3}"
 BIG="${3:-1000000}"
+[ "$SIZES" = "none" ] && SIZES=""   # bench/figures.sh none none 1000000: only the big register
 rm -rf "$OUT" && mkdir -p "$OUT"
 ./nomina --version >/dev/null
 export NOMINA_JAVA_OPTS="${NOMINA_JAVA_OPTS:--Xmx4g}"

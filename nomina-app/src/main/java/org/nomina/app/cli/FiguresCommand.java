@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "figures", mixinStandardHelpOptions = true,
-        description = {"Counts persons (not source rows) in every category a statement gives: killed, injured, hostage,",
-            "released, missing, displaced, families destroyed, orphans — with children, women, men and elderly,",
-            "the persons or families behind each count, and those whose age or sex is unknown. Run link first."})
+        description = {"Counts persons (not source rows) in every category a statement gives:",
+            "killed, injured, hostage, released, missing, displaced, families destroyed,",
+            "orphans — with children, women, men and elderly, the persons or families",
+            "behind each count, and those whose age or sex is unknown. Run link first."})
 final class FiguresCommand implements Callable<Integer> {
     @ParentCommand
     NominaCommand parent;
@@ -116,7 +117,7 @@ final class FiguresCommand implements Callable<Integer> {
         for (Figures.Figure f : r.figures()) {
             String label = f.subgroup().map(s -> "  " + s).orElse(f.category().replace('_', ' '));
             out.append(String.format("  %-28s %9s%s%n", label, String.format("%,d", f.count()),
-                    f.unknown() == 0 ? "" : String.format("   (%,d of unknown %s)", f.unknown(), f.subgroup().isPresent() ? "age or sex" : "age or sex")));
+                    f.unknown() == 0 ? "" : String.format("   (%,d of unknown age or sex)", f.unknown())));
         }
         out.append("\nnomina figures --explain CATEGORY[/SUBGROUP] lists the persons behind a figure; --json gives their ids.\n");
         return out.toString();

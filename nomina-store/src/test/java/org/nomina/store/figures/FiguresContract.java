@@ -232,6 +232,16 @@ abstract class FiguresContract {
     }
 
     @Test
+    void shouldVerifyAListImportedWithoutIncidentOrHouseholds() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.csv"), KILLED, StandardCharsets.UTF_8);
+        new Importer(db()).importFile(new ImportRequest(file, "Plain", Optional.empty(), Optional.empty(), Optional.empty(), "t"),
+                Importer.Progress.NONE);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+        RegisterLinker.link(db(), LinkageConfig.defaults(), "t", ProgressListener.NONE);
+        assertThat(figures(Optional.empty(), Optional.empty()).counts()).containsEntry("killed", 5L).containsEntry("population", 0L);
+    }
+
+    @Test
     void shouldRefuseFiguresBeforeLinking() throws IOException {
         importList("Killed", KILLED, "Night attack", "list");
         assertThatThrownBy(() -> figures(Optional.empty(), Optional.empty()))

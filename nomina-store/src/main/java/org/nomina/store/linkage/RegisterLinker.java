@@ -135,12 +135,13 @@ public final class RegisterLinker {
         int review = (int) Math.min(Integer.MAX_VALUE, Math.max(counted[1], result.reviewPairsTotal()));
         double seconds = (System.nanoTime() - started) / 1e9;
         String modelJson = CanonicalJson.write(CanonicalJson.mapper().convertValue(result.model(), Map.class));
+        String configJson = CanonicalJson.write(CanonicalJson.mapper().convertValue(config, Map.class));
         long runId = handle.createUpdate("""
                 INSERT INTO linkage_run (started_at, seconds, records, candidate_pairs, matches, review_pairs, persons, config_json,
                     model_json, actor) VALUES (:at, :s, :records, :pairs, :matches, :review, :persons, :config, :model, :actor)""")
                 .bind("at", now).bind("s", seconds).bind("records", set.size()).bind("pairs", result.candidatePairs())
                 .bind("matches", matches).bind("review", review).bind("persons", clusters.size())
-                .bind("config", String.valueOf(config)).bind("model", modelJson).bind("actor", actor)
+                .bind("config", configJson).bind("model", modelJson).bind("actor", actor)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("run_id", runId);
@@ -538,7 +539,7 @@ public final class RegisterLinker {
 
     /**
      * Each field's level and weight as canonical JSON ({@code [{"field":…,"level":…,"weight":…}]}, weights
-     * to two decimals), cut at 10,000 characters. Written by hand because it runs for up to
+     * to two decimals), whole: it always parses. Written by hand because it runs for up to
      * MAX_REVIEW_STORED pairs per link, where going through Jackson's maps cost about a second; text that
      * would need escaping goes through {@link CanonicalJson} to stay byte-identical with it.
      */
@@ -546,12 +547,12 @@ public final class RegisterLinker {
         StringBuilder json = new StringBuilder(list.size() * 48).append('[');
         for (FieldContribution f : list) {
             if (needsEscaping(f.field()) || needsEscaping(f.level())) {
-                return truncated(CanonicalJson.write(contributionMaps(list)));
+                return CanonicalJson.write(contributionMaps(list));
             }
             json.append(json.length() == 1 ? "" : ",").append("{\"field\":\"").append(f.field()).append("\",\"level\":\"").append(f.level())
                     .append("\",\"weight\":").append(Math.round(f.weight() * 100) / 100.0).append('}');
         }
-        return truncated(json.append(']').toString());
+        return json.append(']').toString();
     }
 
     static List<Map<String, Object>> contributionMaps(List<FieldContribution> list) {
@@ -574,10 +575,6 @@ public final class RegisterLinker {
             }
         }
         return false;
-    }
-
-    private static String truncated(String json) {
-        return json.length() <= 10_000 ? json : json.substring(0, 10_000);
     }
 
     private static void setInt(PreparedStatement p, int index, int value) throws SQLException {

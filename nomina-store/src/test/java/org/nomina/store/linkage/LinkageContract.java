@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,5 +269,18 @@ abstract class LinkageContract {
         twoLists();
         assertThatThrownBy(() -> RegisterHistories.load(db(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("nomina link");
+    }
+
+    @Test
+    void shouldStoreTheRunsConfigurationAndEveryExplanationAsJsonThatParses() throws IOException {
+        twoLists();
+        link();
+
+        String config = db().jdbi().withHandle(h -> h.createQuery("SELECT config_json FROM linkage_run").mapTo(String.class).one());
+        Map<?, ?> parsed = (Map<?, ?>) org.nomina.store.CanonicalJson.read(config);
+        assertThat(((Number) parsed.get("matchProbability")).doubleValue()).isEqualTo(LinkageConfig.defaults().matchProbability());
+        assertThat((List<?>) parsed.get("comparisons")).hasSize(LinkageConfig.defaults().comparisons().size());
+        List<String> explanations = db().jdbi().withHandle(h -> h.createQuery("SELECT contributions FROM match_pair").mapTo(String.class).list());
+        assertThat(explanations).allSatisfy(json -> assertThat(org.nomina.store.CanonicalJson.read(json)).isInstanceOf(List.class));
     }
 }

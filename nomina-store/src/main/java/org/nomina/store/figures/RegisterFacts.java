@@ -57,8 +57,9 @@ final class RegisterFacts {
             return 0;
         }).list();
         Map<Long, Optional<PartialDate>> starts = starts(incidents);
-        NameNormaliser names = NameNormaliser.shared();
-        String place = scopePlace.map(names::placeName).orElse("");
+        // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
+        NameNormaliser names = scopePlace.isPresent() ? NameNormaliser.shared() : null;
+        String place = scopePlace.map(p -> names.placeName(p)).orElse("");
         h.createQuery("""
                 SELECT pr.person_id, r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
                        r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,

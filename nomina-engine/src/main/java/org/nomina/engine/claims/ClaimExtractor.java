@@ -411,6 +411,13 @@ public final class ClaimExtractor {
             if (person.isPresent() && k > after && cues.isAt(tokens, k, Kind.CATEGORY)) {
                 person = Optional.empty(); // "96 were wounded": after a verb, a word that is both is what happened
             }
+            Optional<Match> longer = cues.at(tokens, k, Kind.CATEGORY);
+            if (person.isPresent() && longer.isPresent() && longer.get().to() > person.get().to()) {
+                // "2 300 sakini olan qəsəbə", "1 200 բնակիչ ունեցող": the longer phrase names what the people are
+                readNoun(tokens, m, person.get());
+                m.ownCue = ClaimCategory.fromLabel(longer.get().argument());
+                return longer.get().to();
+            }
             if (person.isPresent()) {
                 readNoun(tokens, m, person.get());
                 int to = person.get().to();
@@ -490,6 +497,11 @@ public final class ClaimExtractor {
         Optional<Match> qualifier = cues.endingAt(tokens, before, Kind.QUALIFIER_BEFORE);
         if (qualifier.isPresent()) {
             before = qualifier.get().from();
+        }
+        Optional<Match> whole = cues.endingAt(tokens, before, Kind.CATEGORY);
+        if (whole.isPresent() && whole.get().phrase().words().size() > 1) {
+            m.ownCue = ClaimCategory.fromLabel(whole.get().argument()); // "a town of 6,400": the link is part of the phrase
+            return end;
         }
         Optional<Match> link = cues.endingAt(tokens, before, Kind.LINK);
         if (link.isPresent()) {

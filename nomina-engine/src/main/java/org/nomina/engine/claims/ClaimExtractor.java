@@ -257,6 +257,16 @@ public final class ClaimExtractor {
                 return Optional.of(folded.substring(0, folded.length() - e.length()));
             }
         }
+        // A case ending after a possessive one: "on dördünün" (of fourteen of them) is dörd + ü + nün.
+        for (String e : endings) {
+            String rest = folded.length() > e.length() + 2 && folded.endsWith(e) ? folded.substring(0, folded.length() - e.length()) : "";
+            for (String possessive : language == ClaimLanguage.AZ ? List.of("sı", "si", "su", "sü", "ı", "i", "u", "ü") : List.<String>of()) {
+                if (rest.length() > possessive.length() + 1 && rest.endsWith(possessive)
+                        && numbers.isNumberWord(rest.substring(0, rest.length() - possessive.length()))) {
+                    return Optional.of(rest.substring(0, rest.length() - possessive.length()));
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -283,6 +293,14 @@ public final class ClaimExtractor {
                         m.first = i - 1;
                     }
                 }
+            }
+        }
+        if (!reading.vague() && m.qualifier == Qualifier.EXACT) {
+            Optional<Reading> upTo = postpositionalRange(tokens, end, reading);
+            if (upTo.isPresent()) {
+                high = upTo.get().value();
+                end = upTo.get().end();
+                m.qualifier = Qualifier.RANGE;
             }
         }
         if (!reading.vague() && (reading.value() != Math.floor(reading.value()) || high != Math.floor(high) || reading.value() <= 0)) {
@@ -381,6 +399,52 @@ public final class ClaimExtractor {
             }
         }
         return Optional.of(m);
+    }
+
+    /**
+     * A range written with postpositions, as Azerbaijani and Armenian write it: "80-dən 120-yə qədər",
+     * "80 ilə 120 arasında", "80-ից 120", "80-ից մինչև 120". The first number takes the ablative ending
+     * ({@code range_from}), or the two are joined by "ilə" and closed by "arasında" ({@code range_between},
+     * {@code range_end}); the second must be the larger. Returns the second number's value and the token
+     * after the range (its case ending and closing word included).
+     */
+    private Optional<Reading> postpositionalRange(List<Token> tokens, int end, Reading first) {
+        int j = end;
+        boolean ablative = false;
+        if (first.digits() && j + 1 < tokens.size() && tokens.get(j).raw().equals("-") && tokens.get(j).touches(tokens.get(j - 1))
+                && tokens.get(j + 1).touches(tokens.get(j)) && cues.isAt(tokens, j + 1, Kind.RANGE_FROM)) {
+            ablative = true;
+            j += 2;
+        } else if (j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).touches(tokens.get(j - 1)) && cues.isAt(tokens, j, Kind.RANGE_FROM)) {
+            ablative = true;
+            j += 1;
+        }
+        boolean between = false;
+        Optional<Match> join = cues.at(tokens, j, ablative ? Kind.RANGE_JOIN : Kind.RANGE_BETWEEN);
+        if (join.isPresent() && !tokens.get(j).isPunct()) {
+            between = !ablative;
+            j = join.get().to();
+        }
+        if (!ablative && !between || j >= tokens.size()) {
+            return Optional.empty();
+        }
+        Optional<Reading> second = readNumber(tokens, j);
+        if (second.isEmpty() || second.get().vague() || second.get().value() <= first.value()) {
+            return Optional.empty();
+        }
+        int k = second.get().end();
+        if (second.get().digits() && k + 1 < tokens.size() && tokens.get(k).raw().equals("-") && tokens.get(k).touches(tokens.get(k - 1))
+                && tokens.get(k + 1).isWord() && tokens.get(k + 1).touches(tokens.get(k))
+                && !cues.isWord(tokens.get(k + 1).folded(), Kind.BLOCKER)) {
+            k += 2; // "120-yə", "120-ը"
+        }
+        Optional<Match> close = cues.at(tokens, k, Kind.RANGE_END);
+        if (close.isPresent()) {
+            k = close.get().to();
+        } else if (between) {
+            return Optional.empty(); // "80 ilə 120" with no "arasında" is "80 with 120"
+        }
+        return Optional.of(new Reading(second.get().value(), k, false, false, second.get().digits()));
     }
 
     /**

@@ -203,6 +203,10 @@ public final class ClaimExtractor {
             return Optional.empty();
         }
         Optional<Match> vague = cues.at(tokens, i, Kind.VAGUE);
+        if (vague.isPresent() && vague.get().to() == i + 1 && numbers.isNumberWord(t.folded())
+                && cues.endingAt(tokens, i, Kind.QUALIFIER_BEFORE).isPresent()) {
+            vague = Optional.empty(); // "Более тысячи жителей": more than a thousand, not "thousands"
+        }
         if (vague.isPresent()) {
             return Optional.of(new Reading(Double.NaN, vague.get().to(), true, false, false));
         }
@@ -454,8 +458,12 @@ public final class ClaimExtractor {
     private int peopleAfter(List<Token> tokens, int after, Mention m) {
         int k = after;
         int words = 0;
+        boolean unknown = false;
         while (k < tokens.size() && words < 4) {
             Token t = tokens.get(k);
+            if (unknown && t.isWord() && cues.isAt(tokens, k, Kind.YEAR_BEFORE) && !cues.isAt(tokens, k, Kind.OF_THEM)) {
+                return -1; // "2 мемориала с именами погибших": a noun with what it holds counts things, not the people named after it
+            }
             if (t.isPunct() && !(t.raw().equals("-") && k > 0 && t.touches(tokens.get(k - 1)))) {
                 if (!(t.raw().equals("–") || t.raw().equals("—") || t.raw().equals("՝")) || words > 0) {
                     return -1;
@@ -532,6 +540,7 @@ public final class ClaimExtractor {
                     || cues.isAt(tokens, k, Kind.YEAR_WORD)) {
                 return -1;
             }
+            unknown = t.isWord();
             words++;
             k++;
         }

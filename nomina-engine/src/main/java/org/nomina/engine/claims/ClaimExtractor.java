@@ -203,6 +203,10 @@ public final class ClaimExtractor {
             return Optional.empty();
         }
         Optional<Match> vague = cues.at(tokens, i, Kind.VAGUE);
+        if (vague.isPresent() && vague.get().to() == i + 1 && numbers.isNumberWord(t.folded())
+                && cues.endingAt(tokens, i, Kind.QUALIFIER_BEFORE).isPresent()) {
+            vague = Optional.empty(); // "Более тысячи жителей": more than a thousand, not "thousands"
+        }
         if (vague.isPresent()) {
             return Optional.of(new Reading(Double.NaN, vague.get().to(), true, false, false));
         }
@@ -257,6 +261,16 @@ public final class ClaimExtractor {
                 return Optional.of(folded.substring(0, folded.length() - e.length()));
             }
         }
+        // A case ending after a possessive one: "on dördünün" (of fourteen of them) is dörd + ü + nün.
+        for (String e : endings) {
+            String rest = folded.length() > e.length() + 2 && folded.endsWith(e) ? folded.substring(0, folded.length() - e.length()) : "";
+            for (String possessive : language == ClaimLanguage.AZ ? List.of("sı", "si", "su", "sü", "ı", "i", "u", "ü") : List.<String>of()) {
+                if (rest.length() > possessive.length() + 1 && rest.endsWith(possessive)
+                        && numbers.isNumberWord(rest.substring(0, rest.length() - possessive.length()))) {
+                    return Optional.of(rest.substring(0, rest.length() - possessive.length()));
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -283,6 +297,14 @@ public final class ClaimExtractor {
                         m.first = i - 1;
                     }
                 }
+            }
+        }
+        if (!reading.vague() && m.qualifier == Qualifier.EXACT) {
+            Optional<Reading> upTo = postpositionalRange(tokens, end, reading);
+            if (upTo.isPresent()) {
+                high = upTo.get().value();
+                end = upTo.get().end();
+                m.qualifier = Qualifier.RANGE;
             }
         }
         if (!reading.vague() && (reading.value() != Math.floor(reading.value()) || high != Math.floor(high) || reading.value() <= 0)) {
@@ -384,14 +406,64 @@ public final class ClaimExtractor {
     }
 
     /**
+     * A range written with postpositions, as Azerbaijani and Armenian write it: "80-dən 120-yə qədər",
+     * "80 ilə 120 arasında", "80-ից 120", "80-ից մինչև 120". The first number takes the ablative ending
+     * ({@code range_from}), or the two are joined by "ilə" and closed by "arasında" ({@code range_between},
+     * {@code range_end}); the second must be the larger. Returns the second number's value and the token
+     * after the range (its case ending and closing word included).
+     */
+    private Optional<Reading> postpositionalRange(List<Token> tokens, int end, Reading first) {
+        int j = end;
+        boolean ablative = false;
+        if (first.digits() && j + 1 < tokens.size() && tokens.get(j).raw().equals("-") && tokens.get(j).touches(tokens.get(j - 1))
+                && tokens.get(j + 1).touches(tokens.get(j)) && cues.isAt(tokens, j + 1, Kind.RANGE_FROM)) {
+            ablative = true;
+            j += 2;
+        } else if (j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).touches(tokens.get(j - 1)) && cues.isAt(tokens, j, Kind.RANGE_FROM)) {
+            ablative = true;
+            j += 1;
+        }
+        boolean between = false;
+        Optional<Match> join = cues.at(tokens, j, ablative ? Kind.RANGE_JOIN : Kind.RANGE_BETWEEN);
+        if (join.isPresent() && !tokens.get(j).isPunct()) {
+            between = !ablative;
+            j = join.get().to();
+        }
+        if (!ablative && !between || j >= tokens.size()) {
+            return Optional.empty();
+        }
+        Optional<Reading> second = readNumber(tokens, j);
+        if (second.isEmpty() || second.get().vague() || second.get().value() <= first.value()) {
+            return Optional.empty();
+        }
+        int k = second.get().end();
+        if (second.get().digits() && k + 1 < tokens.size() && tokens.get(k).raw().equals("-") && tokens.get(k).touches(tokens.get(k - 1))
+                && tokens.get(k + 1).isWord() && tokens.get(k + 1).touches(tokens.get(k))
+                && !cues.isWord(tokens.get(k + 1).folded(), Kind.BLOCKER)) {
+            k += 2; // "120-yə", "120-ը"
+        }
+        Optional<Match> close = cues.at(tokens, k, Kind.RANGE_END);
+        if (close.isPresent()) {
+            k = close.get().to();
+        } else if (between) {
+            return Optional.empty(); // "80 ilə 120" with no "arasında" is "80 with 120"
+        }
+        return Optional.of(new Reading(second.get().value(), k, false, false, second.get().digits()));
+    }
+
+    /**
      * Looks for the people a number counts in the few words after it. Returns the token after the noun
      * (or after the category word that stands for it), or -1 when the number counts no people.
      */
     private int peopleAfter(List<Token> tokens, int after, Mention m) {
         int k = after;
         int words = 0;
+        boolean unknown = false;
         while (k < tokens.size() && words < 4) {
             Token t = tokens.get(k);
+            if (unknown && t.isWord() && cues.isAt(tokens, k, Kind.YEAR_BEFORE) && !cues.isAt(tokens, k, Kind.OF_THEM)) {
+                return -1; // "2 мемориала с именами погибших": a noun with what it holds counts things, not the people named after it
+            }
             if (t.isPunct() && !(t.raw().equals("-") && k > 0 && t.touches(tokens.get(k - 1)))) {
                 if (!(t.raw().equals("–") || t.raw().equals("—") || t.raw().equals("՝")) || words > 0) {
                     return -1;
@@ -410,6 +482,13 @@ public final class ClaimExtractor {
             Optional<Match> person = cues.at(tokens, k, Kind.PERSON);
             if (person.isPresent() && k > after && cues.isAt(tokens, k, Kind.CATEGORY)) {
                 person = Optional.empty(); // "96 were wounded": after a verb, a word that is both is what happened
+            }
+            Optional<Match> longer = cues.at(tokens, k, Kind.CATEGORY);
+            if (person.isPresent() && longer.isPresent() && longer.get().to() > person.get().to()) {
+                // "2 300 sakini olan qəsəbə", "1 200 բնակիչ ունեցող": the longer phrase names what the people are
+                readNoun(tokens, m, person.get());
+                m.ownCue = ClaimCategory.fromLabel(longer.get().argument());
+                return longer.get().to();
             }
             if (person.isPresent()) {
                 readNoun(tokens, m, person.get());
@@ -461,6 +540,7 @@ public final class ClaimExtractor {
                     || cues.isAt(tokens, k, Kind.YEAR_WORD)) {
                 return -1;
             }
+            unknown = t.isWord();
             words++;
             k++;
         }
@@ -490,6 +570,11 @@ public final class ClaimExtractor {
         Optional<Match> qualifier = cues.endingAt(tokens, before, Kind.QUALIFIER_BEFORE);
         if (qualifier.isPresent()) {
             before = qualifier.get().from();
+        }
+        Optional<Match> whole = cues.endingAt(tokens, before, Kind.CATEGORY);
+        if (whole.isPresent() && whole.get().phrase().words().size() > 1) {
+            m.ownCue = ClaimCategory.fromLabel(whole.get().argument()); // "a town of 6,400": the link is part of the phrase
+            return end;
         }
         Optional<Match> link = cues.endingAt(tokens, before, Kind.LINK);
         if (link.isPresent()) {

@@ -56,6 +56,11 @@ public final class Publication {
         return projection.release(personId, editor.username());
     }
 
+    public List<PublicProjection.Withheld> withheldAll(Viewer editor) {
+        Register.require(editor, Role.EDITOR, "list the withheld persons");
+        return projection.withheld();
+    }
+
     public Optional<PublicProjection.Withheld> withheld(long personId) {
         return projection.withheld(personId);
     }

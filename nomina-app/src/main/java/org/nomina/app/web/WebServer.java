@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
             });
             routes(config.routes);
             new MemorialRoutes(register).routes(config.routes);
+            new PublishRoutes(register).routes(config.routes);
         });
     }
 

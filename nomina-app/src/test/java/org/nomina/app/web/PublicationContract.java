@@ -65,6 +65,7 @@ abstract class PublicationContract {
     static final String WITHHELD = "Talıbzadə Fərid Rəşid oğlu";
     static final String UNPUBLISHED = "Məlikzadə Turqut Anar oğlu";
     static final String UNPUBLISHED_SOURCE = "Private notebook";
+    static final String PASSWORD = "a long fictional passphrase";
     static final List<String> PROTECTED = List.of(ID_NUMBER, ADDRESS, NOTE, INFORMANT, WITNESS, PHONE, LIVING, MISSING, WITHHELD, UNPUBLISHED,
             UNPUBLISHED_SOURCE, "1992-02-26 notebook entry");
 
@@ -119,6 +120,9 @@ abstract class PublicationContract {
         PublicProjection projection = new PublicProjection(db);
         projection.withhold(personOf(WITHHELD), "the family asked", "test");
         projection.setSource(UNPUBLISHED_SOURCE, false, "", "test");
+        org.nomina.store.users.Users users = new org.nomina.store.users.Users(db);
+        users.add("editor-user", org.nomina.store.users.Role.EDITOR, PASSWORD.toCharArray(), "test");
+        users.add("viewer-user", org.nomina.store.users.Role.VIEWER, PASSWORD.toCharArray(), "test");
         register = Register.open(url, dir.resolve("index"));
         server = new WebServer(register, "127.0.0.1", 0).start();
         base = "http://127.0.0.1:" + server.port();
@@ -307,6 +311,58 @@ abstract class PublicationContract {
             status = post("/memorial/" + killed + "/correction", Map.of("message", "again " + i, "_csrf", token)).statusCode();
         }
         assertThat(status).as("an address sending too many corrections waits").isEqualTo(429);
+    }
+
+    /** A client signed in as {@code username}, with its session's CSRF token. */
+    record Team(HttpClient client, String csrf) {
+        HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String url, Map<String, String> form) throws IOException, InterruptedException {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+            return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    Team signIn(String username) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        Team anonymous = new Team(client, "");
+        String token = csrfIn(anonymous.get(base + "/login").body());
+        assertThat(anonymous.post(base + "/login", Map.of("_csrf", token, "username", username, "password", PASSWORD)).statusCode()).isEqualTo(302);
+        return new Team(client, csrfIn(anonymous.get(base + "/persons").body()));
+    }
+
+    static String csrfIn(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(html);
+        assertThat(m.find()).as("a _csrf field in the page").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void editorsWithholdFromThePersonsPageAndViewersMayNot() throws IOException, InterruptedException {
+        long killed = personOf(KILLED);
+        Team viewer = signIn("viewer-user");
+        assertThat(viewer.get(base + "/publish").statusCode()).isEqualTo(403);
+        assertThat(viewer.post(base + "/publish/persons/" + killed, Map.of("_csrf", viewer.csrf(), "reason", "x")).statusCode()).isEqualTo(403);
+        Team editor = signIn("editor-user");
+        assertThat(editor.get(base + "/persons/" + killed).body()).contains("/publish/persons/" + killed);
+        assertThat(editor.get(base + "/publish/persons/" + killed).body()).contains("is on the public memorial");
+        assertThat(editor.post(base + "/publish/persons/" + killed, Map.of("reason", "no token")).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(get("/memorial/" + killed).statusCode()).isEqualTo(200);
+        HttpResponse<String> withheld = editor.post(base + "/publish/persons/" + killed, Map.of("_csrf", editor.csrf(), "action", "withhold",
+                "reason", "the family asked in a test"));
+        assertThat(withheld.body()).contains("is not on the public memorial").contains("the family asked in a test");
+        try {
+            assertThat(get("/memorial/" + killed).statusCode()).isEqualTo(404);
+            assertThat(editor.get(base + "/publish").body()).contains("the family asked in a test");
+            assertThat(count("SELECT COUNT(*) FROM ledger_entry WHERE action = 'publish-withhold'")).isGreaterThanOrEqualTo(2);
+        } finally {
+            editor.post(base + "/publish/persons/" + killed, Map.of("_csrf", editor.csrf(), "action", "release"));
+        }
+        assertThat(get("/memorial/" + killed).statusCode()).isEqualTo(200);
     }
 
     @Test

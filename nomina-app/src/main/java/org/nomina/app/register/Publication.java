@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nomina.store.Database;
+import org.nomina.engine.fates.Subgroups;
+import org.nomina.store.figures.Figures;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.publish.ApiTokens;
 import org.nomina.store.publish.Corrections;
 import org.nomina.store.publish.PublicProjection;
 import org.nomina.store.search.RegisterIndex;
@@ -29,12 +33,32 @@ public final class Publication {
     private final PublicProjection projection;
     private final Corrections corrections;
     private final Map<String, Deque<Instant>> sentBy = new ConcurrentHashMap<>();
+    private final Database db;
+    private final ApiTokens tokens;
 
     Publication(Register register, Database db, RegisterIndex index) {
         this.register = register;
+        this.db = db;
+        this.tokens = new ApiTokens(db);
         this.index = index;
         this.projection = new PublicProjection(db);
         this.corrections = new Corrections(db);
+    }
+
+    /** Who a bearer token acts as, when it is valid (the API's alternative to a session cookie). */
+    public Optional<Viewer> bearer(String secret) {
+        return tokens.bearer(secret).map(b -> new Viewer(b.username(), b.role(), ""));
+    }
+
+    /** The register's figures for an incident (empty: the whole register), as {@code nomina figures} counts them. */
+    public Figures.Report figures(Viewer viewer, Optional<String> incident) {
+        Register.require(viewer, Role.VIEWER, "read the figures");
+        return Figures.compute(db.jdbi(), incident, Optional.empty(), Subgroups.DEFAULT);
+    }
+
+    public List<Incidents.Incident> incidents(Viewer viewer) {
+        Register.require(viewer, Role.VIEWER, "read the incidents");
+        return db.jdbi().withHandle(Incidents::list);
     }
 
     public PublicProjection.Page search(String text, int offset, int limit) {

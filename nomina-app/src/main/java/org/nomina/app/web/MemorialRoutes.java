@@ -28,8 +28,8 @@ import org.nomina.store.publish.PublicProjection;
 /**
  * The public memorial (no sign-in, read-only) and {@code /api/v1/public}, both serving exactly the
  * {@link PublicProjection}: {@code /memorial?q=NAME}, {@code /memorial/{id}}, the correction form
- * {@code /memorial/{id}/correction} (a double-submit CSRF cookie, rate-limited, stored for editors),
- * {@code /api/v1/public/persons?q=NAME} and {@code /api/v1/public/persons/{id}}. Pages and responses carry
+ * {@code /memorial/{id}/correction} (a double-submit CSRF cookie, rate-limited, stored for editors);
+ * {@link ApiRoutes} serves the same projection as {@code /api/v1/public}. Pages and responses carry
  * an ETag and {@code Cache-Control: public, max-age=60}; the words come in English, Azerbaijani, Russian
  * and Armenian, chosen by {@code ?lang=} or the browser's Accept-Language.
  */
@@ -60,8 +60,6 @@ final class MemorialRoutes {
         r.get("/memorial/{id}", this::person);
         r.get("/memorial/{id}/correction", this::correctionForm);
         r.post("/memorial/{id}/correction", this::correction);
-        r.get("/api/v1/public/persons", ctx -> Problems.guard(ctx, () -> apiSearch(ctx)));
-        r.get("/api/v1/public/persons/{id}", ctx -> Problems.guard(ctx, () -> apiPerson(ctx)));
     }
 
     // --- language ---------------------------------------------------------------------------------------
@@ -124,7 +122,7 @@ final class MemorialRoutes {
         cacheable(ctx, "text/html; charset=utf-8", render("memorial.jte", params));
     }
 
-    private Optional<PublicProjection.PublicPerson> publicPerson(Context ctx) {
+    Optional<PublicProjection.PublicPerson> publicPerson(Context ctx) {
         String id = ctx.pathParam("id");
         return id.matches("\\d{1,18}") ? publication.person(Long.parseLong(id)) : Optional.empty();
     }
@@ -191,27 +189,6 @@ final class MemorialRoutes {
             ctx.status(400);
             renderCorrection(ctx, p.get(), lang, "", t.get("memorial.correct_empty"));
         }
-    }
-
-    // --- the public API ---------------------------------------------------------------------------------
-
-    private void apiSearch(Context ctx) {
-        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
-        int offset = Problems.intParam(ctx, "offset", 0, 0, 9_999);
-        int limit = Problems.intParam(ctx, "limit", PAGE_SIZE, 1, 100);
-        PublicProjection.Page page = publication.search(q, offset, Math.min(limit, 10_000 - offset));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("persons", page.persons());
-        out.put("total", page.total());
-        out.put("offset", page.offset());
-        out.put("limit", page.limit());
-        cacheable(ctx, "application/json", json(out));
-    }
-
-    private void apiPerson(Context ctx) {
-        PublicProjection.PublicPerson p = publicPerson(ctx).orElseThrow(() -> new Problems.Problem(404, "Not Found",
-                "there is no person " + ctx.pathParam("id") + " in the public memorial"));
-        cacheable(ctx, "application/json", json(p));
     }
 
     static String json(Object value) {

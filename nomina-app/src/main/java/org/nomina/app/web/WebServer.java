@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
             routes(config.routes);
             new MemorialRoutes(register).routes(config.routes);
             new PublishRoutes(register).routes(config.routes);
+            new ApiRoutes(register).routes(config.routes);
         });
     }
 

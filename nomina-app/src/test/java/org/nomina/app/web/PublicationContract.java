@@ -70,6 +70,9 @@ abstract class PublicationContract {
             UNPUBLISHED_SOURCE, "1992-02-26 notebook entry");
 
     private Path dir;
+    String viewerToken;
+    String reviewerToken;
+    String editorToken;
     private Database db;
     private Register register;
     private WebServer server;
@@ -123,6 +126,11 @@ abstract class PublicationContract {
         org.nomina.store.users.Users users = new org.nomina.store.users.Users(db);
         users.add("editor-user", org.nomina.store.users.Role.EDITOR, PASSWORD.toCharArray(), "test");
         users.add("viewer-user", org.nomina.store.users.Role.VIEWER, PASSWORD.toCharArray(), "test");
+        users.add("reviewer-user", org.nomina.store.users.Role.REVIEWER, PASSWORD.toCharArray(), "test");
+        org.nomina.store.publish.ApiTokens tokens = new org.nomina.store.publish.ApiTokens(db);
+        viewerToken = tokens.create("viewer-user", "test", Optional.of(30), "test").secret();
+        reviewerToken = tokens.create("reviewer-user", "test", Optional.empty(), "test").secret();
+        editorToken = tokens.create("editor-user", "test", Optional.empty(), "test").secret();
         register = Register.open(url, dir.resolve("index"));
         server = new WebServer(register, "127.0.0.1", 0).start();
         base = "http://127.0.0.1:" + server.port();
@@ -363,6 +371,119 @@ abstract class PublicationContract {
             editor.post(base + "/publish/persons/" + killed, Map.of("_csrf", editor.csrf(), "action", "release"));
         }
         assertThat(get("/memorial/" + killed).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> api(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method.toUpperCase(java.util.Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Validates a response body against a schema of the served OpenAPI document; returns the errors. */
+    static List<String> validate(String openapi, String schemaName, String body) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = MAPPER.readTree(openapi);
+        com.fasterxml.jackson.databind.node.ObjectNode wrapper = MAPPER.createObjectNode();
+        wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        wrapper.set("components", doc.get("components"));
+        wrapper.put("$ref", "#/components/schemas/" + schemaName);
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(MAPPER.writeValueAsString(wrapper), com.networknt.schema.InputFormat.JSON);
+        return schema.validate(body, com.networknt.schema.InputFormat.JSON).stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void everyApiRouteIsInTheOpenApiDocumentAndEveryResponseValidatesAgainstIt() throws IOException, InterruptedException {
+        HttpResponse<String> served = get("/api/v1/openapi.json");
+        assertThat(served.statusCode()).isEqualTo(200);
+        String openapi = served.body();
+        com.fasterxml.jackson.databind.JsonNode doc = MAPPER.readTree(openapi);
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        List<ApiRoutes.Route> table = new ApiRoutes(register).table();
+        assertThat(table).hasSizeGreaterThanOrEqualTo(10);
+        long killed = personOf(KILLED);
+        long pairs = count("SELECT COUNT(*) FROM match_pair WHERE decision = 'REVIEW'");
+        List<String> checked = new ArrayList<>();
+        for (ApiRoutes.Route route : table) {
+            assertThat(doc.at("/paths/" + route.path().replace("/", "~1") + "/" + route.method()).isMissingNode())
+                    .as(route.method() + " " + route.path() + " is in the document").isFalse();
+            String path = route.path().replace("{id}", Long.toString(killed));
+            String token = route.role().isEmpty() ? null : route.role().get() == org.nomina.store.users.Role.VIEWER ? viewerToken : reviewerToken;
+            String body = null;
+            if (route.method().equals("post")) {
+                if (pairs == 0) {
+                    continue;
+                }
+                var next = MAPPER.readTree(api("get", "/api/v1/review/next", reviewerToken, null).body()).get("pair").get("pair");
+                body = "{\"a\": " + next.get("a").get("key").asLong() + ", \"b\": " + next.get("b").get("key").asLong() + ", \"verdict\": \"unsure\"}";
+            }
+            if (route.path().equals("/api/v1/persons") || route.path().equals("/api/v1/public/persons")) {
+                path += "?q=Talibzade";
+            }
+            HttpResponse<String> r = api(route.method(), path, token, body);
+            assertThat(r.statusCode()).as(route.method() + " " + path + ": " + r.body()).isEqualTo(200);
+            assertThat(validate(openapi, route.schema(), r.body())).as(route.method() + " " + path + " against " + route.schema()).isEmpty();
+            checked.add(route.path());
+        }
+        assertThat(checked).contains("/api/v1/persons", "/api/v1/public/persons", "/api/v1/figures", "/api/v1/persons/{id}");
+        // The schemas are not vacuous: a protected field in a public answer, or a missing total, fails them.
+        assertThat(validate(openapi, "PublicPersonPage", "{\"persons\": [], \"offset\": 0, \"limit\": 1}")).isNotEmpty();
+        String publicPerson = get("/api/v1/public/persons/" + killed).body();
+        assertThat(validate(openapi, "PublicPerson", publicPerson.replaceFirst("\\{", "{\"id_number\": \"x\", "))).isNotEmpty();
+        HttpResponse<String> problem = api("get", "/api/v1/persons/999999999", viewerToken, null);
+        assertThat(problem.statusCode()).isEqualTo(404);
+        assertThat(validate(openapi, "Problem", problem.body())).isEmpty();
+    }
+
+    @Test
+    void theApiAsksTheRolesOfTheWebAndTakesTokensOrTheSession() throws IOException, InterruptedException {
+        HttpResponse<String> anonymous = api("get", "/api/v1/persons?q=Talibzade", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api("get", "/api/v1/persons", "nom_not-a-token", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> persons = api("get", "/api/v1/persons?q=Talibzade", viewerToken, null);
+        assertThat(persons.statusCode()).isEqualTo(200);
+        assertThat(persons.body()).contains("\"display_name\":\"" + KILLED + "\"").contains("\"total\":").contains("\"fate\":\"killed\"")
+                .as("the team sees the living, the public does not").contains(LIVING);
+        assertThat(api("get", "/api/v1/review/next", viewerToken, null).statusCode()).as("a viewer may not review").isEqualTo(403);
+        String viewerPerson = api("get", "/api/v1/persons/" + personOf(KILLED), viewerToken, null).body();
+        assertThat(viewerPerson).doesNotContain(ID_NUMBER).contains("protected");
+        assertThat(api("get", "/api/v1/persons/" + personOf(KILLED), editorToken, null).body()).contains(ID_NUMBER);
+        assertThat(count("SELECT COUNT(*) FROM access_audit WHERE path = '/api/v1/persons/" + personOf(KILLED) + "'")).isGreaterThan(0);
+        Team viewer = signIn("viewer-user");
+        assertThat(viewer.get(base + "/api/v1/persons?q=Talibzade").body()).contains(KILLED);
+        Team reviewer = signIn("reviewer-user");
+        HttpResponse<String> noCsrf = reviewer.client().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/review/decide"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"a\": 1, \"b\": 2, \"verdict\": \"same\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noCsrf.statusCode()).as("a session POST without X-CSRF-Token").isEqualTo(403);
+        org.nomina.store.publish.ApiTokens tokens = new org.nomina.store.publish.ApiTokens(db);
+        var made = tokens.create("viewer-user", "revoked in a test", Optional.empty(), "test");
+        assertThat(api("get", "/api/v1/sources", made.secret(), null).statusCode()).isEqualTo(200);
+        tokens.revoke(made.token().id(), "test");
+        assertThat(api("get", "/api/v1/sources", made.secret(), null).statusCode()).isEqualTo(401);
+        var expiring = tokens.create("viewer-user", "expired in a test", Optional.of(1), "test");
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE api_token SET expires_at = created_at - INTERVAL '1' DAY WHERE label = 'expired in a test'")
+                .execute());
+        assertThat(api("get", "/api/v1/sources", expiring.secret(), null).statusCode()).isEqualTo(401);
+        assertThat(count("SELECT COUNT(*) FROM api_token WHERE token_sha256 LIKE 'nom_%'")).as("only hashes are kept").isZero();
+    }
+
+    @Test
+    void theApisFiguresAreTheFiguresDocument() throws IOException, InterruptedException {
+        String served = api("get", "/api/v1/figures", viewerToken, null).body();
+        var expected = org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(),
+                Optional.empty(), org.nomina.engine.fates.Subgroups.DEFAULT));
+        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.json(expected)));
+        assertThat(MAPPER.readTree(served).get("figures").size()).isGreaterThan(5);
+        assertThat(api("get", "/api/v1/figures?incident=" + enc("No such incident"), viewerToken, null).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class WebServer implements AutoCloseable {
             new MemorialRoutes(register).routes(config.routes);
             new PublishRoutes(register).routes(config.routes);
             new ApiRoutes(register).routes(config.routes);
+            new DashboardRoutes(register).routes(config.routes);
         });
     }
 

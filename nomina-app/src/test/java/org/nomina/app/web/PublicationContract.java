@@ -487,6 +487,33 @@ abstract class PublicationContract {
     }
 
     @Test
+    void theDashboardsFiguresAreTheFiguresDocumentAndLeadToTheirPersons() throws IOException, InterruptedException {
+        Team viewer = signIn("viewer-user");
+        String html = viewer.get(base + "/dashboard").body();
+        Map<String, Long> shown = new java.util.LinkedHashMap<>();
+        Matcher m = Pattern.compile("data-figure=\"([^\"]+)\" data-count=\"(\\d+)\"").matcher(html);
+        while (m.find()) {
+            shown.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        var report = org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(), Optional.empty(),
+                org.nomina.engine.fates.Subgroups.DEFAULT);
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (var f : report.figures()) {
+            expected.put(f.key(), f.count());
+        }
+        assertThat(shown).as("every figure of nomina figures --json, with its count").isEqualTo(expected);
+        assertThat(expected.get("killed")).isGreaterThan(20);
+        assertThat(html).contains("<svg id=\"chart-killed\"");
+        var killedChildren = report.figure("killed/children").orElseThrow();
+        String behind = viewer.get(base + "/dashboard/figure?incident=&key=" + enc("killed/children")).body();
+        for (long id : killedChildren.personIds()) {
+            assertThat(behind).contains("href=\"/persons/" + id + "\"");
+        }
+        assertThat(get("/dashboard").statusCode()).as("anonymous visitors are sent to sign in").isEqualTo(302);
+        assertThat(viewer.get(base + "/dashboard/figure?key=nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void screenshotsOfTheMemorial() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(new File(WebContract.CHROMIUM).canExecute() && new File(WebContract.CHROMEDRIVER).canExecute(),
                 "screenshots skipped: no Chromium at " + WebContract.CHROMIUM);
@@ -511,6 +538,22 @@ abstract class PublicationContract {
             }
             browser.get(base + "/memorial?q=Talibzade");
             assertThat(browser.findElement(By.id("memorial-results")).getText()).contains(KILLED).doesNotContain(LIVING);
+            browser.get(base + "/login");
+            browser.findElement(By.id("username")).sendKeys("viewer-user");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("login-submit")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/persons"));
+            browser.get(base + "/dashboard");
+            assertThat(browser.findElement(By.id("chart-killed")).isDisplayed()).isTrue();
+            String killedRow = browser.findElement(By.cssSelector("tr[data-figure='killed']")).getText();
+            var killed = org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(), Optional.empty(),
+                    org.nomina.engine.fates.Subgroups.DEFAULT).figure("killed").orElseThrow();
+            assertThat(killedRow).as("the browser shows the register's count").contains(Long.toString(killed.count()));
+            for (int width : new int[] {1280, 390}) {
+                browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                Files.write(out.resolve(label() + "-dashboard-" + width + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            }
         } finally {
             browser.quit();
         }

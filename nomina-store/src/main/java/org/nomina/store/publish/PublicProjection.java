@@ -3,7 +3,6 @@ package org.nomina.store.publish;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,72 +66,98 @@ public final class PublicProjection {
 
     /** The person as the public may see them, or empty when they are not public (or do not exist). */
     public Optional<PublicPerson> person(long id) {
+        return Optional.ofNullable(persons(List.of(id)).get(id));
+    }
+
+    /** What is public of these persons, in two queries; a person not public is absent from the map. */
+    public Map<Long, PublicPerson> persons(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return db.jdbi().withHandle(h -> {
-            Optional<Map<String, Object>> row = h.createQuery("""
-                            SELECT p.display_name, p.birth_year, p.place, p.status FROM person p
-                            WHERE p.id = :id AND p.retired_at IS NULL AND p.living = FALSE
+            Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT p.id, p.display_name, p.birth_year, p.place, p.status FROM person p
+                            WHERE p.id IN (<ids>) AND p.retired_at IS NULL AND p.living = FALSE
                               AND p.status IN ('killed', 'remains_identified')
                               AND NOT EXISTS (SELECT 1 FROM publish_withheld w WHERE w.person_id = p.id)""")
-                    .bind("id", id)
+                    .bindList("ids", ids)
                     .map((rs, ctx) -> {
                         Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", rs.getString(1));
-                        m.put("birth_year", rs.getObject(2) == null || rs.getInt(2) == 0 ? null : rs.getInt(2));
-                        m.put("place", rs.getString(3));
-                        m.put("fate", rs.getString(4));
-                        return m;
+                        m.put("name", rs.getString(2));
+                        m.put("birth_year", rs.getObject(3) == null || rs.getInt(3) == 0 ? null : rs.getInt(3));
+                        m.put("place", rs.getString(4));
+                        m.put("fate", rs.getString(5));
+                        rows.put(rs.getLong(1), m);
+                        return 0;
                     })
-                    .findFirst();
-            if (row.isEmpty()) {
-                return Optional.<PublicPerson>empty();
+                    .forEach(x -> { });
+            if (rows.isEmpty()) {
+                return Map.<Long, PublicPerson>of();
             }
-            Set<String> variants = new LinkedHashSet<>();
-            variants.add((String) row.get().get("name"));
-            Set<String> ages = new LinkedHashSet<>();
-            Set<String> dates = new LinkedHashSet<>();
-            Set<String> incidents = new LinkedHashSet<>();
-            Set<String> sources = new LinkedHashSet<>();
+            Map<Long, Facts> facts = new LinkedHashMap<>();
+            rows.forEach((id, row) -> facts.put(id, new Facts((String) row.get("name"))));
             // Only the columns the public may see are read.
             h.createQuery("""
-                            SELECT r.full_name, r.age, r.age_high, r.incident_year, r.incident_month, r.incident_day, i.name,
+                            SELECT pr.person_id, r.full_name, r.age, r.age_high, r.incident_year, r.incident_month, r.incident_day, i.name,
                                    COALESCE(NULLIF(ps.public_title, ''), s.name)
                             FROM person_record pr
                             JOIN source_record r ON r.id = pr.source_record_id
                             JOIN source s ON s.id = r.source_id
                             LEFT JOIN publish_source ps ON ps.source_id = s.id
                             LEFT JOIN incident i ON i.id = r.incident_id
-                            WHERE pr.person_id = :id AND (ps.published IS NULL OR ps.published = TRUE)
-                            ORDER BY s.name, r.row_no""")
-                    .bind("id", id)
+                            WHERE pr.person_id IN (<ids>) AND (ps.published IS NULL OR ps.published = TRUE)
+                            ORDER BY pr.person_id, s.name, r.row_no""")
+                    .bindList("ids", List.copyOf(rows.keySet()))
                     .map((rs, ctx) -> {
-                        if (rs.getString(1) != null && !rs.getString(1).isBlank()) {
-                            variants.add(rs.getString(1).strip());
+                        Facts f = facts.get(rs.getLong(1));
+                        if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
+                            f.variants.add(rs.getString(2).strip());
                         }
-                        if (rs.getObject(2) != null) {
-                            ages.add(rs.getObject(3) != null && rs.getInt(3) != rs.getInt(2) ? rs.getInt(2) + "–" + rs.getInt(3)
-                                    : Integer.toString(rs.getInt(2)));
+                        if (rs.getObject(3) != null) {
+                            f.ages.add(rs.getObject(4) != null && rs.getInt(4) != rs.getInt(3) ? rs.getInt(3) + "–" + rs.getInt(4)
+                                    : Integer.toString(rs.getInt(3)));
                         }
-                        if (rs.getObject(4) != null) {
-                            dates.add(rs.getInt(4) + (rs.getObject(5) != null ? String.format("-%02d", rs.getInt(5)) : "")
-                                    + (rs.getObject(6) != null ? String.format("-%02d", rs.getInt(6)) : ""));
+                        if (rs.getObject(5) != null) {
+                            f.dates.add(rs.getInt(5) + (rs.getObject(6) != null ? String.format("-%02d", rs.getInt(6)) : "")
+                                    + (rs.getObject(7) != null ? String.format("-%02d", rs.getInt(7)) : ""));
                         }
-                        if (rs.getString(7) != null) {
-                            incidents.add(rs.getString(7));
+                        if (rs.getString(8) != null) {
+                            f.incidents.add(rs.getString(8));
                         }
-                        sources.add(rs.getString(8));
+                        f.sources.add(rs.getString(9));
                         return 0;
                     })
                     .forEach(x -> { });
-            if (sources.isEmpty()) {
-                return Optional.<PublicPerson>empty(); // every record is in an unpublished source
+            Map<Long, PublicPerson> out = new LinkedHashMap<>();
+            for (long id : ids) {
+                Map<String, Object> row = rows.get(id);
+                Facts f = facts.get(id);
+                if (row == null || f.sources.isEmpty()) {
+                    continue; // not public, or every record is in an unpublished source
+                }
+                Optional<Integer> birthYear = Optional.ofNullable((Integer) row.get("birth_year"));
+                String display = (String) row.get("name");
+                List<String> latin = f.variants.stream().map(this::latin).filter(x -> !x.isBlank()).distinct().toList();
+                out.put(id, new PublicPerson(id, display, latin(display), List.copyOf(f.variants), latin, birthYear,
+                        birthYear.isPresent() ? Optional.empty() : f.ages.stream().findFirst(), (String) row.get("place"),
+                        (String) row.get("fate"), List.copyOf(f.dates), List.copyOf(f.incidents), List.copyOf(f.sources)));
             }
-            Optional<Integer> birthYear = Optional.ofNullable((Integer) row.get().get("birth_year"));
-            List<String> latin = variants.stream().map(this::latin).filter(s -> !s.isBlank()).distinct().toList();
-            String display = (String) row.get().get("name");
-            return Optional.of(new PublicPerson(id, display, latin(display), List.copyOf(variants), latin, birthYear,
-                    birthYear.isPresent() ? Optional.empty() : ages.stream().findFirst(), (String) row.get().get("place"),
-                    (String) row.get().get("fate"), List.copyOf(dates), List.copyOf(incidents), List.copyOf(sources)));
+            return out;
         });
+    }
+
+    /** What a person's public records say, gathered row by row. */
+    private static final class Facts {
+        final Set<String> variants = new LinkedHashSet<>();
+        final Set<String> ages = new LinkedHashSet<>();
+        final Set<String> dates = new LinkedHashSet<>();
+        final Set<String> incidents = new LinkedHashSet<>();
+        final Set<String> sources = new LinkedHashSet<>();
+
+        Facts(String displayName) {
+            variants.add(displayName);
+        }
     }
 
     /** A name in Latin letters, each word capitalised ("Мамедов Эльдар" → "Mamedov Eldar"). */
@@ -148,7 +173,7 @@ public final class PublicProjection {
 
     /**
      * Searches the public persons through the register's index: the query as the team's search reads it,
-     * restricted to this projection. Hits are then read through {@link #person}, so that a person withheld
+     * restricted to this projection. Hits are then read through {@link #persons} (two queries a page), so that a person withheld
      * a moment ago is never shown even before the restriction's cache catches up.
      */
     public Page search(RegisterIndex index, String text, int offset, int limit) {
@@ -156,11 +181,8 @@ public final class PublicProjection {
         RegisterIndex.Page page = index.search(new RegisterIndex.SearchQuery(text, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), offset, limit), new RegisterIndex.Restriction(PUBLIC_FATES, x.persons(),
                 x.allSourcesPublished() ? Optional.empty() : Optional.of(x.publishedSources())));
-        List<PublicPerson> persons = new ArrayList<>();
-        for (RegisterIndex.Hit hit : page.hits()) {
-            person(hit.personId()).ifPresent(persons::add);
-        }
-        return new Page(persons, page.total(), offset, limit);
+        Map<Long, PublicPerson> found = persons(page.hits().stream().map(RegisterIndex.Hit::personId).toList());
+        return new Page(List.copyOf(found.values()), page.total(), offset, limit);
     }
 
     /** A page of public persons; {@code total} counts every match. */

@@ -81,6 +81,9 @@ final class ApiRoutes {
                 Optional.empty(), this::reviewNext));
         routes.add(new Route("post", "/api/v1/review/decide", Optional.of(Role.REVIEWER), "Decide a pair: same, different or unsure", List.of(),
                 "Decided", Optional.of("Decision"), this::decide));
+        routes.add(new Route("get", "/api/v1/corrections", Optional.of(Role.EDITOR),
+                "The corrections families sent from the memorial, newest first (with their contact details)", List.of(limit), "Corrections",
+                Optional.empty(), this::corrections));
         routes.add(new Route("get", "/api/v1/openapi.json", Optional.empty(), "This document", List.of(), "OpenApi", Optional.empty(),
                 (ctx, v) -> OpenApi.document(routes)));
     }
@@ -267,6 +270,22 @@ final class ApiRoutes {
             m.put("date_to", i.dateTo());
             m.put("place", i.place());
             m.put("kind", i.kind());
+            return m;
+        }).toList());
+    }
+
+    private Object corrections(Context ctx, Viewer v) {
+        int limit = Problems.intParam(ctx, "limit", 25, 1, MAX_LIMIT);
+        return Map.of("corrections", publication.corrections(v, limit).stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("person_id", c.personId());
+            m.put("sender_name", c.senderName());
+            m.put("sender_contact", c.senderContact());
+            m.put("message", c.message());
+            m.put("language", c.language());
+            m.put("submitted_at", c.submittedAt().toString());
+            m.put("status", c.status());
             return m;
         }).toList());
     }

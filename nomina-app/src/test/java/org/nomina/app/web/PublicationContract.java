@@ -416,7 +416,11 @@ abstract class PublicationContract {
             assertThat(doc.at("/paths/" + route.path().replace("/", "~1") + "/" + route.method()).isMissingNode())
                     .as(route.method() + " " + route.path() + " is in the document").isFalse();
             String path = route.path().replace("{id}", Long.toString(killed));
-            String token = route.role().isEmpty() ? null : route.role().get() == org.nomina.store.users.Role.VIEWER ? viewerToken : reviewerToken;
+            String token = route.role().isEmpty() ? null : switch (route.role().get()) {
+                case VIEWER -> viewerToken;
+                case REVIEWER -> reviewerToken;
+                default -> editorToken;
+            };
             String body = null;
             if (route.method().equals("post")) {
                 if (pairs == 0) {
@@ -433,7 +437,7 @@ abstract class PublicationContract {
             assertThat(validate(openapi, route.schema(), r.body())).as(route.method() + " " + path + " against " + route.schema()).isEmpty();
             checked.add(route.path());
         }
-        assertThat(checked).contains("/api/v1/persons", "/api/v1/public/persons", "/api/v1/figures", "/api/v1/persons/{id}");
+        assertThat(checked).contains("/api/v1/persons", "/api/v1/public/persons", "/api/v1/figures", "/api/v1/persons/{id}", "/api/v1/corrections");
         // The schemas are not vacuous: a protected field in a public answer, or a missing total, fails them.
         assertThat(validate(openapi, "PublicPersonPage", "{\"persons\": [], \"offset\": 0, \"limit\": 1}")).isNotEmpty();
         String publicPerson = get("/api/v1/public/persons/" + killed).body();
@@ -454,6 +458,7 @@ abstract class PublicationContract {
         assertThat(persons.body()).contains("\"display_name\":\"" + KILLED + "\"").contains("\"total\":").contains("\"fate\":\"killed\"")
                 .as("the team sees the living, the public does not").contains(LIVING);
         assertThat(api("get", "/api/v1/review/next", viewerToken, null).statusCode()).as("a viewer may not review").isEqualTo(403);
+        assertThat(api("get", "/api/v1/corrections", reviewerToken, null).statusCode()).as("only editors read corrections").isEqualTo(403);
         String viewerPerson = api("get", "/api/v1/persons/" + personOf(KILLED), viewerToken, null).body();
         assertThat(viewerPerson).doesNotContain(ID_NUMBER).contains("protected");
         assertThat(api("get", "/api/v1/persons/" + personOf(KILLED), editorToken, null).body()).contains(ID_NUMBER);

@@ -178,18 +178,7 @@ final class PublishCommand implements Runnable {
             List<Corrections.Submission> all = new Corrections(publish.parent.database()).list(Math.max(1, limit));
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("corrections", all.stream().map(c -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", c.id());
-                    m.put("person_id", c.personId());
-                    m.put("sender_name", c.senderName());
-                    m.put("sender_contact", c.senderContact());
-                    m.put("message", c.message());
-                    m.put("language", c.language());
-                    m.put("submitted_at", c.submittedAt().toString());
-                    m.put("status", c.status());
-                    return m;
-                }).toList());
+                out.put("corrections", all.stream().map(Corrections.Submission::fields).toList());
                 System.out.println(Json.write(out));
                 return 0;
             }

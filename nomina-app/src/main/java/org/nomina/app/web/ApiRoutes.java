@@ -14,6 +14,7 @@ import org.nomina.app.register.PersonPage;
 import org.nomina.app.register.Publication;
 import org.nomina.app.register.Register;
 import org.nomina.app.register.Viewer;
+import org.nomina.store.publish.Corrections;
 import org.nomina.store.publish.PublicProjection;
 import org.nomina.store.search.RegisterIndex;
 import org.nomina.store.search.RegisterReader;
@@ -276,18 +277,7 @@ final class ApiRoutes {
 
     private Object corrections(Context ctx, Viewer v) {
         int limit = Problems.intParam(ctx, "limit", 25, 1, MAX_LIMIT);
-        return Map.of("corrections", publication.corrections(v, limit).stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id());
-            m.put("person_id", c.personId());
-            m.put("sender_name", c.senderName());
-            m.put("sender_contact", c.senderContact());
-            m.put("message", c.message());
-            m.put("language", c.language());
-            m.put("submitted_at", c.submittedAt().toString());
-            m.put("status", c.status());
-            return m;
-        }).toList());
+        return Map.of("corrections", publication.corrections(v, limit).stream().map(Corrections.Submission::fields).toList());
     }
 
     private Object reviewNext(Context ctx, Viewer v) {

@@ -2,7 +2,9 @@ package org.nomina.store.publish;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 
@@ -18,6 +20,19 @@ public final class Corrections {
     /** One submission as an editor reads it. */
     public record Submission(long id, long personId, String senderName, String senderContact, String message, String language,
                              OffsetDateTime submittedAt, String status) {
+        /** As the command line's and the API's JSON write it (snake_case keys, the time as ISO-8601). */
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("person_id", personId);
+            m.put("sender_name", senderName);
+            m.put("sender_contact", senderContact);
+            m.put("message", message);
+            m.put("language", language);
+            m.put("submitted_at", submittedAt.toString());
+            m.put("status", status);
+            return m;
+        }
     }
 
     private final Database db;

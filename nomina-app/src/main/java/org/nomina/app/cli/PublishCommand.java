@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"What the public memorial and /api/v1/public show: withhold a person, unpublish a source, read the",
-                "corrections families sent. By default only the killed are public, with their names, age or birth year,",
-                "place, date and incident, and the sources by title."},
+        description = "What the public memorial and /api/v1/public show: withhold a person, unpublish a source, read the "
+                + "corrections families sent. By default only the killed are public, with their names, age or birth year, "
+                + "place, date and incident, and the sources by title.",
         subcommands = {PublishCommand.Withhold.class, PublishCommand.Release.class, PublishCommand.Withheld.class, PublishCommand.Source.class,
                 PublishCommand.Sources.class, PublishCommand.CorrectionList.class})
 final class PublishCommand implements Runnable {

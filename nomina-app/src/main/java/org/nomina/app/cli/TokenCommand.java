@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Bearer tokens for the JSON API (/api/v1): a token acts as its user, with the user's role.",
-                "Send it as: curl -H 'Authorization: Bearer TOKEN' http://127.0.0.1:7070/api/v1/persons?q=Mamedov"},
+        description = {"Bearer tokens for the JSON API (/api/v1): a token acts as its user, with the user's role. Send it as:",
+                "  curl -H 'Authorization: Bearer TOKEN' 'http://127.0.0.1:7070/api/v1/persons?q=Mamedov'"},
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
     @ParentCommand

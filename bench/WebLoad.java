@@ -70,6 +70,37 @@ public class WebLoad {
         run("warm-up", persons.subList(0, Math.min(500, requests)), clients);
         report("register search (/persons?q=SURNAME)", run("search", searches, clients), clients);
         report("person page (/persons/ID)", run("person", persons, clients), clients);
+
+        // The public side (issue 12): the memorial's search and the public API, over the same surnames; public ids from the API.
+        List<String> publicIds = new ArrayList<>();
+        String firstPublic = get("/api/v1/public/persons?limit=1").body();
+        long publicTotal = Long.parseLong(first(firstPublic, "\"total\":(\\d+)"));
+        for (int i = 0; i < 20 && publicTotal > 0; i++) {
+            long offset = Math.min(9_900, (long) (random.nextDouble() * Math.min(publicTotal, 9_900)));
+            Matcher m = Pattern.compile("\\{\"id\":(\\d+),").matcher(get("/api/v1/public/persons?limit=100&offset=" + offset).body());
+            while (m.find()) {
+                publicIds.add(m.group(1));
+            }
+        }
+        System.out.printf("  harvested %d public person ids (of %,d persons on the memorial)%n", publicIds.size(), publicTotal);
+        List<String> memorial = new ArrayList<>();
+        List<String> api = new ArrayList<>();
+        List<String> apiPersons = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String name = enc(names.get(random.nextInt(names.size())));
+            memorial.add("/memorial?q=" + name);
+            api.add("/api/v1/public/persons?q=" + name);
+            if (!publicIds.isEmpty()) {
+                apiPersons.add("/api/v1/public/persons/" + publicIds.get(random.nextInt(publicIds.size())));
+            }
+        }
+        run("warm-up", memorial.subList(0, Math.min(500, requests)), clients);
+        run("warm-up", api.subList(0, Math.min(500, requests)), clients);
+        report("memorial search (/memorial?q=SURNAME)", run("memorial", memorial, clients), clients);
+        report("public API search (/api/v1/public/persons?q=SURNAME)", run("api", api, clients), clients);
+        if (!apiPersons.isEmpty()) {
+            report("public API person (/api/v1/public/persons/ID)", run("api-id", apiPersons, clients), clients);
+        }
     }
 
     static long[] run(String label, List<String> paths, int clients) throws Exception {

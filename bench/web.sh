@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web application's speed on a generated register: p50/p95/p99 of the register's search and of the
-# person page at 16 concurrent clients on loopback (target: p95 <= 50 ms each on 1,000,000 persons).
+# person page, the public memorial's search and the public API (search and person) at 16 concurrent clients on
+# loopback (target: p95 <= 50 ms each on 1,000,000 persons).
 # Builds the register through the real path (generate -> import four lists -> link -> serve), signs in as a
 # viewer (every person page view is then masked and audited, as in use) and runs bench/WebLoad.java.
 # Usage: bench/web.sh [PEOPLE] [CLIENTS]   (default 1,170,000 fictional people, about 1,000,000 persons (50,000 people gave 42,854); e.g. 50000 for a quick run)

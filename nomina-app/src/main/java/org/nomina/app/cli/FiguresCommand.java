@@ -1,7 +1,5 @@
 package org.nomina.app.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,26 +84,7 @@ final class FiguresCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> toJson(Figures.Report r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("incident", r.incident());
-        out.put("as_of", r.asOf().map(PartialDate::toString).orElse(null));
-        out.put("definitions", r.definitions());
-        List<Object> figures = new ArrayList<>();
-        for (Figures.Figure f : r.figures()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("category", f.category());
-            f.subgroup().ifPresent(s -> m.put("subgroup", s));
-            m.put("count", f.count());
-            m.put("unknown", f.unknown());
-            if (f.countsFamilies()) {
-                m.put("family_ids", f.familyIds());
-            } else {
-                m.put("person_ids", f.personIds());
-            }
-            figures.add(m);
-        }
-        out.put("figures", figures);
-        return out;
+        return org.nomina.app.register.FiguresDocument.of(r);
     }
 
     static String render(Figures.Report r) {

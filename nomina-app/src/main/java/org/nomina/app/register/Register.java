@@ -59,6 +59,7 @@ public final class Register implements AutoCloseable {
         return t;
     });
     private final Path uploads;
+    private final Publication publication;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
@@ -69,6 +70,12 @@ public final class Register implements AutoCloseable {
         this.audit = new AccessAudit(db);
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
+        this.publication = new Publication(this, db, index);
+    }
+
+    /** What the public may see, and the settings and submissions behind it (issue 12). */
+    public Publication publication() {
+        return publication;
     }
 
     /**
@@ -163,7 +170,7 @@ public final class Register implements AutoCloseable {
      * Starts a rebuild in the background when the register changed behind the index (an import or link by
      * the command line); searches meanwhile answer from the index as it was.
      */
-    private void refreshIndexIfStale() {
+    void refreshIndexIfStale() {
         Instant now = Instant.now();
         if (rebuilding || Duration.between(lastStalenessCheck, now).compareTo(STALENESS_CHECK) < 0) {
             return;
@@ -432,7 +439,7 @@ public final class Register implements AutoCloseable {
         jobs.find(jobId).ifPresent(Job::cancel);
     }
 
-    private static void require(Viewer viewer, Role role, String what) {
+    static void require(Viewer viewer, Role role, String what) {
         if (!viewer.may(role)) {
             throw new NotAllowedException(viewer.username() + " (" + viewer.role().label() + ") may not " + what + "; that needs the role "
                     + role.label() + " or higher");

@@ -14,8 +14,14 @@ public final class Messages {
     private final Locale locale;
 
     public Messages(Locale locale) {
+        this("org.nomina.app.web.messages", locale);
+    }
+
+    /** The words of another bundle (e.g. the public memorial's), without falling back to the machine's own language. */
+    public Messages(String bundleName, Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.nomina.app.web.messages", locale);
+        this.bundle = ResourceBundle.getBundle(bundleName, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The text for {@code key}; a missing key shows itself in brackets instead of failing the page. */

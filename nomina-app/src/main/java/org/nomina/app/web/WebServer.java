@@ -83,6 +83,10 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             routes(config.routes);
+            new MemorialRoutes(register).routes(config.routes);
+            new PublishRoutes(register).routes(config.routes);
+            new ApiRoutes(register).routes(config.routes);
+            new DashboardRoutes(register).routes(config.routes);
         });
     }
 
@@ -137,6 +141,9 @@ public final class WebServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
         Optional<Viewer> viewer = Optional.ofNullable(ctx.cookie(SESSION_COOKIE)).flatMap(register::session);
         viewer.ifPresent(v -> ctx.attribute("viewer", v));
+        if (MemorialRoutes.isPublic(path)) {
+            return; // the memorial and the API: no sign-in; they check their own tokens and set their own caching
+        }
         boolean post = ctx.method() == HandlerType.POST;
         if (path.equals("/login")) {
             if (post && !sameToken(ctx.cookie(LOGIN_CSRF_COOKIE), ctx.formParam("_csrf"))) {
@@ -161,7 +168,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static boolean sameToken(String expected, String sent) {
+    static boolean sameToken(String expected, String sent) {
         return expected != null && sent != null && !expected.isEmpty()
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
@@ -193,7 +200,7 @@ public final class WebServer implements AutoCloseable {
         render(ctx, "error.jte", Map.of("page", page(ctx, "error.title", ""), "status", status, "message", message));
     }
 
-    private static void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
+    static void setCookie(Context ctx, String name, String value, int maxAgeSeconds) {
         // Written by hand because the header must say SameSite=Strict; Secure is added when the request came over HTTPS.
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + maxAgeSeconds
                 + ("https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : ""));

@@ -30,6 +30,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -67,6 +68,13 @@ public final class RegisterIndex implements AutoCloseable {
     /** What to look for; empty fields are no filter. */
     public record SearchQuery(String text, Optional<String> status, Optional<String> sex, Optional<String> place, Optional<String> source,
                          int offset, int limit) {
+    }
+
+    /**
+     * Which persons a search may return whatever it asks (the public memorial's projection, issue 12): one of
+     * these fates, none of these ids, and, when given, listed by at least one of these sources.
+     */
+    public record Restriction(Set<String> statuses, Set<Long> excludedIds, Optional<Set<String>> anySource) {
     }
 
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
@@ -130,7 +138,8 @@ public final class RegisterIndex implements AutoCloseable {
     public static long registerVersion(Database db) {
         return db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT COALESCE(MAX(seq), 0) FROM ledger_entry
-                        WHERE action NOT IN ('review', 'review-undo', 'user-add', 'user-disable')""")
+                        WHERE action NOT IN ('review', 'review-undo', 'user-add', 'user-disable', 'publish-withhold', 'publish-release',
+                                             'publish-source', 'token-create', 'token-revoke')""")
                 .mapTo(Long.class).one());
     }
 
@@ -268,6 +277,11 @@ public final class RegisterIndex implements AutoCloseable {
 
     /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */
     public Page search(SearchQuery q) {
+        return search(q, null);
+    }
+
+    /** Runs a search within a restriction ({@code null}: none). */
+    public Page search(SearchQuery q, Restriction restriction) {
         if (q.offset() < 0 || q.limit() < 1 || q.limit() > 500) {
             throw new BadInputException("a page starts at 0 or later and holds 1 to 500 persons, not offset " + q.offset() + ", limit " + q.limit());
         }
@@ -300,6 +314,15 @@ public final class RegisterIndex implements AutoCloseable {
         q.sex().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("sex", s.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
         q.place().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("place_key", names.placeName(s))), BooleanClause.Occur.FILTER));
         q.source().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("source", s)), BooleanClause.Occur.FILTER));
+        if (restriction != null) {
+            b.add(new TermInSetQuery("status", restriction.statuses().stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            if (!restriction.excludedIds().isEmpty()) {
+                b.add(new TermInSetQuery("id", restriction.excludedIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+                        BooleanClause.Occur.MUST_NOT);
+            }
+            restriction.anySource().ifPresent(sources -> b.add(new TermInSetQuery("source", sources.stream().map(BytesRef::new).toList()),
+                    BooleanClause.Occur.FILTER));
+        }
         Query query = b.build();
         try {
             IndexSearcher searcher = searchers.acquire();

@@ -1,0 +1,193 @@
+package org.nomina.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nomina.store.publish.Corrections;
+import org.nomina.store.publish.PublicProjection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "What the public memorial and /api/v1/public show: withhold a person, unpublish a source, read the "
+                + "corrections families sent. By default only the killed are public, with their names, age or birth year, "
+                + "place, date and incident, and the sources by title.",
+        subcommands = {PublishCommand.Withhold.class, PublishCommand.Release.class, PublishCommand.Withheld.class, PublishCommand.Source.class,
+                PublishCommand.Sources.class, PublishCommand.CorrectionList.class})
+final class PublishCommand implements Runnable {
+    @ParentCommand
+    NominaCommand parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "say withhold, release, withheld, source, sources or corrections (see nomina publish --help)");
+    }
+
+    static Map<String, Object> toJson(PublicProjection.Withheld w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("person_id", w.personId());
+        m.put("reason", w.reason());
+        m.put("withheld_by", w.withheldBy());
+        m.put("withheld_at", w.withheldAt().toString());
+        return m;
+    }
+
+    PublicProjection projection() {
+        return new PublicProjection(parent.database());
+    }
+
+    @Command(name = "withhold", mixinStandardHelpOptions = true, description = "Withholds a person from every public page and response (ledgered).")
+    static final class Withhold implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The person's id")
+        long id;
+
+        @Option(names = "--reason", required = true, description = "Why (e.g. \"the family asked\"); kept in the ledger")
+        String reason;
+
+        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
+        String actor;
+
+        @Option(names = "--json", description = "Print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PublicProjection.Withheld w = publish.projection().withhold(id, reason, actor);
+            if (json) {
+                System.out.println(Json.write(toJson(w)));
+            } else {
+                System.out.println("Person " + w.personId() + " is withheld from the memorial and the public API: " + w.reason());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true, description = "Ends a withholding (the person is public again if the rules allow).")
+    static final class Release implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The person's id")
+        long id;
+
+        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
+        String actor;
+
+        @Override
+        public Integer call() {
+            boolean was = publish.projection().release(id, actor);
+            System.out.println(was ? "Person " + id + " is no longer withheld." : "Person " + id + " was not withheld; nothing changed.");
+            return 0;
+        }
+    }
+
+    @Command(name = "withheld", mixinStandardHelpOptions = true, description = "Lists the withheld persons, newest first.")
+    static final class Withheld implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Option(names = "--json", description = "Print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<PublicProjection.Withheld> all = publish.projection().withheld();
+            if (json) {
+                System.out.println(Json.write(Map.of("withheld", all.stream().map(PublishCommand::toJson).toList())));
+                return 0;
+            }
+            if (all.isEmpty()) {
+                System.out.println("Nobody is withheld.");
+            }
+            all.forEach(w -> System.out.printf("%-8d %s  by %s: %s%n", w.personId(), w.withheldAt().withNano(0), w.withheldBy(), w.reason()));
+            return 0;
+        }
+    }
+
+    @Command(name = "source", mixinStandardHelpOptions = true, description = "Publishes or unpublishes a source's records, and sets its public title.")
+    static final class Source implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The source's name")
+        String name;
+
+        @Option(names = "--published", required = true, arity = "1", paramLabel = "true|false",
+                description = "Whether its records may be shown (a person only in unpublished sources is not public)")
+        boolean published;
+
+        @Option(names = "--title", defaultValue = "", description = "The title the public sees (default: the source's name)")
+        String title;
+
+        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
+        String actor;
+
+        @Override
+        public Integer call() {
+            PublicProjection.SourceSetting s = publish.projection().setSource(name, published, title, actor);
+            System.out.println("Source '" + s.source() + "' is " + (s.published() ? "published" : "not published")
+                    + (s.publicTitle().isEmpty() ? "" : ", titled '" + s.publicTitle() + "'") + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "sources", mixinStandardHelpOptions = true, description = "Every source with its publication setting.")
+    static final class Sources implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Option(names = "--json", description = "Print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<PublicProjection.SourceSetting> all = publish.projection().sources();
+            if (json) {
+                System.out.println(Json.write(Map.of("sources", all)));
+                return 0;
+            }
+            all.forEach(s -> System.out.printf("%-40s %-13s %s%n", s.source(), s.published() ? "published" : "not published", s.publicTitle()));
+            return 0;
+        }
+    }
+
+    @Command(name = "corrections", mixinStandardHelpOptions = true,
+            description = "The corrections families sent from the memorial, newest first (they hold contact details: not public).")
+    static final class CorrectionList implements Callable<Integer> {
+        @ParentCommand
+        PublishCommand publish;
+
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE})")
+        int limit;
+
+        @Option(names = "--json", description = "Print one JSON document on stdout")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Corrections.Submission> all = new Corrections(publish.parent.database()).list(Math.max(1, limit));
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("corrections", all.stream().map(Corrections.Submission::fields).toList());
+                System.out.println(Json.write(out));
+                return 0;
+            }
+            if (all.isEmpty()) {
+                System.out.println("No corrections have been sent.");
+            }
+            all.forEach(c -> System.out.printf("#%d person %d, %s, %s <%s> [%s]:%n  %s%n", c.id(), c.personId(), c.submittedAt().withNano(0),
+                    c.senderName().isEmpty() ? "(no name)" : c.senderName(), c.senderContact(), c.status(), c.message().replace("\n", "\n  ")));
+            return 0;
+        }
+    }
+}

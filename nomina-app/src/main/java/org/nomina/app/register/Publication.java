@@ -1,0 +1,123 @@
+package org.nomina.app.register;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nomina.store.Database;
+import org.nomina.engine.fates.Subgroups;
+import org.nomina.store.figures.Figures;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.publish.ApiTokens;
+import org.nomina.store.publish.Corrections;
+import org.nomina.store.publish.PublicProjection;
+import org.nomina.store.search.RegisterIndex;
+import org.nomina.store.users.Role;
+
+/**
+ * Publishing as an application: the public memorial's search and pages through the
+ * {@link PublicProjection}, withholding persons and setting sources (editors), and the corrections
+ * families send (rate-limited per address; read by editors).
+ */
+public final class Publication {
+    /** Corrections one address may send within {@link #CORRECTION_WINDOW}. */
+    public static final int CORRECTIONS_PER_WINDOW = 5;
+    public static final Duration CORRECTION_WINDOW = Duration.ofMinutes(10);
+
+    private final Register register;
+    private final RegisterIndex index;
+    private final PublicProjection projection;
+    private final Corrections corrections;
+    private final Map<String, Deque<Instant>> sentBy = new ConcurrentHashMap<>();
+    private final Database db;
+    private final ApiTokens tokens;
+
+    Publication(Register register, Database db, RegisterIndex index) {
+        this.register = register;
+        this.db = db;
+        this.tokens = new ApiTokens(db);
+        this.index = index;
+        this.projection = new PublicProjection(db);
+        this.corrections = new Corrections(db);
+    }
+
+    /** Who a bearer token acts as, when it is valid (the API's alternative to a session cookie). */
+    public Optional<Viewer> bearer(String secret) {
+        return tokens.bearer(secret).map(b -> new Viewer(b.username(), b.role(), ""));
+    }
+
+    /** The register's figures for an incident (empty: the whole register), as {@code nomina figures} counts them. */
+    public Figures.Report figures(Viewer viewer, Optional<String> incident) {
+        Register.require(viewer, Role.VIEWER, "read the figures");
+        return Figures.compute(db.jdbi(), incident, Optional.empty(), Subgroups.DEFAULT);
+    }
+
+    public List<Incidents.Incident> incidents(Viewer viewer) {
+        Register.require(viewer, Role.VIEWER, "read the incidents");
+        return db.jdbi().withHandle(Incidents::list);
+    }
+
+    public PublicProjection.Page search(String text, int offset, int limit) {
+        register.refreshIndexIfStale();
+        return projection.search(index, text == null ? "" : text, offset, limit);
+    }
+
+    public Optional<PublicProjection.PublicPerson> person(long id) {
+        return projection.person(id);
+    }
+
+    public PublicProjection.Withheld withhold(Viewer editor, long personId, String reason) {
+        Register.require(editor, Role.EDITOR, "withhold persons from publication");
+        return projection.withhold(personId, reason, editor.username());
+    }
+
+    public boolean release(Viewer editor, long personId) {
+        Register.require(editor, Role.EDITOR, "publish withheld persons");
+        return projection.release(personId, editor.username());
+    }
+
+    public List<PublicProjection.Withheld> withheldAll(Viewer editor) {
+        Register.require(editor, Role.EDITOR, "list the withheld persons");
+        return projection.withheld();
+    }
+
+    public Optional<PublicProjection.Withheld> withheld(long personId) {
+        return projection.withheld(personId);
+    }
+
+    /** The outcome of a family's correction. */
+    public enum Sent { STORED, RATE_LIMITED, NOT_PUBLIC }
+
+    /**
+     * Stores a correction of a public person's entry for an editor; nothing public changes. An address that
+     * sent {@value #CORRECTIONS_PER_WINDOW} within ten minutes waits.
+     */
+    public Sent submitCorrection(long personId, String name, String contact, String message, String language, String remote) {
+        if (projection.person(personId).isEmpty()) {
+            return Sent.NOT_PUBLIC;
+        }
+        Instant now = Instant.now();
+        Deque<Instant> times = sentBy.computeIfAbsent(remote == null ? "" : remote, k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(CORRECTION_WINDOW))) {
+                times.removeFirst();
+            }
+            if (times.size() >= CORRECTIONS_PER_WINDOW) {
+                return Sent.RATE_LIMITED;
+            }
+            corrections.submit(personId, name, contact, message, language, remote);
+            times.addLast(now);
+        }
+        return Sent.STORED;
+    }
+
+    /** The corrections families sent, newest first (editors: they hold the senders' contact details). */
+    public List<Corrections.Submission> corrections(Viewer editor, int limit) {
+        Register.require(editor, Role.EDITOR, "read the families' corrections");
+        return corrections.list(limit);
+    }
+}

@@ -1,0 +1,304 @@
+package org.nomina.store.publish;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.nomina.engine.names.NameNormaliser;
+import org.nomina.store.BadInputException;
+import org.nomina.store.Database;
+import org.nomina.store.ledger.Ledger;
+import org.nomina.store.search.RegisterIndex;
+
+/**
+ * What the public may see of the register: the one place that decides it, for the memorial's pages and
+ * {@code /api/v1/public} alike.
+ *
+ * <p>A person is public when all of these hold: their fate (the register's consensus of their records,
+ * as {@code link} stores it) is {@code killed} or {@code remains_identified}; they are not marked living;
+ * they are not retired; nobody withheld them ({@code publish_withheld}); and at least one of their records
+ * comes from a source that is published ({@code publish_source}; a source is published unless set
+ * otherwise). Of a public person only this is shown, and only from records of published sources: the
+ * names as the records write them and in Latin letters, the birth year (else an age a record gives),
+ * the place, the incident's date and name, and the sources by their public title. Nothing else — no
+ * sex, id number, address, notes, extra columns (witnesses, informants, contacts), verbatim cells,
+ * problems or record ids — ever leaves through this class, because it never reads them.
+ */
+public final class PublicProjection {
+
+    /** The fates a person must have to be public. */
+    public static final Set<String> PUBLIC_FATES = Set.of("killed", "remains_identified");
+    /** How long the withheld and living persons read for searches are reused: a withholding shows within this. */
+    private static final long EXCLUSIONS_MILLIS = 2_000;
+
+    /** A person as the public sees them. */
+    public record PublicPerson(long id, String displayName, String latinName, List<String> nameVariants, List<String> latinVariants,
+                               Optional<Integer> birthYear, Optional<String> age, String place, String fate, List<String> dates,
+                               List<String> incidents, List<String> sources) {
+    }
+
+    /** A person withheld from publication. */
+    public record Withheld(long personId, String reason, String withheldBy, OffsetDateTime withheldAt) {
+    }
+
+    /** A source's publication setting. */
+    public record SourceSetting(String source, boolean published, String publicTitle) {
+    }
+
+    private final Database db;
+    private final NameNormaliser names = NameNormaliser.shared();
+    private volatile Exclusions exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+
+    private record Exclusions(Set<Long> persons, Set<String> publishedSources, boolean allSourcesPublished, long readAt) {
+    }
+
+    public PublicProjection(Database db) {
+        this.db = db;
+    }
+
+    // --- the public view ----------------------------------------------------------------------------
+
+    /** The person as the public may see them, or empty when they are not public (or do not exist). */
+    public Optional<PublicPerson> person(long id) {
+        return Optional.ofNullable(persons(List.of(id)).get(id));
+    }
+
+    /** What is public of these persons, in two queries; a person not public is absent from the map. */
+    public Map<Long, PublicPerson> persons(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.jdbi().withHandle(h -> {
+            Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT p.id, p.display_name, p.birth_year, p.place, p.status FROM person p
+                            WHERE p.id IN (<ids>) AND p.retired_at IS NULL AND p.living = FALSE
+                              AND p.status IN ('killed', 'remains_identified')
+                              AND NOT EXISTS (SELECT 1 FROM publish_withheld w WHERE w.person_id = p.id)""")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", rs.getString(2));
+                        m.put("birth_year", rs.getObject(3) == null || rs.getInt(3) == 0 ? null : rs.getInt(3));
+                        m.put("place", rs.getString(4));
+                        m.put("fate", rs.getString(5));
+                        rows.put(rs.getLong(1), m);
+                        return 0;
+                    })
+                    .forEach(x -> { });
+            if (rows.isEmpty()) {
+                return Map.<Long, PublicPerson>of();
+            }
+            Map<Long, Facts> facts = new LinkedHashMap<>();
+            rows.forEach((id, row) -> facts.put(id, new Facts((String) row.get("name"))));
+            // Only the columns the public may see are read.
+            h.createQuery("""
+                            SELECT pr.person_id, r.full_name, r.age, r.age_high, r.incident_year, r.incident_month, r.incident_day, i.name,
+                                   COALESCE(NULLIF(ps.public_title, ''), s.name)
+                            FROM person_record pr
+                            JOIN source_record r ON r.id = pr.source_record_id
+                            JOIN source s ON s.id = r.source_id
+                            LEFT JOIN publish_source ps ON ps.source_id = s.id
+                            LEFT JOIN incident i ON i.id = r.incident_id
+                            WHERE pr.person_id IN (<ids>) AND (ps.published IS NULL OR ps.published = TRUE)
+                            ORDER BY pr.person_id, s.name, r.row_no""")
+                    .bindList("ids", List.copyOf(rows.keySet()))
+                    .map((rs, ctx) -> {
+                        Facts f = facts.get(rs.getLong(1));
+                        if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
+                            f.variants.add(rs.getString(2).strip());
+                        }
+                        if (rs.getObject(3) != null) {
+                            f.ages.add(rs.getObject(4) != null && rs.getInt(4) != rs.getInt(3) ? rs.getInt(3) + "–" + rs.getInt(4)
+                                    : Integer.toString(rs.getInt(3)));
+                        }
+                        if (rs.getObject(5) != null) {
+                            f.dates.add(rs.getInt(5) + (rs.getObject(6) != null ? String.format("-%02d", rs.getInt(6)) : "")
+                                    + (rs.getObject(7) != null ? String.format("-%02d", rs.getInt(7)) : ""));
+                        }
+                        if (rs.getString(8) != null) {
+                            f.incidents.add(rs.getString(8));
+                        }
+                        f.sources.add(rs.getString(9));
+                        return 0;
+                    })
+                    .forEach(x -> { });
+            Map<Long, PublicPerson> out = new LinkedHashMap<>();
+            for (long id : ids) {
+                Map<String, Object> row = rows.get(id);
+                Facts f = facts.get(id);
+                if (row == null || f.sources.isEmpty()) {
+                    continue; // not public, or every record is in an unpublished source
+                }
+                Optional<Integer> birthYear = Optional.ofNullable((Integer) row.get("birth_year"));
+                String display = (String) row.get("name");
+                List<String> latin = f.variants.stream().map(this::latin).filter(x -> !x.isBlank()).distinct().toList();
+                out.put(id, new PublicPerson(id, display, latin(display), List.copyOf(f.variants), latin, birthYear,
+                        birthYear.isPresent() ? Optional.empty() : f.ages.stream().findFirst(), (String) row.get("place"),
+                        (String) row.get("fate"), List.copyOf(f.dates), List.copyOf(f.incidents), List.copyOf(f.sources)));
+            }
+            return out;
+        });
+    }
+
+    /** What a person's public records say, gathered row by row. */
+    private static final class Facts {
+        final Set<String> variants = new LinkedHashSet<>();
+        final Set<String> ages = new LinkedHashSet<>();
+        final Set<String> dates = new LinkedHashSet<>();
+        final Set<String> incidents = new LinkedHashSet<>();
+        final Set<String> sources = new LinkedHashSet<>();
+
+        Facts(String displayName) {
+            variants.add(displayName);
+        }
+    }
+
+    /** A name in Latin letters, each word capitalised ("Мамедов Эльдар" → "Mamedov Eldar"). */
+    public String latin(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : names.ascii(name).split(" ")) {
+            if (!word.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Searches the public persons through the register's index: the query as the team's search reads it,
+     * restricted to this projection. Hits are then read through {@link #persons} (two queries a page), so that a person withheld
+     * a moment ago is never shown even before the restriction's cache catches up.
+     */
+    public Page search(RegisterIndex index, String text, int offset, int limit) {
+        Exclusions x = exclusions();
+        RegisterIndex.Page page = index.search(new RegisterIndex.SearchQuery(text, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), offset, limit), new RegisterIndex.Restriction(PUBLIC_FATES, x.persons(),
+                x.allSourcesPublished() ? Optional.empty() : Optional.of(x.publishedSources())));
+        Map<Long, PublicPerson> found = persons(page.hits().stream().map(RegisterIndex.Hit::personId).toList());
+        return new Page(List.copyOf(found.values()), page.total(), offset, limit);
+    }
+
+    /** A page of public persons; {@code total} counts every match. */
+    public record Page(List<PublicPerson> persons, long total, int offset, int limit) {
+    }
+
+    private Exclusions exclusions() {
+        Exclusions x = exclusions;
+        long now = System.currentTimeMillis();
+        if (now - x.readAt() < EXCLUSIONS_MILLIS) {
+            return x;
+        }
+        Exclusions fresh = db.jdbi().withHandle(h -> {
+            Set<Long> out = new HashSet<>(h.createQuery("SELECT person_id FROM publish_withheld").mapTo(Long.class).list());
+            out.addAll(h.createQuery("SELECT id FROM person WHERE living = TRUE").mapTo(Long.class).list());
+            Set<String> published = new HashSet<>(h.createQuery("""
+                    SELECT s.name FROM source s LEFT JOIN publish_source ps ON ps.source_id = s.id
+                    WHERE ps.published IS NULL OR ps.published = TRUE""").mapTo(String.class).list());
+            long unpublished = h.createQuery("SELECT COUNT(*) FROM publish_source WHERE published = FALSE").mapTo(Long.class).one();
+            return new Exclusions(Set.copyOf(out), Set.copyOf(published), unpublished == 0, now);
+        });
+        exclusions = fresh;
+        return fresh;
+    }
+
+    /** Forgets the cached exclusions, so that the next search reads them again. */
+    private void changed() {
+        exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+    }
+
+    // --- settings -------------------------------------------------------------------------------------
+
+    /**
+     * Withholds a person from every public page and response, ledgered with the reason.
+     *
+     * @throws BadInputException when there is no such person or no reason is given
+     */
+    public Withheld withhold(long personId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException("withholding person " + personId + " needs a reason (e.g. \"the family asked\")");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Withheld w = db.jdbi().inTransaction(h -> {
+            requirePerson(h, personId);
+            h.createUpdate("DELETE FROM publish_withheld WHERE person_id = :p").bind("p", personId).execute();
+            h.createUpdate("INSERT INTO publish_withheld (person_id, reason, withheld_by, withheld_at) VALUES (:p, :r, :a, :t)")
+                    .bind("p", personId).bind("r", reason.strip()).bind("a", actor).bind("t", now).execute();
+            Ledger.append(h, actor, "publish-withhold", Map.of("person_id", personId, "reason", reason.strip()));
+            return new Withheld(personId, reason.strip(), actor, now);
+        });
+        changed();
+        return w;
+    }
+
+    /** Publishes a withheld person again (when the projection's other rules allow); false when they were not withheld. */
+    public boolean release(long personId, String actor) {
+        boolean was = db.jdbi().inTransaction(h -> {
+            requirePerson(h, personId);
+            int n = h.createUpdate("DELETE FROM publish_withheld WHERE person_id = :p").bind("p", personId).execute();
+            if (n > 0) {
+                Ledger.append(h, actor, "publish-release", Map.of("person_id", personId));
+            }
+            return n > 0;
+        });
+        changed();
+        return was;
+    }
+
+    private static void requirePerson(org.jdbi.v3.core.Handle h, long personId) {
+        if (h.createQuery("SELECT COUNT(*) FROM person WHERE id = :p").bind("p", personId).mapTo(Long.class).one() == 0) {
+            throw new BadInputException("there is no person " + personId + " (see nomina stats, or the register's search)");
+        }
+    }
+
+    public List<Withheld> withheld() {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT person_id, reason, withheld_by, withheld_at FROM publish_withheld ORDER BY withheld_at DESC, person_id")
+                .map((rs, ctx) -> new Withheld(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .list());
+    }
+
+    public Optional<Withheld> withheld(long personId) {
+        return withheld().stream().filter(w -> w.personId() == personId).findFirst();
+    }
+
+    /**
+     * Sets whether a source's records may be published, and under which public title (empty: its name).
+     *
+     * @throws BadInputException when there is no such source
+     */
+    public SourceSetting setSource(String source, boolean published, String publicTitle, String actor) {
+        SourceSetting s = db.jdbi().inTransaction(h -> {
+            Optional<Long> id = h.createQuery("SELECT id FROM source WHERE name = :n").bind("n", source).mapTo(Long.class).findFirst();
+            if (id.isEmpty()) {
+                throw new BadInputException("there is no source '" + source + "'; the sources are: "
+                        + String.join(", ", h.createQuery("SELECT name FROM source ORDER BY name").mapTo(String.class).list()));
+            }
+            String title = publicTitle == null ? "" : publicTitle.strip();
+            h.createUpdate("DELETE FROM publish_source WHERE source_id = :s").bind("s", id.get()).execute();
+            h.createUpdate("""
+                            INSERT INTO publish_source (source_id, published, public_title, changed_by, changed_at)
+                            VALUES (:s, :p, :t, :a, :now)""")
+                    .bind("s", id.get()).bind("p", published).bind("t", title).bind("a", actor)
+                    .bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+            Ledger.append(h, actor, "publish-source", Map.of("source", source, "published", published, "public_title", title));
+            return new SourceSetting(source, published, title);
+        });
+        changed();
+        return s;
+    }
+
+    /** Every source with its publication setting (published unless set otherwise). */
+    public List<SourceSetting> sources() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT s.name, COALESCE(ps.published, TRUE), COALESCE(ps.public_title, '') FROM source s
+                        LEFT JOIN publish_source ps ON ps.source_id = s.id ORDER BY s.name""")
+                .map((rs, ctx) -> new SourceSetting(rs.getString(1), rs.getBoolean(2), rs.getString(3))).list());
+    }
+}

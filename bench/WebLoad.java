@@ -47,7 +47,9 @@ public class WebLoad {
         List<String> ids = new ArrayList<>();
         Set<String> surnames = new LinkedHashSet<>();
         String firstPage = get("/persons").body();
-        int pages = Integer.parseInt(first(firstPage, "Page 1 of (\\d+)"));
+        // The register pages through its first 10,000 persons in name order (400 pages of 25); when the count
+        // stopped early ("at least 1,000 persons") the pager offers only the next page, so sample all 400.
+        int pages = firstPage.contains("at least") ? 400 : Integer.parseInt(first(firstPage, "Page 1 of (\\d+)"));
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
             int page = 1 + random.nextInt(pages);

@@ -28,6 +28,8 @@ import org.nomina.store.imports.Importer;
 import org.nomina.store.linkage.RegisterLinker;
 import org.nomina.store.linkage.ReviewClaims;
 import org.nomina.store.linkage.ReviewQueue;
+import org.nomina.store.persons.PersonCorrections;
+import org.nomina.store.persons.PersonShow;
 import org.nomina.store.search.RegisterIndex;
 import org.nomina.store.search.RegisterReader;
 import org.nomina.store.users.Role;
@@ -42,6 +44,8 @@ import org.nomina.store.users.Users;
  */
 public final class Register implements AutoCloseable {
 
+    /** The consensus fields of a person an editor may correct. */
+    public static final List<String> CORRECTABLE_FIELDS = PersonCorrections.FIELDS;
     /** Connections in the pool: the server's request threads share them. */
     public static final int POOL_SIZE = 16;
     /** How often a search checks whether the register changed since the index was built. */
@@ -185,6 +189,7 @@ public final class Register implements AutoCloseable {
     /** Rebuilds the search index from the database; returns the persons indexed. */
     public synchronized long rebuildIndex() {
         rebuilding = true;
+        choices = new FilterChoices(Instant.EPOCH, List.of(), List.of());
         try {
             return index.rebuild(db);
         } finally {
@@ -254,7 +259,22 @@ public final class Register implements AutoCloseable {
         audit.record(views);
         NameNormaliser names = NameNormaliser.shared();
         List<String> romanised = variants.stream().map(v -> romanise(names, v)).distinct().toList();
-        return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, p.living() && !sees, counts[0], counts[1]));
+        boolean livingMasked = p.living() && !sees;
+        PersonShow show = PersonShow.load(db.jdbi(), id);
+        return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, livingMasked, counts[0], counts[1],
+                livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(), PersonCorrections.list(db.jdbi(), id)));
+    }
+
+    /**
+     * An editor's correction of one consensus value of a person: a new version with a reason, ledgered;
+     * the search index follows within seconds (a register change triggers its rebuild).
+     *
+     * @throws NotAllowedException for a role below editor
+     * @throws BadInputException   naming the field or value (an empty reason, an unknown field, an impossible value)
+     */
+    public PersonCorrections.Correction correct(Viewer editor, long personId, String field, String value, String reason) {
+        require(editor, Role.EDITOR, "correct persons");
+        return PersonCorrections.correct(db.jdbi(), personId, field, value, reason, editor.username());
     }
 
     private static String romanise(NameNormaliser names, String name) {
@@ -301,8 +321,30 @@ public final class Register implements AutoCloseable {
         return reader.sources();
     }
 
+    /** The register's filter choices, read at most every {@link #STALENESS_CHECK}: every search page shows them. */
+    private record FilterChoices(Instant read, List<String> sources, List<String> incidents) {
+    }
+
+    private volatile FilterChoices choices = new FilterChoices(Instant.EPOCH, List.of(), List.of());
+
+    private FilterChoices choices() {
+        FilterChoices c = choices;
+        if (Duration.between(c.read(), Instant.now()).compareTo(STALENESS_CHECK) >= 0) {
+            c = new FilterChoices(Instant.now(), reader.sourceNames(), db.jdbi().withHandle(org.nomina.store.incidents.Incidents::list).stream()
+                    .map(org.nomina.store.incidents.Incidents.Incident::name).sorted().toList());
+            choices = c;
+        }
+        return c;
+    }
+
+    /** The incidents' names, for the register's filter (a filter by one counts its sub-incidents). */
+    public List<String> incidentNames() {
+        return choices().incidents();
+    }
+
+    /** The sources' names, for the register's filter. */
     public List<String> sourceNames() {
-        return reader.sourceNames();
+        return choices().sources();
     }
 
     public Optional<RegisterReader.VersionDetail> version(long id) {

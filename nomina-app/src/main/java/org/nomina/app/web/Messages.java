@@ -6,8 +6,9 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The pages' words, from {@code org/nomina/app/web/messages.properties} (English); a bundle per language
- * ({@code messages_az}, {@code messages_ru}, {@code messages_hy}) is all a translation needs.
+ * The pages' words, from {@code org/nomina/app/web/messages.properties} (English) and its translations
+ * {@code messages_az} (Azerbaijani), {@code messages_ru} (Russian) and {@code messages_hy} (Armenian); a
+ * key missing from a translation falls back to English.
  */
 public final class Messages {
     private final ResourceBundle bundle;
@@ -20,6 +21,7 @@ public final class Messages {
     /** The words of another bundle (e.g. the public memorial's), without falling back to the machine's own language. */
     public Messages(String bundleName, Locale locale) {
         this.locale = locale;
+        // No fallback to the JVM's default locale: English is the base bundle, whatever the server's locale.
         this.bundle = ResourceBundle.getBundle(bundleName, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }

@@ -44,11 +44,16 @@ public final class WebServer implements AutoCloseable {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final int PAGE_SIZE = 25;
+    private static final int MAX_RESULTS = RegisterIndex.MAX_WINDOW;
     private static final long MAX_UPLOAD_MB = 200;
 
     private final Register register;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-    private final Messages messages = new Messages(Locale.ENGLISH);
+    /** The languages the pages are written in, English first (the fallback). */
+    static final List<String> LANGUAGES = List.of("en", "az", "ru", "hy");
+    private static final String LANGUAGE_COOKIE = "lang";
+    private final Map<String, Messages> bundles = LANGUAGES.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, l -> new Messages(Locale.forLanguageTag(l))));
     private final Javalin app;
 
     public WebServer(Register register, String bind, int port) {
@@ -75,11 +80,11 @@ public final class WebServer implements AutoCloseable {
                 if (System.getenv("NOMINA_DEBUG") != null) {
                     e.printStackTrace();
                 }
-                error(ctx, 500, messages.format("error.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                error(ctx, 500, t(ctx).format("error.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, messages.get("error.not_found"));
+                    error(ctx, 404, t(ctx).get("error.not_found"));
                 }
             });
             routes(config.routes);
@@ -111,6 +116,7 @@ public final class WebServer implements AutoCloseable {
         r.post("/logout", this::logout);
         r.get("/persons", this::persons);
         r.get("/persons/{id}", this::person);
+        r.post("/persons/{id}/corrections", this::correct);
         r.get("/review", this::review);
         r.post("/review/decide", this::decide);
         r.post("/review/undo", this::undo);
@@ -147,13 +153,13 @@ public final class WebServer implements AutoCloseable {
         boolean post = ctx.method() == HandlerType.POST;
         if (path.equals("/login")) {
             if (post && !sameToken(ctx.cookie(LOGIN_CSRF_COOKIE), ctx.formParam("_csrf"))) {
-                throw new Refusal(403, messages.get("error.csrf"));
+                throw new Refusal(403, t(ctx).get("error.csrf"));
             }
             return;
         }
         if (viewer.isEmpty()) {
             if (post) {
-                throw new Refusal(403, messages.get("error.csrf"));
+                throw new Refusal(403, t(ctx).get("error.csrf"));
             }
             String next = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
             ctx.redirect("/login?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -163,9 +169,47 @@ public final class WebServer implements AutoCloseable {
         if (post) {
             String sent = Optional.ofNullable(ctx.header("X-CSRF-Token")).orElseGet(() -> ctx.formParam("_csrf"));
             if (!sameToken(viewer.get().csrfToken(), sent)) {
-                throw new Refusal(403, messages.get("error.csrf"));
+                throw new Refusal(403, t(ctx).get("error.csrf"));
             }
         }
+    }
+
+    /**
+     * The visitor's language: {@code ?lang=} (remembered in the {@code lang} cookie), else that cookie, else
+     * the best of Accept-Language, else English.
+     */
+    private String language(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null && LANGUAGES.contains(asked)) {
+            setCookie(ctx, LANGUAGE_COOKIE, asked, 365 * 24 * 3600);
+            return asked;
+        }
+        String kept = ctx.cookie(LANGUAGE_COOKIE);
+        if (kept != null && LANGUAGES.contains(kept)) {
+            return kept;
+        }
+        String accept = ctx.header("Accept-Language");
+        if (accept != null && !accept.isBlank()) {
+            try {
+                String best = Locale.lookupTag(Locale.LanguageRange.parse(accept), LANGUAGES);
+                if (best != null) {
+                    return best;
+                }
+            } catch (IllegalArgumentException malformed) {
+                return "en";
+            }
+        }
+        return "en";
+    }
+
+    /** The words of the request's language. */
+    private Messages t(Context ctx) {
+        Messages m = ctx.attribute("messages");
+        if (m == null) {
+            m = bundles.get(language(ctx));
+            ctx.attribute("messages", m);
+        }
+        return m;
     }
 
     static boolean sameToken(String expected, String sent) {
@@ -176,17 +220,17 @@ public final class WebServer implements AutoCloseable {
     private Viewer viewer(Context ctx, Role needed) {
         Viewer v = ctx.attribute("viewer");
         if (v == null) {
-            throw new Refusal(403, messages.get("error.csrf"));
+            throw new Refusal(403, t(ctx).get("error.csrf"));
         }
         if (!v.may(needed)) {
-            throw new Refusal(403, messages.format("error.role", v.role().label(), needed.label()));
+            throw new Refusal(403, t(ctx).format("error.role", v.role().label(), needed.label()));
         }
         return v;
     }
 
     private Page page(Context ctx, String titleKey, String section) {
         Optional<Viewer> v = Optional.ofNullable(ctx.attribute("viewer"));
-        return new Page(messages.get(titleKey), v, v.map(Viewer::csrfToken).orElse(""), messages, section);
+        return new Page(t(ctx).get(titleKey), v, v.map(Viewer::csrfToken).orElse(""), t(ctx), section);
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
@@ -220,7 +264,7 @@ public final class WebServer implements AutoCloseable {
         setCookie(ctx, LOGIN_CSRF_COOKIE, token, 3600);
         ctx.status(status);
         Page base = page(ctx, "login.title", "login");
-        Page p = new Page(base.title(), Optional.empty(), token, messages, "login");
+        Page p = new Page(base.title(), Optional.empty(), token, t(ctx), "login");
         String next = Optional.ofNullable(ctx.queryParam("next")).orElseGet(() -> ctx.method() == HandlerType.POST ? ctx.formParam("next") : null);
         render(ctx, "login.jte", Map.of("page", p, "problem", problem, "next", safeNext(next)));
     }
@@ -238,10 +282,10 @@ public final class WebServer implements AutoCloseable {
                 setCookie(ctx, LOGIN_CSRF_COOKIE, "", 0);
                 ctx.redirect(safeNext(ctx.formParam("next")));
             }
-            case LoginResult.Refused r -> renderLogin(ctx, messages.get("login.refused"), 401);
-            case LoginResult.LockedOut l -> renderLogin(ctx, messages.format("login.locked",
+            case LoginResult.Refused r -> renderLogin(ctx, t(ctx).get("login.refused"), 401);
+            case LoginResult.LockedOut l -> renderLogin(ctx, t(ctx).format("login.locked",
                     l.until().withNano(0).toLocalTime().toString() + " UTC"), 401);
-            case LoginResult.RateLimited r -> renderLogin(ctx, messages.get("login.rate_limited"), 429);
+            case LoginResult.RateLimited r -> renderLogin(ctx, t(ctx).get("login.rate_limited"), 429);
         }
     }
 
@@ -258,15 +302,22 @@ public final class WebServer implements AutoCloseable {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         int pageNo = Math.max(1, parseInt(ctx.queryParam("page"), 1));
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String f : List.of("status", "sex", "place", "source")) {
+        for (String f : List.of("status", "sex", "place", "source", "incident", "age")) {
             filters.put(f, Optional.ofNullable(ctx.queryParam(f)).orElse("").strip());
         }
         RegisterIndex.Page results = register.search(new RegisterIndex.SearchQuery(q, opt(filters.get("status")), opt(filters.get("sex")),
-                opt(filters.get("place")), opt(filters.get("source")), (pageNo - 1) * PAGE_SIZE, PAGE_SIZE));
+                opt(filters.get("place")), opt(filters.get("source")), opt(filters.get("incident")), opt(filters.get("age")),
+                (pageNo - 1) * PAGE_SIZE, PAGE_SIZE));
         List<String> sources = register.sourceNames();
         render(ctx, "persons.jte", Map.of("page", page(ctx, "persons.title", "persons"), "q", q, "filters", filters, "results", results,
-                "pageNo", pageNo, "pages", (int) Math.max(1, (Math.min(results.total(), 10_000) + PAGE_SIZE - 1) / PAGE_SIZE),
-                "sources", sources, "query", queryWithout(ctx, "page")));
+                "pageNo", pageNo, "pages", pages(results, pageNo),
+                "sources", sources, "incidents", register.incidentNames(), "query", queryWithout(ctx, "page")));
+    }
+
+    /** Pages to offer: all when the count is exact, else at least one more than this (the count stopped early). */
+    private static int pages(RegisterIndex.Page results, int pageNo) {
+        int counted = (int) Math.max(1, (Math.min(results.total(), MAX_RESULTS) + PAGE_SIZE - 1) / PAGE_SIZE);
+        return results.totalExact() ? counted : Math.min(Math.max(counted, pageNo + 1), MAX_RESULTS / PAGE_SIZE);
     }
 
     private static Optional<String> opt(String s) {
@@ -305,8 +356,27 @@ public final class WebServer implements AutoCloseable {
     private void person(Context ctx) {
         Viewer v = viewer(ctx, Role.VIEWER);
         long id = pathId(ctx);
-        var person = register.person(id, v, ctx.path()).orElseThrow(() -> new Refusal(404, messages.format("person.none", id)));
-        render(ctx, "person.jte", Map.of("page", page(ctx, "person.title", "persons"), "p", person));
+        renderPerson(ctx, v, id, Optional.ofNullable(ctx.queryParam("notice")).orElse(""), "");
+    }
+
+    private void renderPerson(Context ctx, Viewer v, long id, String notice, String problem) {
+        var person = register.person(id, v, ctx.path()).orElseThrow(() -> new Refusal(404, t(ctx).format("person.none", id)));
+        render(ctx, "person.jte", Map.of("page", page(ctx, "person.title", "persons"), "p", person, "notice", notice, "problem", problem,
+                "fields", Register.CORRECTABLE_FIELDS));
+    }
+
+    /** An editor's correction: saved and the page shown again with a notice, or the page with the problem and nothing changed. */
+    private void correct(Context ctx) {
+        Viewer v = viewer(ctx, Role.EDITOR);
+        long id = pathId(ctx);
+        try {
+            var c = register.correct(v, id, ctx.formParam("field"), ctx.formParam("value"), ctx.formParam("reason"));
+            ctx.redirect("/persons/" + id + "?notice=" + java.net.URLEncoder.encode(t(ctx).format("person.corrected",
+                    t(ctx).get("field." + c.field()), c.oldValue(), c.newValue()), StandardCharsets.UTF_8));
+        } catch (BadInputException e) {
+            ctx.status(400);
+            renderPerson(ctx, v, id, "", e.getMessage());
+        }
     }
 
     // --- review -----------------------------------------------------------------------------------------------
@@ -330,7 +400,7 @@ public final class WebServer implements AutoCloseable {
         String verdict = Optional.ofNullable(ctx.formParam("verdict")).orElse("");
         var d = register.decide(v, a, b, verdict, Optional.ofNullable(ctx.formParam("note")).orElse(""));
         ctx.redirect("/review?pos=" + parseInt(ctx.formParam("pos"), 0) + "&notice="
-                + java.net.URLEncoder.encode(messages.format("review.recorded", d.recordA(), d.recordB(), messages.get("verdict." + d.verdict())),
+                + java.net.URLEncoder.encode(t(ctx).format("review.recorded", d.recordA(), d.recordB(), t(ctx).get("verdict." + d.verdict())),
                 StandardCharsets.UTF_8));
     }
 
@@ -343,8 +413,8 @@ public final class WebServer implements AutoCloseable {
 
     private void undo(Context ctx) {
         Viewer v = viewer(ctx, Role.REVIEWER);
-        String notice = register.undoLatestDecision(v).map(w -> messages.format("review.undone", w.recordA(), w.recordB(),
-                messages.get("verdict." + w.verdict()))).orElse(messages.get("review.nothing_to_undo"));
+        String notice = register.undoLatestDecision(v).map(w -> t(ctx).format("review.undone", w.recordA(), w.recordB(),
+                t(ctx).get("verdict." + w.verdict()))).orElse(t(ctx).get("review.nothing_to_undo"));
         ctx.redirect("/review?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
     }
 
@@ -363,7 +433,7 @@ public final class WebServer implements AutoCloseable {
     private void version(Context ctx) {
         viewer(ctx, Role.VIEWER);
         long id = pathId(ctx);
-        var detail = register.version(id).orElseThrow(() -> new Refusal(404, messages.format("version.none", id)));
+        var detail = register.version(id).orElseThrow(() -> new Refusal(404, t(ctx).format("version.none", id)));
         render(ctx, "version.jte", Map.of("page", page(ctx, "version.title", "sources"), "d", detail));
     }
 
@@ -371,7 +441,7 @@ public final class WebServer implements AutoCloseable {
         viewer(ctx, Role.EDITOR);
         UploadedFile file = ctx.uploadedFile("file");
         if (file == null || file.size() == 0) {
-            throw new BadInputException(messages.get("upload.none"));
+            throw new BadInputException(t(ctx).get("upload.none"));
         }
         Register.Upload kept;
         try (InputStream in = file.content()) {
@@ -383,7 +453,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private Register.Upload upload(Context ctx, String id) {
-        return register.upload(id).orElseThrow(() -> new Refusal(404, messages.get("upload.gone")));
+        return register.upload(id).orElseThrow(() -> new Refusal(404, t(ctx).get("upload.gone")));
     }
 
     private void preview(Context ctx) {
@@ -447,7 +517,7 @@ public final class WebServer implements AutoCloseable {
 
     private void job(Context ctx) {
         viewer(ctx, Role.VIEWER);
-        Job.Snapshot job = register.job(ctx.pathParam("id")).orElseThrow(() -> new Refusal(404, messages.get("job.none")));
+        Job.Snapshot job = register.job(ctx.pathParam("id")).orElseThrow(() -> new Refusal(404, t(ctx).get("job.none")));
         render(ctx, "job.jte", Map.of("page", page(ctx, "job.title", "sources"), "job", job));
     }
 
@@ -468,13 +538,13 @@ public final class WebServer implements AutoCloseable {
         var u = register.addUser(Optional.ofNullable(ctx.formParam("username")).orElse(""),
                 Role.parse(Optional.ofNullable(ctx.formParam("role")).orElse("")),
                 Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray(), v.username());
-        renderUsers(ctx, messages.format("users.added", u.username(), u.role().label()));
+        renderUsers(ctx, t(ctx).format("users.added", u.username(), u.role().label()));
     }
 
     private void disableUser(Context ctx) {
         Viewer v = viewer(ctx, Role.ADMIN);
         var u = register.disableUser(Optional.ofNullable(ctx.formParam("username")).orElse(""), v.username());
-        renderUsers(ctx, messages.format("users.disabled", u.username()));
+        renderUsers(ctx, t(ctx).format("users.disabled", u.username()));
     }
 
     private void audit(Context ctx) {

@@ -33,6 +33,8 @@ import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.Database;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.Importer;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.persons.PersonShow;
 import org.nomina.store.linkage.RegisterLinker;
 import org.nomina.store.users.Role;
 import org.nomina.store.users.Users;
@@ -64,6 +66,8 @@ abstract class WebContract {
     static final String PASSWORD = "a long fictional passphrase";
     static final String PASSPORT = "AZE 0099123";
     static final String SCRIPT_NAME = "<script>alert(1)</script>";
+    static final String WAR = "War in the valley";
+    static final String NIGHT_ATTACK = "Night attack on Nomkənd";
 
     private Path dir;
     private String url;
@@ -93,10 +97,11 @@ abstract class WebContract {
                     Importer.Progress.NONE);
         }
         Path witnesses = dir.resolve("witnesses.csv");
-        Files.writeString(witnesses, "Name,Born,Village,Passport,Fate\n"
-                + "\"" + SCRIPT_NAME + "\",1950,Nomkənd,,killed\n"
-                + "\"O'Brien Seán\",1960,Nomkənd,,killed\n"
-                + "\"Qasımova Nərgiz\",1971,Nomkənd," + PASSPORT + ",missing\n", StandardCharsets.UTF_8);
+        Files.writeString(witnesses, "Name,Born,Village,Passport,Fate,Household,Relation\n"
+                + "\"" + SCRIPT_NAME + "\",1950,Nomkənd,,killed,,\n"
+                + "\"O'Brien Seán\",1960,Nomkənd,,killed,OB-1,head\n"
+                + "\"O'Brien Niamh\",1988,Nomkənd,,killed,OB-1,daughter\n"
+                + "\"Qasımova Nərgiz\",1971,Nomkənd," + PASSPORT + ",missing,,\n", StandardCharsets.UTF_8);
         Path mapping = dir.resolve("witnesses.yaml");
         Files.writeString(mapping, """
                 columns:
@@ -105,9 +110,13 @@ abstract class WebContract {
                   Village: {field: place}
                   Passport: {field: id_number}
                   Fate: {field: status}
+                  Household: {field: household}
+                  Relation: {field: relation}
                 """, StandardCharsets.UTF_8);
+        Incidents.add(db.jdbi(), WAR, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test");
+        Incidents.add(db.jdbi(), NIGHT_ATTACK, Optional.of(WAR), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test");
         importer.importFile(new ImportRequest(witnesses, "Witness statements", Optional.of(mapping), Optional.empty(), Optional.empty(),
-                "test"), Importer.Progress.NONE);
+                "test", Optional.of(NIGHT_ATTACK), Optional.empty()), Importer.Progress.NONE);
         RegisterLinker.link(db, LinkageConfig.defaults(), "test", ProgressListener.NONE);
         Users users = new Users(db);
         for (Role role : Role.values()) {
@@ -386,9 +395,11 @@ abstract class WebContract {
         Files.writeString(list, """
                 Kennung;Name;Geburt;Dorf
                 K-1;Əliyev Rəşid;12.03.1951;Nomkənd
-                K-2;-;not a date;Nomkənd
+                K-2;Hüseynova Aynur;not a date;Nomkənd
                 K-3;Кәримов Вагиф;1949;Nomkənd
                 K-4;Babayev Elçin;31.02.1960;Nomkənd
+                K-5;;1970;Nomkənd
+                K-6;N/A;1955;Nomkənd
                 """, StandardCharsets.UTF_8);
         signIn("editor-user");
         browser.get(base + "/sources");
@@ -402,7 +413,7 @@ abstract class WebContract {
         new Select(browser.findElement(By.cssSelector("select[data-column='Geburt']"))).selectByValue("birth_date");
         new Select(browser.findElement(By.cssSelector("select[data-column='Dorf']"))).selectByValue("place");
         click(By.id("preview-again"));
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("would-import"), "3 would be imported, 1 rejected"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("would-import"), "4 would be imported, 2 rejected"));
         // The mapping as chosen, downloaded as YAML, is what --mapping reads.
         String upload = browser.getCurrentUrl().replaceFirst(".*/imports/", "");
         Http editor = http("editor-user");
@@ -415,24 +426,23 @@ abstract class WebContract {
         Files.writeString(downloaded, yaml.body(), StandardCharsets.UTF_8);
         assertThat(org.nomina.store.imports.Mapping.load(downloaded).columns().get("Kennung").target()).isEqualTo("record_id");
         assertThat(org.nomina.store.imports.Mapping.load(downloaded).columns().get("Geburt").target()).isEqualTo("birth_date");
-        // Only a row that names nobody is rejected; an unreadable date keeps its row (the import policy).
-        assertThat(browser.findElement(By.id("preview-rejects")).getText()).contains("placeholder").contains("Name");
+        // No victim is dropped for a date: the unreadable dates stay with a problem; only the rows naming nobody are rejected.
+        assertThat(browser.findElement(By.id("preview-rejects")).getText()).contains("N/A").doesNotContain("not a date");
         WebElement source = browser.findElement(By.id("source"));
         source.clear();
         source.sendKeys("Village council list");
         click(By.id("import-run"));
         expect("see-version");
-        assertThat(browser.findElement(By.id("job-result")).getText()).contains("3 rows imported and 1 rejected");
+        assertThat(browser.findElement(By.id("job-result")).getText()).contains("4 rows imported and 2 rejected");
         click(By.id("see-version"));
         String rejects = browser.findElement(By.id("rejects")).getText();
-        assertThat(rejects).contains("Name").contains("placeholder").doesNotContain("31.02.1960");
+        assertThat(rejects).contains("N/A").doesNotContain("Babayev");
+        assertThat(browser.findElement(By.id("problems")).getText()).contains("not a date").contains("31.02.1960");
         screenshots("version");
         assertThat(query("SELECT COUNT(*) FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = 'Village council list' "
-                + "AND r.record_id IN ('K-1', 'K-3', 'K-4') AND r.place = 'Nomkənd'", Integer.class)).isEqualTo(3);
-        assertThat(query("SELECT COUNT(*) FROM source_record r JOIN source s ON s.id = r.source_id WHERE s.name = 'Village council list' "
-                + "AND r.record_id = 'K-4' AND r.birth_year IS NULL AND r.problems LIKE '%31.02.1960%'", Integer.class)).isEqualTo(1);
+                + "AND r.record_id IN ('K-1', 'K-2', 'K-3', 'K-4') AND r.place = 'Nomkənd'", Integer.class)).isEqualTo(4);
         assertThat(query("SELECT COUNT(*) FROM rejected_row j JOIN source_version v ON v.id = j.source_version_id JOIN source s ON s.id = v.source_id "
-                + "WHERE s.name = 'Village council list' AND j.column_name = 'Name'", Integer.class)).isEqualTo(1);
+                + "WHERE s.name = 'Village council list'", Integer.class)).isEqualTo(2);
     }
 
     @Test
@@ -525,5 +535,135 @@ abstract class WebContract {
         screenshots("audit");
         browser.get(base + "/users");
         screenshots("users");
+    }
+
+    @Test
+    void anEditorCorrectsAValueWithAReasonAndAViewerCannot() throws IOException, InterruptedException {
+        long id = personOf("O'Brien Seán");
+        String corrections = "SELECT COUNT(*) FROM person_correction WHERE person_id = ?";
+        int ledgerBefore = query("SELECT COUNT(*) FROM ledger_entry", Integer.class);
+        signIn("editor-user");
+        browser.get(base + "/persons/" + id);
+        expect("corrections-none");
+        browser.findElement(By.cssSelector("#correct summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("correct-field"))).selectByValue("birth_year");
+        browser.findElement(By.id("correct-value")).sendKeys("1961");
+        click(By.id("correct-submit"));
+        assertThat(expect("problem").getText()).as("an empty reason is refused").contains("needs a reason");
+        assertThat(query("SELECT birth_year FROM person WHERE id = ?", Integer.class, id)).isEqualTo(1960);
+        assertThat(query(corrections, Integer.class, id)).isZero();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("correct-field"))).selectByValue("birth_year");
+        browser.findElement(By.id("correct-value")).sendKeys("1961");
+        browser.findElement(By.id("correct-reason")).sendKeys("The parish register gives 1961");
+        click(By.id("correct-submit"));
+        assertThat(expect("notice").getText()).contains("1960").contains("1961");
+        String shown = browser.findElement(By.id("corrections")).getText();
+        assertThat(shown).contains("editor-user").contains("Year of birth").contains("1960").contains("1961").contains("The parish register gives 1961");
+        screenshots("person-corrected");
+        assertThat(query("SELECT birth_year FROM person WHERE id = ?", Integer.class, id)).isEqualTo(1961);
+        assertThat(query("SELECT COUNT(*) FROM ledger_entry", Integer.class)).isEqualTo(ledgerBefore + 1);
+        assertThat(query("SELECT action FROM ledger_entry WHERE seq = (SELECT MAX(seq) FROM ledger_entry)", String.class))
+                .isEqualTo("person-correct");
+
+        Http editor = http("editor-user");
+        HttpResponse<String> unknown = post(editor.client(), "/persons/" + id + "/corrections",
+                Map.of("_csrf", editor.csrf(), "field", "id_number", "value", "X 1", "reason", "seen"), null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("'id_number' is not a field");
+        assertThat(post(editor.client(), "/persons/" + id + "/corrections", Map.of("field", "place", "value", "Elsewhere", "reason", "seen"), null)
+                .statusCode()).as("no _csrf").isEqualTo(403);
+        Http viewer = http("viewer-user");
+        assertThat(post(viewer.client(), "/persons/" + id + "/corrections",
+                Map.of("_csrf", viewer.csrf(), "field", "place", "value", "Elsewhere", "reason", "seen"), null).statusCode()).isEqualTo(403);
+        assertThat(get(viewer.client(), "/persons/" + id).body()).doesNotContain("id=\"correct\"").contains("The parish register gives 1961");
+        assertThat(query(corrections, Integer.class, id)).isEqualTo(1);
+        assertThat(query("SELECT place FROM person WHERE id = ?", String.class, id)).isEqualTo("Nomkənd");
+    }
+
+    @Test
+    void thePersonPageShowsTheFateHistoryAndTheFamily() throws IOException {
+        long father = personOf("O'Brien Seán");
+        long daughter = personOf("O'Brien Niamh");
+        signIn("viewer-user");
+        browser.get(base + "/persons/" + daughter);
+        WebElement history = browser.findElement(By.cssSelector("section.history"));
+        assertThat(history.getText()).contains(NIGHT_ATTACK).contains("killed").contains("Witness statements");
+        assertThat(history.findElement(By.cssSelector("[data-fate]")).getAttribute("data-fate")).isEqualTo("killed");
+        PersonShow show = PersonShow.load(db.jdbi(), daughter);
+        assertThat(history.getText()).contains(show.history().get(0).rule());
+        assertThat(show.family()).extracting(PersonShow.Link::personId).contains(father);
+        WebElement family = browser.findElement(By.id("family"));
+        String fatherName = query("SELECT display_name FROM person WHERE id = ?", String.class, father);
+        assertThat(family.getText()).contains("child of").contains(fatherName);
+        screenshots("person-family");
+        click(By.cssSelector("#family a[href='/persons/" + father + "']"));
+        assertThat(browser.findElement(By.id("family")).getText()).contains("parent of")
+                .contains(query("SELECT display_name FROM person WHERE id = ?", String.class, daughter));
+    }
+
+    @Test
+    void theRegisterFiltersByIncidentAndAgeGroupAndPages() throws IOException {
+        signIn("viewer-user");
+        browser.get(base + "/persons");
+        WebElement count = browser.findElement(By.id("result-count"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-incident"))).selectByValue(WAR);
+        browser.findElement(By.id("search-submit")).click();
+        waiting().until(ExpectedConditions.stalenessOf(count));
+        assertThat(browser.findElement(By.id("result-count")).getText()).as("the war counts its night attack's four witnesses")
+                .isEqualTo("4 persons");
+        assertThat(browser.findElement(By.id("persons")).getText()).contains("O'Brien Seán").contains("Qasımova Nərgiz");
+        screenshots("persons-filtered");
+        browser.get(base + "/persons?age=0-17");
+        String children = browser.findElement(By.id("result-count")).getText();
+        long shown = Long.parseLong(children.replaceAll("\\D", ""));
+        long all = query("SELECT COUNT(*) FROM person WHERE retired_at IS NULL", Long.class);
+        assertThat(shown).isPositive().isLessThan(all);
+        for (WebElement link : browser.findElements(By.cssSelector("#persons td a")).subList(0, 3)) {
+            long id = Long.parseLong(link.getAttribute("href").replaceAll(".*/", ""));
+            assertThat(query("""
+                    SELECT COUNT(*) FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
+                    WHERE pr.person_id = ? AND COALESCE(r.age, r.incident_year - r.birth_year) < 18""", Integer.class, id))
+                    .as("person " + id + " was under 18").isPositive();
+        }
+        if (shown > 25) {
+            click(By.id("page-next"));
+            assertThat(browser.getCurrentUrl()).contains("age=0-17").contains("page=2");
+            assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo(children);
+        }
+        browser.get(base + "/persons?age=elderly");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("'elderly'").contains("0-17, 18-59, 60+, unknown");
+    }
+
+    @Test
+    void everyPageRendersInEachLanguage() throws IOException, InterruptedException {
+        signIn("editor-user");
+        Map<String, List<String>> words = Map.of(
+                "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi"),
+                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии"),
+                "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում"),
+                "en", List.of("Register", "Sources and imports", "Fate in each incident"));
+        long id = personOf("O'Brien Niamh");
+        for (String lang : List.of("az", "ru", "hy", "en")) {
+            browser.get(base + "/persons");
+            click(By.id("lang-" + lang));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(words.get(lang).get(0));
+            assertThat(browser.findElement(By.id("result-count")).getText()).doesNotContain("[persons.");
+            screenshots("persons-" + lang);
+            browser.get(base + "/sources");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as("the cookie keeps the language").isEqualTo(words.get(lang).get(1));
+            browser.get(base + "/persons/" + id);
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains(words.get(lang).get(2)).doesNotContain("[person.");
+            if (!lang.equals("en")) {
+                screenshots("person-" + lang);
+            }
+        }
+        HttpClient client = HttpClient.newBuilder().build();
+        HttpResponse<String> russian = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Вход");
+        HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Accept-Language", "de-DE,de;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.body()).contains("<html lang=\"en\">").contains("Sign in");
     }
 }

@@ -128,6 +128,8 @@ public final class RegisterLinker {
         int[] persons = writePersons(conn, set, clusters, personOfCluster, reused, active, now, newPerson);
         int[] memberships = writeMembership(conn, set, oldPerson, newPerson);
         int retired = retire(conn, active, claimed, now);
+        // Editors' corrections of consensus values outlive the recomputation (issue 11).
+        org.nomina.store.persons.PersonCorrections.reapply(handle);
         int[] counted = writePairs(handle, result.pairs());
         Writes writes = new Writes(persons[0], persons[1], retired, memberships[0], memberships[1], counted[2], counted[3]);
         int matches = counted[0];

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -33,6 +33,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -61,13 +63,25 @@ public final class RegisterIndex implements AutoCloseable {
                       List<String> nameVariants) {
     }
 
-    /** A page of results: {@code total} counts every match. */
-    public record Page(List<Hit> hits, long total, int offset, int limit) {
+    /**
+     * A page of results: {@code total} counts the matches exactly when {@code totalExact}; otherwise there
+     * are at least {@code total} (the count stops at {@value #COUNT_LIMIT}: "at least 1,000").
+     */
+    public record Page(List<Hit> hits, long total, boolean totalExact, int offset, int limit) {
     }
 
-    /** What to look for; empty fields are no filter. */
+    /**
+     * What to look for; empty fields are no filter. {@code incident} is an incident's name (its
+     * sub-incidents count too); {@code ageGroup} one of {@link #AGE_GROUPS}.
+     */
     public record SearchQuery(String text, Optional<String> status, Optional<String> sex, Optional<String> place, Optional<String> source,
-                         int offset, int limit) {
+                              Optional<String> incident, Optional<String> ageGroup, int offset, int limit) {
+
+        /** The query without incident and age group filters. */
+        public SearchQuery(String text, Optional<String> status, Optional<String> sex, Optional<String> place, Optional<String> source,
+                           int offset, int limit) {
+            this(text, status, sex, place, source, Optional.empty(), Optional.empty(), offset, limit);
+        }
     }
 
     /**
@@ -77,8 +91,28 @@ public final class RegisterIndex implements AutoCloseable {
     public record Restriction(Set<String> statuses, Set<Long> excludedIds, Optional<Set<String>> anySource) {
     }
 
+    /**
+     * Age groups at the incident, as {@code estimate --by age_group} and the figures' default subgroups
+     * count them (a child is under 18, the elderly are 60 or older).
+     */
+    public static final List<String> AGE_GROUPS = List.of("0-17", "18-59", "60+", "unknown");
+
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
-    private static final int MAX_WINDOW = 10_000;
+    /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
+    private static final String USER_DATA_FORMAT = "nomina.index_format";
+    private static final String FORMAT = "2";
+    /** Results past this many cannot be paged to (narrow the search instead). */
+    public static final int MAX_WINDOW = 10_000;
+    /**
+     * Matches are counted exactly up to this many, then the search stops as soon as the page is full. On
+     * 1,001,809 persons the exact count of a common surname's tens of thousands of matches made the search
+     * p95 163 ms at 16 clients; the index is sorted by name so the first N matches in index order are the
+     * first page, and a search visits about this many documents however large the register. A thousand is
+     * more than anyone pages through; "at least 1,000" tells them to add a word or a filter.
+     */
+    public static final int COUNT_LIMIT = 1_000;
+    /** The order of the documents in the index and of every result list: the romanised display name, then the id. */
+    private static final Sort BY_NAME = new Sort(new SortField("sort_name", SortField.Type.STRING));
     private final Path directory;
     private final Directory dir;
     private final NameNormaliser names = NameNormaliser.shared();
@@ -100,8 +134,12 @@ public final class RegisterIndex implements AutoCloseable {
         try {
             RegisterIndex index = new RegisterIndex(directory);
             try {
-                index.writer = new IndexWriter(index.dir, new IndexWriterConfig(new StandardAnalyzer())
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                try {
+                    index.writer = new IndexWriter(index.dir, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                } catch (IllegalArgumentException unsorted) {
+                    // An index written before it was sorted by name: start afresh; builtAt() is then 0 and the owner rebuilds it.
+                    index.writer = new IndexWriter(index.dir, config(IndexWriterConfig.OpenMode.CREATE));
+                }
             } catch (LockObtainFailedException e) {
                 index.dir.close();
                 throw new BadInputException("the search index " + directory + " is in use by another Nomina process (a running nomina serve "
@@ -117,21 +155,29 @@ public final class RegisterIndex implements AutoCloseable {
         }
     }
 
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode).setIndexSort(BY_NAME);
+    }
+
     public Path directory() {
         return directory;
     }
 
-    /** The ledger entry the index reflects (0: never built). */
+    /** The ledger entry the index reflects (0: never built, or built in an older format). */
     public long builtAt() {
         if (writer.getLiveCommitData() == null) {
             return 0;
         }
+        long seq = 0;
+        boolean current = false;
         for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
             if (e.getKey().equals(USER_DATA_LEDGER)) {
-                return Long.parseLong(e.getValue());
+                seq = Long.parseLong(e.getValue());
+            } else if (e.getKey().equals(USER_DATA_FORMAT)) {
+                current = e.getValue().equals(FORMAT);
             }
         }
-        return 0;
+        return current ? seq : 0;
     }
 
     /** The newest ledger entry that changed records or persons (imports, links, corrections; not reviews or users). */
@@ -157,10 +203,21 @@ public final class RegisterIndex implements AutoCloseable {
             writer.deleteAll();
             long[] count = {0};
             db.jdbi().useHandle(h -> {
+                Map<Long, Long> parents = new HashMap<>();
+                Map<Long, String> incidentNames = new HashMap<>();
+                h.createQuery("SELECT id, parent_id, name FROM incident").map((rs, ctx) -> {
+                    incidentNames.put(rs.getLong(1), rs.getString(3));
+                    long parent = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        parents.put(rs.getLong(1), parent);
+                    }
+                    return 0;
+                }).forEach(x -> { });
                 PersonDoc[] current = {null};
                 h.createQuery("""
                                 SELECT p.id, p.display_name, p.sex, p.birth_year, p.place, p.status, p.surname, p.given_name, p.patronymic,
-                                       r.full_name, r.surname, r.given_name, r.patronymic, s.name
+                                       r.full_name, r.surname, r.given_name, r.patronymic, s.name,
+                                       r.incident_id, COALESCE(r.age, r.incident_year - r.birth_year)
                                 FROM person p
                                 LEFT JOIN person_record pr ON pr.person_id = p.id
                                 LEFT JOIN source_record r ON r.id = pr.source_record_id
@@ -183,6 +240,15 @@ public final class RegisterIndex implements AutoCloseable {
                                 current[0].variants.add(rs.getString(10));
                                 current[0].names(rs.getString(11), rs.getString(12), rs.getString(13));
                                 current[0].sources.add(rs.getString(14));
+                                long incident = rs.getLong(15);
+                                // An incident and every incident it is part of: a filter by an incident finds its sub-incidents' persons.
+                                for (Long i = rs.wasNull() ? null : incident; i != null && current[0].incidents.add(incidentNames.get(i)); ) {
+                                    i = parents.get(i);
+                                }
+                                int age = rs.getInt(16);
+                                if (!rs.wasNull() && current[0].age == null) {
+                                    current[0].age = age;
+                                }
                             }
                             return id;
                         })
@@ -192,7 +258,7 @@ public final class RegisterIndex implements AutoCloseable {
                     count[0]++;
                 }
             });
-            writer.setLiveCommitData(Map.of(USER_DATA_LEDGER, Long.toString(version)).entrySet());
+            writer.setLiveCommitData(Map.of(USER_DATA_LEDGER, Long.toString(version), USER_DATA_FORMAT, FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
             return count[0];
@@ -212,6 +278,8 @@ public final class RegisterIndex implements AutoCloseable {
         final Set<String> keys = new LinkedHashSet<>();
         final Set<String> exact = new LinkedHashSet<>();
         final Set<String> sources = new LinkedHashSet<>();
+        final Set<String> incidents = new LinkedHashSet<>();
+        Integer age;
 
         PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status) {
             this.id = id;
@@ -259,6 +327,10 @@ public final class RegisterIndex implements AutoCloseable {
         for (String s : p.sources) {
             d.add(new StringField("source", s, Field.Store.YES));
         }
+        for (String i : p.incidents) {
+            d.add(new StringField("incident", i, Field.Store.NO));
+        }
+        d.add(new StringField("age_group", ageGroup(p.age), Field.Store.NO));
         for (String v : p.variants) {
             d.add(new StoredField("variant", v));
         }
@@ -273,6 +345,11 @@ public final class RegisterIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The age group of an age at the incident ({@code null}: not known). */
+    static String ageGroup(Integer age) {
+        return age == null ? "unknown" : age < 18 ? "0-17" : age < 60 ? "18-59" : "60+";
     }
 
     /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */
@@ -298,14 +375,14 @@ public final class RegisterIndex implements AutoCloseable {
                 continue;
             }
             BooleanQuery.Builder w = new BooleanQuery.Builder();
-            folded.forEach(k -> w.add(new BoostQuery(new TermQuery(new Term("name_exact", k)), 3f), BooleanClause.Occur.SHOULD));
+            folded.forEach(k -> w.add(new TermQuery(new Term("name_exact", k)), BooleanClause.Occur.SHOULD));
             family.forEach(k -> w.add(new TermQuery(new Term("name_family", k)), BooleanClause.Occur.SHOULD));
             b.add(w.build(), BooleanClause.Occur.MUST);
             any = true;
         }
         if (!any && !q.text().isBlank()) {
             // Words with no letter or digit in any script ("' OR 1=1 --") name nobody.
-            return new Page(List.of(), 0, q.offset(), q.limit());
+            return new Page(List.of(), 0, true, q.offset(), q.limit());
         }
         if (!any) {
             b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
@@ -323,16 +400,22 @@ public final class RegisterIndex implements AutoCloseable {
             restriction.anySource().ifPresent(sources -> b.add(new TermInSetQuery("source", sources.stream().map(BytesRef::new).toList()),
                     BooleanClause.Occur.FILTER));
         }
+        q.incident().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("incident", s.strip())), BooleanClause.Occur.FILTER));
+        Optional<String> ageGroup = q.ageGroup().filter(s -> !s.isBlank()).map(String::strip);
+        if (ageGroup.isPresent() && !AGE_GROUPS.contains(ageGroup.get())) {
+            throw new BadInputException("the age group must be one of " + String.join(", ", AGE_GROUPS) + ", not '" + ageGroup.get() + "'");
+        }
+        ageGroup.ifPresent(s -> b.add(new TermQuery(new Term("age_group", s)), BooleanClause.Occur.FILTER));
         Query query = b.build();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 int n = q.offset() + q.limit();
-                Sort sort = any ? new Sort(SortField.FIELD_SCORE, new SortField("sort_name", SortField.Type.STRING))
-                        : new Sort(new SortField("sort_name", SortField.Type.STRING));
-                // One pass collects the page and counts every match exactly (threshold: no early termination).
-                TopDocs top = searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE));
+                // Sorted as the index is, the collector stops in each segment once the page is full and
+                // COUNT_LIMIT matches have been counted: a common surname costs no more than a rare one.
+                TopDocs top = searcher.search(query, new TopFieldCollectorManager(BY_NAME, n, null, COUNT_LIMIT));
                 long total = top.totalHits.value();
+                boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = q.offset(); i < docs.length; i++) {
@@ -340,7 +423,7 @@ public final class RegisterIndex implements AutoCloseable {
                     hits.add(new Hit(Long.parseLong(d.get("id")), d.get("display_name"), d.get("sex"), d.get("birth_year"), d.get("place"),
                             d.get("status"), List.of(d.getValues("source")), List.of(d.getValues("variant"))));
                 }
-                return new Page(hits, total, q.offset(), q.limit());
+                return new Page(hits, total, exact, q.offset(), q.limit());
             } finally {
                 searchers.release(searcher);
             }

@@ -19,6 +19,7 @@ import org.nomina.store.Database;
 import org.nomina.store.TestDatabases;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.Importer;
+import org.nomina.store.incidents.Incidents;
 import org.nomina.store.linkage.RegisterLinker;
 
 /** The register's search finds names across scripts, filters, pages, and treats every character as text. */
@@ -97,6 +98,82 @@ class RegisterIndexTest {
                     Optional.empty(), Optional.empty(), Optional.empty(), 0, 2)).hits());
             assertThatThrownBy(() -> index.search(new RegisterIndex.SearchQuery("", Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), -1, 2))).isInstanceOf(BadInputException.class);
+        }
+    }
+
+    @Test
+    void filtersByIncidentCountSubIncidentsAndByAgeGroup() throws IOException {
+        Incidents.add(db.jdbi(), "War of the valley", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test");
+        Incidents.add(db.jdbi(), "Siege of Nomkənd", Optional.of("War of the valley"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), "test");
+        Path c = dir.resolve("c.csv");
+        Files.writeString(c, """
+                id,surname,given_name,age,place,status,sex
+                1,Quliyeva,Səbinə,9,Nomkənd,killed,female
+                2,Rzayev,Vüqar,71,Nomkənd,killed,male
+                """, StandardCharsets.UTF_8);
+        new Importer(db).importFile(new ImportRequest(c, "List C", Optional.empty(), Optional.empty(), Optional.empty(), "test",
+                Optional.of("Siege of Nomkənd"), Optional.empty()), Importer.Progress.NONE);
+        RegisterLinker.link(db, LinkageConfig.defaults(), "test", ProgressListener.NONE);
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            assertThat(names(index.search(filtered(Optional.of("Siege of Nomkənd"), Optional.empty()))))
+                    .containsExactlyInAnyOrder("Quliyeva Səbinə", "Rzayev Vüqar");
+            assertThat(names(index.search(filtered(Optional.of("War of the valley"), Optional.empty()))))
+                    .as("a sub-incident's persons belong to the incident it is part of").hasSize(2);
+            assertThat(names(index.search(filtered(Optional.of("War of the valley"), Optional.of("0-17"))))).containsExactly("Quliyeva Səbinə");
+            assertThat(names(index.search(filtered(Optional.empty(), Optional.of("60+"))))).containsExactly("Rzayev Vüqar");
+            assertThat(index.search(filtered(Optional.empty(), Optional.of("unknown"))).total()).as("no age or incident year").isEqualTo(6);
+            assertThat(index.search(filtered(Optional.of("No such incident"), Optional.empty())).total()).isZero();
+            assertThatThrownBy(() -> index.search(filtered(Optional.empty(), Optional.of("old")))).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("'old'").hasMessageContaining("0-17, 18-59, 60+, unknown");
+        }
+    }
+
+    private static RegisterIndex.SearchQuery filtered(Optional<String> incident, Optional<String> ageGroup) {
+        return new RegisterIndex.SearchQuery("", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), incident, ageGroup, 0, 20);
+    }
+
+    @Test
+    void resultsComeInNameOrderAndACountStopsAtTheLimit() {
+        db.jdbi().useHandle(h -> {
+            var batch = h.prepareBatch("INSERT INTO person (id, display_name, sex, place, status, surname, given_name, created_at) "
+                    + "VALUES (:id, :name, 'male', 'Nomkənd', 'killed', 'Testov', :given, CURRENT_TIMESTAMP)");
+            for (int i = 0; i < RegisterIndex.COUNT_LIMIT + 50; i++) {
+                batch.bind("id", 1_000_000L + i).bind("name", "Testov Given" + i).bind("given", "Given" + i).add();
+            }
+            batch.execute();
+        });
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            RegisterIndex.Page all = index.search(q("Testov"));
+            assertThat(all.totalExact()).as("more matches than are counted").isFalse();
+            assertThat(all.total()).isGreaterThanOrEqualTo(RegisterIndex.COUNT_LIMIT).isLessThan(persons());
+            List<String> first = names(all);
+            assertThat(first).hasSize(20).isSortedAccordingTo(String::compareTo).allMatch(n -> n.startsWith("Testov Given"));
+            RegisterIndex.Page few = index.search(q("Mamedov"));
+            assertThat(few.totalExact()).isTrue();
+            assertThat(few.total()).isEqualTo(2);
+            assertThat(names(index.search(q("")))).as("the whole register, by romanised name").startsWith("Əliyeva Leyla");
+        }
+    }
+
+    @Test
+    void anIndexOfAnOlderFormatIsRebuilt() throws IOException {
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir.resolve("old"));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.StringField("id", "1", org.apache.lucene.document.Field.Store.YES));
+            w.addDocument(doc);
+            w.setLiveCommitData(java.util.Map.of("nomina.ledger_seq", "999").entrySet());
+            w.commit();
+        }
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("old"))) {
+            assertThat(index.builtAt()).as("an unsorted index without a format is not current").isZero();
+            assertThat(index.rebuild(db)).isEqualTo(persons());
+            assertThat(index.isStale(db)).isFalse();
+            assertThat(index.search(q("Mamedov")).total()).isEqualTo(2);
         }
     }
 

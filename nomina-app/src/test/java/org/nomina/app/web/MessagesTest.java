@@ -1,0 +1,71 @@
+package org.nomina.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each translation of the pages has every English key, the same placeholders, and formats. */
+class MessagesTest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)[^}]*}");
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/org/nomina/app/web/" + name + ".properties")) {
+            assertThat(in).as(name).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static TreeSet<String> placeholders(String text) {
+        TreeSet<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"az", "ru", "hy"})
+    void aTranslationHasEveryKeyAndTheSamePlaceholders(String language) throws IOException {
+        Properties english = load("messages");
+        Properties translated = load("messages_" + language);
+        assertThat(translated.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        Messages words = new Messages(Locale.forLanguageTag(language));
+        assertThat(words.language()).isEqualTo(language);
+        for (String key : english.stringPropertyNames()) {
+            String text = translated.getProperty(key);
+            assertThat(text).as(language + " " + key).isNotBlank();
+            assertThat(placeholders(text)).as(language + " " + key).isEqualTo(placeholders(english.getProperty(key)));
+            if (!placeholders(text).isEmpty()) {
+                String formatted = new MessageFormat(text, Locale.forLanguageTag(language)).format(new Object[] {1234, 2, 3, 4});
+                assertThat(formatted).as(language + " " + key).doesNotContain("{");
+            }
+            assertThat(words.get(key)).isEqualTo(text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "de"})
+    void englishIsTheBaseWhateverTheServersLocale(String language) {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ru"));
+            assertThat(new Messages(Locale.forLanguageTag(language)).get("persons.title")).isEqualTo("Register");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}

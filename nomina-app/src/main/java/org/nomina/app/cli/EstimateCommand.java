@@ -1,9 +1,5 @@
 package org.nomina.app.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.nomina.engine.estimation.Method;
 import org.nomina.engine.estimation.ModelShare;
 import org.nomina.engine.estimation.StratumOutcome;
 import org.nomina.store.BadInputException;
+import org.nomina.store.imports.TableFile;
 import org.nomina.store.linkage.RegisterHistories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +43,7 @@ final class EstimateCommand implements Callable<Integer> {
     NominaCommand parent;
 
     @Option(names = "--histories", paramLabel = "FILE",
-            description = "Capture-history table (CSV); without it, the linked register: each person's history is the set of sources that list them")
+            description = "Capture-history table (CSV, TSV, ;- or |-separated text, or .xlsx; encoding and delimiter detected as import detects them); without it, the linked register: each person's history is the set of sources that list them")
     Path histories;
 
     @Option(names = "--status", description = "Register only: estimate persons of this status (killed, injured, missing, hostage, displaced)")
@@ -159,16 +156,17 @@ final class EstimateCommand implements Callable<Integer> {
         return o;
     }
 
+    /**
+     * The table read as {@code import} reads a list (encoding, delimiter, quotes, .xlsx), handed to the
+     * engine as rows; a bad cell is named by file, row, column and value.
+     */
     static CaptureHistories read(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new BadInputException(file + ": no such readable file");
-        }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CaptureHistories.parseCsv(r);
+        TableFile table = TableFile.read(file);
+        table.warnings().forEach(w -> System.err.println("note: " + file + ": " + w));
+        try {
+            return CaptureHistories.fromRows(table.header(), table.rows());
         } catch (EstimationException e) {
             throw new BadInputException(file + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 

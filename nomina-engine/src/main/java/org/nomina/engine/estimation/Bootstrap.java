@@ -16,7 +16,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * acceleration from a jackknife that removes one person from each non-empty cell, and read the adjusted
  * quantiles with R's type-8 rule.
  *
- * <p>Resamples run on a parallel stream; each has its own random stream, split in order from one
+ * <p>Resamples run on the estimation's own threads ({@link EstimationWorkers}); each has its own random stream, split in order from one
  * {@link SplittableRandom} seeded once ({@link SplittableRandom#split()} mixes the seed, so nearby seeds
  * give unrelated streams), so results do not depend on the number of threads. Checks for interruption between resamples.
  */
@@ -46,7 +46,7 @@ final class Bootstrap {
         for (int index = 0; index < resamples; index++) {
             streams[index] = root.split();
         }
-        double[] replicates = IntStream.range(0, resamples).parallel().mapToDouble(index -> {
+        double[] replicates = EstimationWorkers.mapToDouble(resamples, index -> {
             if (caller.isInterrupted()) {
                 throw new CancellationException("bootstrap interrupted");
             }
@@ -54,16 +54,16 @@ final class Bootstrap {
             long[] resampled = new long[counts.length];
             Sampling.multinomial(random, observed, weights, resampled);
             return estimator.apply(data.withCounts(resampled)).orElse(Double.NaN);
-        }).toArray();
+        });
         double[] usable = Arrays.stream(replicates).filter(Double::isFinite).sorted().toArray();
         int failed = resamples - usable.length;
 
         int[] cells = IntStream.range(1, counts.length).filter(cell -> counts[cell] > 0).toArray();
-        double[] jackknife = Arrays.stream(cells).parallel().mapToDouble(cell -> {
+        double[] jackknife = EstimationWorkers.mapToDouble(cells.length, index -> {
             long[] leaveOneOut = counts.clone();
-            leaveOneOut[cell]--;
+            leaveOneOut[cells[index]]--;
             return estimator.apply(data.withCounts(leaveOneOut)).orElse(Double.NaN);
-        }).toArray();
+        });
         double acceleration = acceleration(cells, counts, jackknife);
 
         if (usable.length < 10) {

@@ -1,9 +1,5 @@
 package org.nomina.engine.estimation;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -117,66 +113,53 @@ public final class CaptureHistories {
     }
 
     /**
-     * Parses a CSV table: a header with one 0/1 column per list, optionally followed by a count column
-     * (named count, freq, frequency or n, any case); without a count column each row is one person.
-     * Values may be quoted. Rows with the same history are added up. Comma, semicolon or tab delimited
-     * (taken from the header). The reader is not closed.
+     * A table as rows of text: a header with one 0/1 column per list, optionally followed by a count column
+     * (named count, freq, frequency or n, any case); without a count column each row is one person. Rows
+     * with the same history are added up; a row that is one blank cell (an empty line) is skipped. Rows are
+     * numbered as a spreadsheet shows them, the header being row 1. Reading a file into rows (encoding,
+     * delimiter, quotes) is the caller's: the command line reads it as {@code import} reads a list.
      *
      * @throws EstimationInputException naming row, column and value for any bad cell
-     * @throws UncheckedIOException if reading fails
      */
-    public static CaptureHistories parseCsv(Reader reader) {
-        try {
-            BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
-            String headerLine = lines.readLine();
-            if (headerLine == null || headerLine.isBlank()) {
-                throw new EstimationInputException("row 1: the table is empty; expected a header with one column per list");
-            }
-            if (headerLine.startsWith("\uFEFF")) {
-                headerLine = headerLine.substring(1);
-            }
-            char delimiter = detectDelimiter(headerLine);
-            List<String> header = splitCsvLine(headerLine, delimiter, 1);
-            boolean hasCount = COUNT_COLUMN_NAMES.contains(header.getLast().trim().toLowerCase(Locale.ROOT));
-            List<String> listNames = hasCount ? header.subList(0, header.size() - 1) : header;
-            if (listNames.size() < 2) {
-                throw new EstimationInputException("row 1: capture–recapture needs at least 2 list columns, the header has "
-                        + listNames.size() + " " + listNames);
-            }
-            checkListNames(listNames);
-            long[] counts = new long[1 << listNames.size()];
-            String line;
-            int row = 1;
-            while ((line = lines.readLine()) != null) {
-                row++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> values = splitCsvLine(line, delimiter, row);
-                if (values.size() != header.size()) {
-                    throw new EstimationInputException("row " + row + ": " + values.size() + " values, the header has " + header.size() + " columns");
-                }
-                int history = 0;
-                for (int list = 0; list < listNames.size(); list++) {
-                    String value = values.get(list).trim();
-                    switch (value) {
-                        case "1" -> history |= 1 << list;
-                        case "0" -> { }
-                        default -> throw new EstimationInputException("row " + row + ", column \"" + listNames.get(list)
-                                + "\": value \"" + value + "\" is not 0 or 1");
-                    }
-                }
-                long count = hasCount ? parseCount(values.getLast().trim(), row, header.getLast()) : 1;
-                if (history == 0) {
-                    throw new EstimationInputException("row " + row + ": the history is 0 on every list; people on no list cannot be "
-                            + "counted from lists — their number is what the estimate is for");
-                }
-                counts[history] += count;
-            }
-            return new CaptureHistories(listNames.stream().map(String::trim).toList(), counts);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the capture-history table", e);
+    public static CaptureHistories fromRows(List<String> header, List<? extends List<String>> rows) {
+        if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
+            throw new EstimationInputException("row 1: the table is empty; expected a header with one column per list");
         }
+        boolean hasCount = COUNT_COLUMN_NAMES.contains(header.getLast().trim().toLowerCase(Locale.ROOT));
+        List<String> listNames = hasCount ? header.subList(0, header.size() - 1) : header;
+        if (listNames.size() < 2) {
+            throw new EstimationInputException("row 1: capture–recapture needs at least 2 list columns, the header has "
+                    + listNames.size() + " " + listNames);
+        }
+        checkListNames(listNames);
+        long[] counts = new long[1 << listNames.size()];
+        int row = 1;
+        for (List<String> values : rows) {
+            row++;
+            if (values.isEmpty() || values.size() == 1 && values.getFirst().isBlank()) {
+                continue;
+            }
+            if (values.size() != header.size()) {
+                throw new EstimationInputException("row " + row + ": " + values.size() + " values, the header has " + header.size() + " columns");
+            }
+            int history = 0;
+            for (int list = 0; list < listNames.size(); list++) {
+                String value = values.get(list).trim();
+                switch (value) {
+                    case "1" -> history |= 1 << list;
+                    case "0" -> { }
+                    default -> throw new EstimationInputException("row " + row + ", column \"" + listNames.get(list)
+                            + "\": value \"" + value + "\" is not 0 or 1");
+                }
+            }
+            long count = hasCount ? parseCount(values.getLast().trim(), row, header.getLast()) : 1;
+            if (history == 0) {
+                throw new EstimationInputException("row " + row + ": the history is 0 on every list; people on no list cannot be "
+                        + "counted from lists — their number is what the estimate is for");
+            }
+            counts[history] += count;
+        }
+        return new CaptureHistories(listNames.stream().map(String::trim).toList(), counts);
     }
 
     private static long parseCount(String value, int row, String column) {
@@ -190,51 +173,6 @@ public final class CaptureHistories {
         }
         throw new EstimationInputException("row " + row + ", column \"" + column + "\": value \"" + value
                 + "\" is not a whole number of people (0 or more)");
-    }
-
-    private static char detectDelimiter(String header) {
-        char best = ',';
-        long bestCount = header.chars().filter(c -> c == ',').count();
-        for (char candidate : new char[] {';', '\t'}) {
-            long count = header.chars().filter(c -> c == candidate).count();
-            if (count > bestCount) {
-                best = candidate;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    /** Splits one line, honouring double quotes ("" inside quotes is a quote). Quoted newlines are not supported. */
-    private static List<String> splitCsvLine(String line, char delimiter, int row) {
-        List<String> values = new ArrayList<>();
-        StringBuilder value = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    value.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    value.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                values.add(value.toString());
-                value.setLength(0);
-            } else {
-                value.append(c);
-            }
-        }
-        if (quoted) {
-            throw new EstimationInputException("row " + row + ": a quoted value is not closed: " + line);
-        }
-        values.add(value.toString());
-        return values;
     }
 
     /** Writes the table as CSV with a {@code count} column and every history, zero counts included. */

@@ -3,7 +3,6 @@ package org.nomina.engine.estimation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,11 @@ class CaptureHistoriesTest {
 
     @Test
     void shouldReadQuotedValuesAndCountColumnWhenParsingKosovoStyleTable() {
-        CaptureHistories table = CaptureHistories.parseCsv(new StringReader("""
+        CaptureHistories table = CsvHistories.read("""
                 "EXH","ABA","OSCE","Freq"
                 "1","1","0",5
                 "0","0","1",7
-                """));
+                """);
 
         assertThat(table.listNames()).containsExactly("EXH", "ABA", "OSCE");
         assertThat(table.count(0b011)).isEqualTo(5);
@@ -28,8 +27,22 @@ class CaptureHistoriesTest {
     }
 
     @Test
+    void shouldTakeRowsOfTextTrimmedSkipBlankLinesAndNameTheRowWithTooFewValues() {
+        CaptureHistories table = CaptureHistories.fromRows(List.of(" A ", "B", "count"),
+                List.of(List.of("1", " 0", "3 "), List.of(""), List.of("1", "1", "2")));
+        assertThat(table.listNames()).containsExactly("A", "B");
+        assertThat(table.count(0b01)).isEqualTo(3);
+        assertThat(table.count(0b11)).isEqualTo(2);
+
+        assertThatThrownBy(() -> CaptureHistories.fromRows(List.of("A", "B", "count"), List.of(List.of("1", "0", "3"), List.of("1", "1"))))
+                .isInstanceOf(EstimationInputException.class).hasMessage("row 3: 2 values, the header has 3 columns");
+        assertThatThrownBy(() -> CaptureHistories.fromRows(List.of(), List.of()))
+                .isInstanceOf(EstimationInputException.class).hasMessageContaining("row 1: the table is empty");
+    }
+
+    @Test
     void shouldCountOneHistoryPerRowWithoutCountColumn() {
-        CaptureHistories table = CaptureHistories.parseCsv(new StringReader("c1,c2\n1,0\n1,1\n1,0\n"));
+        CaptureHistories table = CsvHistories.read("c1,c2\n1,0\n1,1\n1,0\n");
 
         assertThat(table.count(0b01)).isEqualTo(2);
         assertThat(table.count(0b11)).isEqualTo(1);
@@ -37,27 +50,27 @@ class CaptureHistoriesTest {
 
     @Test
     void shouldNameRowColumnAndValueWhenAValueIsNotZeroOrOne() {
-        assertThatThrownBy(() -> CaptureHistories.parseCsv(new StringReader("EXH,ABA,n\n1,0,3\n0,1,4\n1,1,1\n0,2,5\n")))
+        assertThatThrownBy(() -> CsvHistories.read("EXH,ABA,n\n1,0,3\n0,1,4\n1,1,1\n0,2,5\n"))
                 .isInstanceOf(EstimationInputException.class)
                 .hasMessage("row 5, column \"ABA\": value \"2\" is not 0 or 1");
     }
 
     @Test
     void shouldRejectAllZeroHistoryWithReason() {
-        assertThatThrownBy(() -> CaptureHistories.parseCsv(new StringReader("A,B,count\n0,0,3\n")))
+        assertThatThrownBy(() -> CsvHistories.read("A,B,count\n0,0,3\n"))
                 .isInstanceOf(EstimationInputException.class)
                 .hasMessageContaining("row 2").hasMessageContaining("0 on every list");
     }
 
     @Test
     void shouldRejectFewerThanTwoLists() {
-        assertThatThrownBy(() -> CaptureHistories.parseCsv(new StringReader("A,count\n1,3\n")))
+        assertThatThrownBy(() -> CsvHistories.read("A,count\n1,3\n"))
                 .isInstanceOf(EstimationInputException.class).hasMessageContaining("at least 2 list");
     }
 
     @Test
     void shouldRejectNegativeOrNonNumericCount() {
-        assertThatThrownBy(() -> CaptureHistories.parseCsv(new StringReader("A,B,count\n1,0,-3\n")))
+        assertThatThrownBy(() -> CsvHistories.read("A,B,count\n1,0,-3\n"))
                 .isInstanceOf(EstimationInputException.class).hasMessage("row 2, column \"count\": value \"-3\" is not a whole number of people (0 or more)");
     }
 

@@ -20,7 +20,7 @@ public final class EstimationBenchmark {
         Path mse = Path.of(args.length > 0 ? args[0] : "../shared/data", "mse");
         CaptureHistories uk;
         try (Reader reader = Files.newBufferedReader(mse.resolve("uk_modern_slavery_5lists.csv"), StandardCharsets.UTF_8)) {
-            uk = CaptureHistories.parseCsv(reader);
+            uk = CsvHistories.read(reader);
         }
         EstimationOptions options = EstimationOptions.defaults();
         // warm-up so the timings below measure compiled code, not the JIT
@@ -33,7 +33,7 @@ public final class EstimationBenchmark {
                 () -> Estimators.estimate(eight, Method.STEPWISE, Criterion.AIC, options));
         CaptureHistories kosovo;
         try (Reader reader = Files.newBufferedReader(mse.resolve("kosovo_4lists.csv"), StandardCharsets.UTF_8)) {
-            kosovo = CaptureHistories.parseCsv(reader);
+            kosovo = CsvHistories.read(reader);
         }
         time("4 lists (Kosovo), BIC over 113 models + profile interval",
                 () -> Estimators.estimate(kosovo, Method.LOGLINEAR, Criterion.BIC, options));

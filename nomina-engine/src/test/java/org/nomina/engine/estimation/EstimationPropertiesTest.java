@@ -2,7 +2,6 @@ package org.nomina.engine.estimation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ class EstimationPropertiesTest {
 
     @Property(tries = 200)
     void shouldReadBackWhatItWrites(@ForAll("threeListTables") CaptureHistories table) {
-        assertThat(CaptureHistories.parseCsv(new StringReader(table.toCsv()))).isEqualTo(table);
+        assertThat(CsvHistories.read(table.toCsv())).isEqualTo(table);
     }
 
     @Property(tries = 150)

@@ -22,7 +22,7 @@ final class SharedData {
                 throw new IllegalArgumentException("no published table named " + fileName);
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return CaptureHistories.parseCsv(reader);
+                return CsvHistories.read(reader);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

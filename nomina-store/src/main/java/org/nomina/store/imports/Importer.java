@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.nomina.engine.domain.Field;
 import org.nomina.store.BadInputException;
@@ -60,31 +61,10 @@ public final class Importer {
         FileFacts facts = FileSniffer.sniff(request.file());
         List<String> warnings = new ArrayList<>();
         String file = request.file().toString();
-        switch (facts.format()) {
-            case XLS -> throw new BadInputException(file + ": an old-style Excel .xls workbook; save it as .xlsx or CSV and import that");
-            case PDF -> throw new BadInputException(file + ": a PDF document, not a table; export the list as CSV or .xlsx");
-            case ZIP -> throw new BadInputException(file + ": a zip archive, not a table; unpack it and import the list inside");
-            case TEXT, XLSX -> { }
-        }
-        Charset charset = StandardCharsets.UTF_8;
-        char delimiter = ',';
-        if (facts.format() == FileFacts.FileFormat.TEXT) {
-            charset = chooseCharset(request, mapping, facts, warnings);
-            if (CsvTableReader.readsLineByLine(facts, charset)) {
-                FileFacts.LineEncodings lines = facts.lines();
-                boolean utf8First = lines.firstUtf8Line() < lines.firstOtherLine();
-                warnings.add(String.format("the file mixes two encodings: %,d lines are in %s and %,d in UTF-8 (rows pasted in from "
-                        + "another file?); the encoding first changes at line %,d, to %s. Each line was read in its own encoding; "
-                        + "check the names from line %,d on", lines.otherLines(), charset.name(), lines.utf8Lines(), lines.changeLine(),
-                        utf8First ? charset.name() : "UTF-8", lines.changeLine()));
-            }
-            if (facts.nulOffset() >= 0 && !charset.name().startsWith("UTF-16")) {
-                throw new BadInputException(file + ": contains a NUL byte at byte offset " + facts.nulOffset()
-                        + "; this is a binary file, not a text table (CSV, TSV) or .xlsx workbook");
-            }
-            Optional<Character> declared = request.delimiter().map(d -> Mapping.delimiter(d, "--delimiter")).or(mapping::delimiter);
-            delimiter = declared.isPresent() ? declared.get() : DelimiterDetector.detect(CsvTableReader.sample(facts, charset, 1 << 16));
-        }
+        TextLayout layout = layout(facts, () -> request.encoding().map(e -> Mapping.charset(e, "--encoding")).or(mapping::encoding),
+                () -> request.delimiter().map(d -> Mapping.delimiter(d, "--delimiter")).or(mapping::delimiter), warnings);
+        Charset charset = layout.charset();
+        char delimiter = layout.delimiter();
         String mappingSha = Hashes.sha256Hex(mapping.toJson());
 
         Optional<Integer> existing = database.jdbi().withHandle(h -> h.createQuery("""
@@ -118,8 +98,46 @@ public final class Importer {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    static Charset chooseCharset(ImportRequest request, Mapping mapping, FileFacts facts, List<String> warnings) {
-        Optional<Charset> declared = request.encoding().map(e -> Mapping.charset(e, "--encoding")).or(mapping::encoding);
+    /** The encoding and delimiter a table is read with (UTF-8 and {@code ,} for a workbook, where they do not apply). */
+    record TextLayout(Charset charset, char delimiter) {
+    }
+
+    /**
+     * How a file is read as a table: refuses what is not one (old .xls, PDF, zip, binary), and for text takes
+     * the declared encoding and delimiter or detects them, adding a warning when the lines mix two encodings.
+     * The declarations are read only for text (a workbook ignores {@code --encoding} and {@code --delimiter}).
+     */
+    static TextLayout layout(FileFacts facts, Supplier<Optional<Charset>> declaredCharset,
+                             Supplier<Optional<Character>> declaredDelimiter, List<String> warnings) {
+        String file = facts.path().toString();
+        switch (facts.format()) {
+            case XLS -> throw new BadInputException(file + ": an old-style Excel .xls workbook; save it as .xlsx or CSV and import that");
+            case PDF -> throw new BadInputException(file + ": a PDF document, not a table; export the list as CSV or .xlsx");
+            case ZIP -> throw new BadInputException(file + ": a zip archive, not a table; unpack it and import the list inside");
+            case XLSX -> {
+                return new TextLayout(StandardCharsets.UTF_8, ',');
+            }
+            case TEXT -> { }
+        }
+        Charset charset = chooseCharset(declaredCharset.get(), facts, warnings);
+        if (CsvTableReader.readsLineByLine(facts, charset)) {
+            FileFacts.LineEncodings lines = facts.lines();
+            boolean utf8First = lines.firstUtf8Line() < lines.firstOtherLine();
+            warnings.add(String.format("the file mixes two encodings: %,d lines are in %s and %,d in UTF-8 (rows pasted in from "
+                    + "another file?); the encoding first changes at line %,d, to %s. Each line was read in its own encoding; "
+                    + "check the names from line %,d on", lines.otherLines(), charset.name(), lines.utf8Lines(), lines.changeLine(),
+                    utf8First ? charset.name() : "UTF-8", lines.changeLine()));
+        }
+        if (facts.nulOffset() >= 0 && !charset.name().startsWith("UTF-16")) {
+            throw new BadInputException(file + ": contains a NUL byte at byte offset " + facts.nulOffset()
+                    + "; this is a binary file, not a text table (CSV, TSV) or .xlsx workbook");
+        }
+        Optional<Character> delimiter = declaredDelimiter.get();
+        return new TextLayout(charset, delimiter.isPresent() ? delimiter.get()
+                : DelimiterDetector.detect(CsvTableReader.sample(facts, charset, 1 << 16)));
+    }
+
+    static Charset chooseCharset(Optional<Charset> declared, FileFacts facts, List<String> warnings) {
         if (declared.isPresent()) {
             Charset c = declared.get();
             boolean singleByte = c.newEncoder().maxBytesPerChar() == 1.0f;

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** The quickselect behind the review queue's floor must agree with sorting. */
+/** The quickselect (commons-math3's KthSelector) behind the review queue's floor must agree with sorting. */
 class ReviewFloorTest {
 
     @Property

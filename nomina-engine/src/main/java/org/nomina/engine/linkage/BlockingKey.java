@@ -22,6 +22,7 @@ public sealed interface BlockingKey {
         SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), SURNAME_CONSONANTS("surname"), GIVEN_METAPHONE("given_name"),
         GIVEN_FAMILY("given_name"), GIVEN_EXACT("given_name"), GIVEN_INITIAL("given_name"),
         PATRONYMIC_FAMILY("patronymic"), NAMES_UNORDERED("surname", "given_name"), BIRTH_YEAR("birth_date"), BIRTH_DATE("birth_date"),
+        BIRTH_YEAR_OR_PLACE("birth_date", "place"),
         PLACE("place"), ID_NUMBER("id_number"), SEX("sex");
 
         private final List<String> impliedFields;

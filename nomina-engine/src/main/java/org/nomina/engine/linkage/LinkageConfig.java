@@ -69,9 +69,11 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                 List.of(new BlockingRule("surname_metaphone+given_metaphone+birth_year",
                                 List.of(BlockingKey.Standard.SURNAME_METAPHONE, BlockingKey.Standard.GIVEN_METAPHONE,
                                         BlockingKey.Standard.BIRTH_YEAR)),
-                        new BlockingRule("surname_family+given_initial+birth_year",
+                        // The birth year or the place: a given name typed wrong on a list without birth
+                        // years (testimonies, press) found no block with the year alone.
+                        new BlockingRule("surname_family+given_initial+birth_year_or_place",
                                 List.of(BlockingKey.Standard.SURNAME_FAMILY, BlockingKey.Standard.GIVEN_INITIAL,
-                                        BlockingKey.Standard.BIRTH_YEAR)),
+                                        BlockingKey.Standard.BIRTH_YEAR_OR_PLACE)),
                         // Names and place: sparse records ("Гуранов Татурур, Номкенд", nothing else) are
                         // common in casualty lists. Names alone made blocks grow with the square of the
                         // population (a million generated records: Məmmədov Əli alone 4,700 records).

@@ -80,7 +80,7 @@ final class Blocker {
     private PairBuffer rulePairs(BlockingRule rule, String[][][] parts, int cap, int indexBits,
                                  List<CappedBlock> capped) {
         long indexMask = (1L << indexBits) - 1;
-        int[] placeCondition = rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeKeyIds() : null;
+        int[] placeIds = rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeKeyIds() : null;
         PairBuffer entries = new PairBuffer();
         for (int i = 0; i < table.size; i++) {
             emitKeys(parts, i, 0, FNV_OFFSET, entries, indexBits);
@@ -108,11 +108,12 @@ final class Blocker {
                 capped.add(new CappedBlock(rule.name(),
                         describeKey(parts, members[0], hash, indexBits), blockSize, rulePairs.size() - before));
             } else {
+                boolean sparseAllowed = blockSize <= SPARSE_BLOCK_LIMIT;
                 for (int x = start; x < end; x++) {
                     long a = sorted[x] & indexMask;
                     for (int y = x + 1; y < end; y++) {
                         long b = sorted[y] & indexMask;
-                        if (a != b && (placeCondition == null || placeAllows(placeCondition, (int) a, (int) b))) {
+                        if (a != b && (placeIds == null || placeAllows(placeIds, (int) a, (int) b, sparseAllowed))) {
                             rulePairs.add(Math.min(a, b) << 32 | Math.max(a, b));
                         }
                     }
@@ -404,8 +405,9 @@ final class Blocker {
     private static final String[] EVERY_RECORD = {""};
 
     /**
-     * Per record, an id of its place blocking key (-1 when it names no place), or -2 when it gives neither a
-     * birth year nor an age: such a record pairs within the block whatever the other's place. Testimonies and
+     * Per record, an id of its place blocking key ({@code PLACE_BITS} when it names no place), marked
+     * {@code SPARSE} when it gives neither a birth year nor an age: such a record pairs within a block of at
+     * most {@link #SPARSE_BLOCK_LIMIT} whatever the other's place. Testimonies and
      * press reports often give neither birth year nor age, and name another village or none (hard case,
      * 3,000 people, seed 12: most of the true pairs no rule proposed).
      */
@@ -415,17 +417,31 @@ final class Blocker {
         Map<String, Integer> ids = new HashMap<>();
         int[] result = new int[table.size];
         for (int i = 0; i < table.size; i++) {
-            if (table.year[i] == 0 && table.impliedYear[i] == 0) {
-                result[i] = -2;
-            } else {
-                result[i] = places[i] == null ? -1 : ids.computeIfAbsent(places[i][0], k -> ids.size());
-            }
+            int place = places[i] == null ? PLACE_BITS : ids.computeIfAbsent(places[i][0], k -> ids.size());
+            // Bit 30 marks a record without birth year or age; the low bits hold its place, all ones for none.
+            result[i] = table.year[i] == 0 && table.impliedYear[i] == 0 ? place | SPARSE : place;
         }
         return result;
     }
 
-    private static boolean placeAllows(int[] placeIds, int a, int b) {
-        return placeIds[a] == -2 || placeIds[b] == -2 || placeIds[a] >= 0 && placeIds[a] == placeIds[b];
+    private static final int SPARSE = 1 << 30;
+    private static final int PLACE_BITS = SPARSE - 1;
+
+    /**
+     * A record with names alone pairs with every record of a block of at most this many: beyond it, its link
+     * would be a guess among namesakes, and its pairs would grow as block size times sparse records (a
+     * million records hold blocks of names near {@code block_cap}). The hard case's blocks stay below it.
+     */
+    static final int SPARSE_BLOCK_LIMIT = 100;
+
+    private static boolean placeAllows(int[] placeIds, int a, int b, boolean sparseAllowed) {
+        int left = placeIds[a];
+        int right = placeIds[b];
+        if (sparseAllowed && ((left & SPARSE) != 0 || (right & SPARSE) != 0)) {
+            return true;
+        }
+        int placeA = left & PLACE_BITS;
+        return placeA != PLACE_BITS && placeA == (right & PLACE_BITS);
     }
 
     /**

@@ -41,6 +41,23 @@ class BlockerTest {
     }
 
     @Test
+    void shouldNotPairNamesAloneAmongMoreNamesakesThanTheLimit() {
+        // One name held by more records than the limit: a record giving only that name and a village pairs
+        // with the namesakes of its village, not with every namesake of the district.
+        List<LinkRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < Blocker.SPARSE_BLOCK_LIMIT; i++) {
+            records.add(record(i, 0).names("Məmmədov", "Əli", "").born(1920 + i % 60, 0, 0)
+                    .place(i == 0 ? "Verəsli" : "Nomkənd").build());
+        }
+        int sparse = Blocker.SPARSE_BLOCK_LIMIT;
+        records.add(record(sparse, 1).names("Mamedov", "Ali", "").place("Верасли").build());
+        long[] pairs = candidates(records);
+
+        assertThat(paired(pairs, sparse, 0)).isTrue();
+        assertThat(paired(pairs, sparse, 1)).isFalse();
+    }
+
+    @Test
     void shouldPairAGivenNameTypedWrongOnAListWithoutBirthYears() {
         // Husezn for Hüseyn, no birth year on the testimony: the village and the surname find it.
         long[] pairs = candidates(List.of(

@@ -430,9 +430,10 @@ final class Blocker {
     /**
      * A record with names alone pairs with every record of a block of at most this many: beyond it, its link
      * would be a guess among namesakes, and its pairs would grow as block size times sparse records (a
-     * million records hold blocks of names near {@code block_cap}). The hard case's blocks stay below it.
+     * million records hold blocks of names near {@code block_cap}). Hard case, 10,000 people, seed 11: with
+     * 100, 71,372 candidate pairs and F1 0.9309; with 30, 54,324 and F1 0.9315 (3,000 people: unchanged).
      */
-    static final int SPARSE_BLOCK_LIMIT = 100;
+    static final int SPARSE_BLOCK_LIMIT = 30;
 
     private static boolean placeAllows(int[] placeIds, int a, int b, boolean sparseAllowed) {
         int left = placeIds[a];

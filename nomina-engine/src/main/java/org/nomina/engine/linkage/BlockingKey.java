@@ -22,6 +22,12 @@ public sealed interface BlockingKey {
         SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), SURNAME_CONSONANTS("surname"), GIVEN_METAPHONE("given_name"),
         GIVEN_FAMILY("given_name"), GIVEN_EXACT("given_name"), GIVEN_INITIAL("given_name"),
         PATRONYMIC_FAMILY("patronymic"), NAMES_UNORDERED("surname", "given_name"), BIRTH_YEAR("birth_date"), BIRTH_DATE("birth_date"),
+        BIRTH_YEAR_OR_PLACE("birth_date", "place"),
+        /**
+         * Not a key but a condition on the block's pairs: the two records name the same place, unless one of
+         * them gives neither a birth year nor an age, in which case the other keys alone pair them.
+         */
+        PLACE_UNLESS_NO_BIRTH_YEAR("place"),
         PLACE("place"), ID_NUMBER("id_number"), SEX("sex");
 
         private final List<String> impliedFields;

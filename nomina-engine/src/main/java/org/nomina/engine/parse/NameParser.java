@@ -135,16 +135,21 @@ public final class NameParser {
         // first in some rows (Гюльнара Ахмедова), a testimony with a swapped row (Ohanian Anahit).
         boolean firstStrong = looksStronglyLikeSurname(tokens.get(0));
         boolean lastStrong = looksStronglyLikeSurname(tokens.get(last));
+        // Only a strong ending on the other word keeps the declared order: "Nurlanova Sabina" in a given-name-
+        // first column is a swapped row, though Sabina ends like Rasputina (-ina); no given name ends in -ova.
         if (order == NameOrder.SURNAME_FIRST) {
-            return lastStrong && !looksLikeSurname(tokens.get(0)) ? last : 0;
+            return lastStrong && !firstStrong ? last : 0;
         }
         if (order == NameOrder.GIVEN_FIRST) {
-            return firstStrong && !looksLikeSurname(tokens.get(last)) ? 0 : last;
+            return firstStrong && !lastStrong ? 0 : last;
         }
         // AUTO: a patronymic in the middle ("Али Гусейн оглы Мамедов") puts the surname after it; a
         // patronymic at the end ("Мамедов Али Гусейнович") puts it first.
         if (patronymicAt >= 0) {
             return patronymicAt >= tokens.size() ? 0 : last;
+        }
+        if (firstStrong != lastStrong) {
+            return firstStrong ? 0 : last;
         }
         boolean firstLooks = looksLikeSurname(tokens.get(0));
         boolean lastLooks = looksLikeSurname(tokens.get(last));

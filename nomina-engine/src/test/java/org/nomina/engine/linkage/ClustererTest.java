@@ -158,6 +158,23 @@ class ClustererTest {
     }
 
     @Test
+    void shouldJoinAGivenNameOneWrongLetterAwayThoughItLooksLikeAnotherName() {
+        // Гфсейн for Гусейн: one letter typed wrong in a short name falls below Jaro–Winkler 0.88 against
+        // Hüseyn, and the contradiction kept the record out of its own cluster whatever its score.
+        List<LinkRecord> records = List.of(record(0, 0).names("Əliyev", "Hüseyn", "Həsən").build(),
+                record(1, 1).names("Алиев", "Гусейн", "Гасан оглы").build(),
+                record(2, 2).names("Алиев", "Гфсейн", "Гасан оглы").build());
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.999f), new Scored(1, 2, 0.99f)), Map.of());
+
+        assertThat(roots[2]).isEqualTo(roots[0]).isEqualTo(roots[1]);
+        assertThat(Clusterer.oneTypoApart("fsein", "usein")).isTrue();
+        // Two letters apart is another name (Aynur / Anar), and so are names of two letters.
+        assertThat(Clusterer.oneTypoApart("ainur", "anar")).isFalse();
+        assertThat(Clusterer.oneTypoApart("al", "ali")).isFalse();
+    }
+
+    @Test
     void shouldKeepApartFathersWhoseNamesOnlyLookAlike() {
         // Vüsal and Musa reach Jaro–Winkler 0.78: close for a surname, different for a given name.
         List<LinkRecord> records = List.of(record(0, 0).names("Рамизова", "Улдуз", "Вюсал кызы").build(),

@@ -86,7 +86,12 @@ class NameParserTest {
         assertThat(NameParser.parse("Sargis Harutyunyan", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Harutyunyan");
         // Endings that given names have too (-ina, -in) do not overrule it.
         assertThat(NameParser.parse("Tahmina Ramin", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Tahmina");
-        assertThat(NameParser.parse("Aliyeva Tahmina", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Tahmina");
+        // Nor do they keep it against an unequivocal ending: no given name ends in -yeva or -ova, while
+        // Tahmina and Sabina end like a Russian surname (testimonies with a swapped row).
+        assertThat(NameParser.parse("Aliyeva Tahmina", NameOrder.GIVEN_FIRST).surname()).isEqualTo("Aliyeva");
+        assertThat(NameParser.parse("Nurlanova Sabina", NameOrder.GIVEN_FIRST).givenName()).isEqualTo("Sabina");
+        assertThat(NameParser.parse("Sabina Nurlanova", NameOrder.AUTO).surname()).isEqualTo("Nurlanova");
+        assertThat(NameParser.parse("Сабина Нурланова", NameOrder.SURNAME_FIRST).surname()).isEqualTo("Нурланова");
     }
 
     @Test

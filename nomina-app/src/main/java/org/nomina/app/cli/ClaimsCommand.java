@@ -364,12 +364,25 @@ final class ClaimsCommand implements Callable<Integer> {
     }
 
     static List<ClaimComparison.Row> rows(Database db, Optional<String> incident, List<ClaimComparison.Estimate> estimates, List<String> notes) {
-        var counts = RegisterCounts.count(db.jdbi());
+        Map<ClaimComparison.Key, Long> counts;
+        try {
+            // The register's own figures (nomina figures): persons by current fate, for the incident and its sub-incidents.
+            counts = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : org.nomina.store.figures.Figures.counts(db.jdbi(), incident, Optional.empty()).entrySet()) {
+                String[] parts = e.getKey().split("/", 2);
+                Optional<org.nomina.engine.claims.ClaimCategory> category = org.nomina.engine.claims.ClaimCategory.fromLabel(parts[0]);
+                Optional<Subgroup> subgroup = parts.length > 1 ? Subgroup.fromLabel(parts[1]) : Optional.empty();
+                if (category.isPresent() && (parts.length == 1 || subgroup.isPresent())) {
+                    counts.put(new ClaimComparison.Key(category.get(), subgroup), e.getValue());
+                }
+            }
+        } catch (org.nomina.store.BadInputException noFigures) {
+            // No persons linked yet, or the claims' incident is not one of the register's: fall back to every person's status.
+            counts = RegisterCounts.count(db.jdbi());
+            notes.add("the register's figures could not be computed (" + noFigures.getMessage() + "); its counts are of everyone in it");
+        }
         if (counts.isEmpty()) {
             notes.add("the register holds no linked persons with a status yet (run nomina link); its counts are zero");
-        }
-        if (incident.isPresent()) {
-            notes.add("persons are not yet tied to incidents: the register's counts are of everyone in it");
         }
         return ClaimComparison.compare(counts, RegisterCounts.sourced(new ClaimStore(db).list(incident)), estimates);
     }

@@ -147,6 +147,41 @@ class ClaimsCommandTest {
     }
 
     @Test
+    void shouldSetTheClaimsBesideTheRegistersOwnFigures() throws IOException {
+        Path list = Files.writeString(dir.resolve("killed.csv"), """
+                ID,Surname,Given name,Year of birth,Sex,Date of death,Status
+                K1,Testova,Lale,1985,f,12.03.1994,killed
+                K2,Probov,Ruslan,1920,m,12.03.1994,killed
+                K3,Probova,Mina,1930,f,12.03.1994,missing
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(nomina("import", list.toString(), "--source", "Killed", "--incident", "Fernhill raid").exitCode()).isZero();
+        assertThat(nomina("link").exitCode()).isZero();
+        nomina("claims", statement().toString(), "--source", "Fernhill Council");
+
+        JsonNode rows = JSON.readTree(nomina("claims", "compare", "--incident", "Fernhill raid", "--json").out()).get("rows");
+        JsonNode figures = JSON.readTree(nomina("figures", "--incident", "Fernhill raid", "--json").out()).get("figures");
+
+        // The elderly killed man's age is known only from his birth year and the date of his death, which the
+        // register's figures reckon with; counting every person's status alone could not place him.
+        for (String subgroup : new String[] {"", "elderly"}) {
+            long register = -1;
+            for (JsonNode row : rows) {
+                if (row.get("category").asText().equals("killed") && row.get("subgroup").asText("").equals(subgroup)) {
+                    register = row.get("register").asLong();
+                }
+            }
+            long counted = -1;
+            for (JsonNode f : figures) {
+                JsonNode sub = f.get("subgroup");
+                if (f.get("category").asText().equals("killed") && (sub == null || sub.isNull() ? "" : sub.asText()).equals(subgroup)) {
+                    counted = f.get("count").asLong();
+                }
+            }
+            assertThat(register).as("killed/" + subgroup).isEqualTo(counted).isEqualTo(subgroup.isEmpty() ? 2 : 1);
+        }
+    }
+
+    @Test
     void shouldExportClaimsAsCsvAndJson() throws IOException {
         nomina("claims", statement().toString(), "--source", "Fernhill Council");
 

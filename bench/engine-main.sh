@@ -12,5 +12,5 @@ classpath_file="nomina-engine/target/bench-classpath.txt"
 ./mvnw -B -q -o -pl nomina-engine dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null 2>&1 \
   || ./mvnw -B -q -pl nomina-engine dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file" >/dev/null
 class="$1"; shift
-exec "$JAVA_HOME/bin/java" -Xmx2g -Dnomina.shared.data="${NOMINA_SHARED_DATA:-$PWD/../shared/data}" \
+exec "$JAVA_HOME/bin/java" -Xmx2g -Dnomina.reference.data="${NOMINA_REFERENCE_DATA:-$PWD/../shared/data}" \
   -cp "nomina-engine/target/test-classes:nomina-engine/target/classes:$(cat "$classpath_file")" "$class" "$@"

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 CASES="${1:-3}"
 PEOPLE="${2:-3000}"
 if [[ "${NOMINA_BENCH_LINKAGE_ONLY:-0}" != 1 ]]; then
-  bench/engine-main.sh org.nomina.engine.estimation.EstimationBenchmark "${NOMINA_SHARED_DATA:-$PWD/../shared/data}"
+  bench/engine-main.sh org.nomina.engine.estimation.EstimationBenchmark "${NOMINA_REFERENCE_DATA:-$PWD/../shared/data}"
 fi
 
 echo

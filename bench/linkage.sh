@@ -6,7 +6,7 @@
 # Usage: bench/linkage.sh [generated-records]   (default 1,000,000; e.g. 100000 for a quick run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA="${NOMINA_SHARED_DATA:-../shared/data}"
+DATA="${NOMINA_REFERENCE_DATA:-../shared/data}"
 OUT=bench/out/linkage
 RECORDS="${1:-1000000}"
 rm -rf "$OUT" && mkdir -p "$OUT"

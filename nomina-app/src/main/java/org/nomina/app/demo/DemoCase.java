@@ -11,6 +11,26 @@ import java.util.Optional;
  */
 public record DemoCase(Path directory, List<ListFile> lists, int people, int documented, Map<String, Integer> peopleByStatus, Path truth) {
 
+    /**
+     * Counts people per status word; {@code statusOf} gives each person's index into {@code statuses}.
+     * Every status appears, with 0 where nobody has it.
+     */
+    static <P> Map<String, Integer> countByStatus(String[] statuses, List<P> people, java.util.function.ToIntFunction<P> statusOf) {
+        Map<String, Integer> byStatus = new java.util.LinkedHashMap<>();
+        for (String s : statuses) {
+            byStatus.put(s, 0);
+        }
+        people.forEach(p -> byStatus.merge(statuses[statusOf.applyAsInt(p)], 1, Integer::sum));
+        return byStatus;
+    }
+
+    /** How many distinct true persons a {@code truth.csv} (source,record_id,person_id) names: the documented. */
+    static int documented(Path truth) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(truth, java.nio.charset.StandardCharsets.UTF_8)) {
+            return (int) lines.skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
+        }
+    }
+
     /** One generated list: its file, the source name to import it as, and its mapping, if it needs one. */
     public record ListFile(String source, Path file, Optional<Path> mapping, String description, int rows) {
     }

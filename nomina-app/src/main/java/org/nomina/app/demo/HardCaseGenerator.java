@@ -96,11 +96,7 @@ final class HardCaseGenerator {
             Files.createDirectories(dir.resolve("lists"));
             Files.createDirectories(dir.resolve("mappings"));
             List<Person> people = population();
-            Map<String, Integer> byStatus = new LinkedHashMap<>();
-            for (String s : STATUSES) {
-                byStatus.put(s, 0);
-            }
-            people.forEach(p -> byStatus.merge(STATUSES[p.status()], 1, Integer::sum));
+            Map<String, Integer> byStatus = DemoCase.countByStatus(STATUSES, people, Person::status);
             writeVillages(dir.resolve("villages.csv"));
             Path truth = dir.resolve("truth.csv");
             List<DemoCase.ListFile> lists = new ArrayList<>();
@@ -114,11 +110,7 @@ final class HardCaseGenerator {
                     lists.add(armenianList(dir, people, truthOut));
                 }
             }
-            int documented;
-            try (var lines = Files.lines(truth, StandardCharsets.UTF_8)) {
-                documented = (int) lines.skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct().count();
-            }
-            return new DemoCase(dir, lists, people.size(), documented, byStatus, truth);
+            return new DemoCase(dir, lists, people.size(), DemoCase.documented(truth), byStatus, truth);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the case to " + dir + ": " + e.getMessage(), e);
         }

@@ -28,10 +28,12 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
         List<String> statuses = new ArrayList<>(count);
         List<String> fullNames = new ArrayList<>(count);
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
-        // else at its incident's start: so a list that gives only ages links with lists that give birth years.
+        // else at its incident's start, else at the year the incident's dated records agree on: so a list that
+        // gives only ages links with lists that give birth years.
+        Map<Long, Integer> undatedAgeYears = undatedAgeYears(h);
         h.createQuery("""
                 SELECT r.id, r.source_id, r.surname, r.given_name, r.patronymic, r.sex, r.birth_year, r.birth_month, r.birth_day,
-                       r.birth_approx, r.age, r.age_high,
+                       r.birth_approx, r.age, r.age_high, COALESCE(r.incident_id, 0) AS incident_key,
                        COALESCE(r.incident_year, r.status_year,
                                 CASE WHEN i.date_from <> '' THEN CAST(SUBSTRING(i.date_from, 1, 4) AS INT) END) AS incident_year,
                        r.place, r.address, r.id_number, r.extra, r.status, r.full_name
@@ -42,15 +44,69 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                     Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
                     statuses.add(rs.getString("status"));
                     fullNames.add(rs.getString("full_name"));
+                    int ageYear = rs.getInt("incident_year");
+                    if (rs.wasNull()) {
+                        ageYear = undatedAgeYears.getOrDefault(rs.getLong("incident_key"), 0);
+                    }
                     return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
                             rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
-                            rs.getObject("age") == null ? -1 : rs.getInt("age"), rs.getInt("incident_year"), rs.getString("place"),
+                            rs.getObject("age") == null ? -1 : rs.getInt("age"), ageYear, rs.getString("place"),
                             rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra,
                             ageHigh(rs));
                 })
                 .forEach(records::add);
         return new RecordSet(records, statuses, fullNames, sourceNames);
+    }
+
+    /** Dated records an incident needs before its undated ages are read at the year they agree on. */
+    static final int UNDATED_AGE_MIN_DATED = 10;
+    /** The most years the middle 80% of an incident's dated records may span for that year to stand. */
+    static final int UNDATED_AGE_MAX_SPREAD = 2;
+
+    /**
+     * Per incident (0 for records without one), the year at which its undated ages are read: the median
+     * of the incident and status years of its dated records, when there are at least
+     * {@value #UNDATED_AGE_MIN_DATED} of them and their 10th to 90th percentile spans at most
+     * {@value #UNDATED_AGE_MAX_SPREAD} years — one massacre, not a war of many years. Lists often give an age
+     * and no date (a testimony says "she was 81"); without a year such an age implied no birth year, so it
+     * neither linked with a list of birth years nor kept apart two namesakes of 20 and 81 (held-out lists:
+     * clusters joined an age 79 with a birth year 1975).
+     */
+    static Map<Long, Integer> undatedAgeYears(Handle h) {
+        Map<Long, java.util.TreeMap<Integer, Long>> years = new HashMap<>();
+        h.createQuery("""
+                SELECT incident_key, dated_year, COUNT(*) AS n
+                FROM (SELECT COALESCE(incident_id, 0) AS incident_key, COALESCE(incident_year, status_year) AS dated_year
+                      FROM source_record) dated
+                WHERE dated_year IS NOT NULL GROUP BY incident_key, dated_year""")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .forEach(row -> years.computeIfAbsent(row[0], k -> new java.util.TreeMap<>()).merge((int) row[1], row[2], Long::sum));
+        Map<Long, Integer> out = new HashMap<>();
+        years.forEach((incident, counts) -> {
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (total >= UNDATED_AGE_MIN_DATED) {
+                int low = quantile(counts, total, 0.10);
+                int high = quantile(counts, total, 0.90);
+                if (high - low <= UNDATED_AGE_MAX_SPREAD) {
+                    out.put(incident, quantile(counts, total, 0.50));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The year at quantile q of a histogram of years (lower value at ties). */
+    private static int quantile(java.util.NavigableMap<Integer, Long> counts, long total, double q) {
+        long rank = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (seen >= Math.max(1, rank)) {
+                return e.getKey();
+            }
+        }
+        return counts.lastKey();
     }
 
     private static Map<String, String> strings(Object json) {

@@ -303,4 +303,47 @@ abstract class LinkageContract {
         assertThat(person("Hostages", "H1")).isEqualTo(person("Residents", "R1")).isNotEqualTo(person("Residents", "R2"));
         assertThat(person("Hostages", "H2")).isEqualTo(person("Residents", "R3"));
     }
+
+    @Test
+    void shouldReadUndatedAgesAtTheYearTheIncidentsDatedRecordsAgreeOn() throws IOException {
+        importList("Testimonies", """
+                No,Name,Age,Village
+                T1,Gulnara Mammadova,74,Nurabulun
+                T2,Gulnara Mammadova,20,Nurabulun
+                """);
+        // Fewer than ten dated records: no year is assumed, the ages imply no birth year.
+        importList("Ministry", dated(9, 1993, 0));
+        assertThat(ageYears()).containsEntry("T1", 0).containsEntry("T2", 0);
+
+        // Ten records dated 1993 (one in 1992): the incident's year, at which a list giving only ages is read.
+        importList("Ministry 2", dated(10, 1993, 1));
+        assertThat(ageYears()).containsEntry("T1", 1993).containsEntry("T2", 1993).containsEntry("D0", 1993);
+
+        // A war of many years: dated records spread over six years assume no year either.
+        importList("Ministry 3", dated(20, 1988, 6));
+        assertThat(ageYears()).containsEntry("T1", 0).containsEntry("D0", 1993);
+    }
+
+    /** A list of {@code n} dated records, years from {@code first}, the i-th {@code i % (spread + 1)} years later. */
+    private static String dated(int n, int first, int spread) {
+        StringBuilder list = new StringBuilder("ID,Surname,Given name,Age,Sex,Village,Date of death\n");
+        for (int i = 0; i < n; i++) {
+            list.append('D').append(i).append(",Əliyev,Ad").append((char) ('a' + i)).append(',').append(20 + i).append(",m,Zomtəpə,17.04.")
+                    .append(first + i % (spread + 1)).append('\n');
+        }
+        return list.toString();
+    }
+
+    /** The year each record's age is read at as the linker sees it, by record id (the first of a repeated id wins). */
+    private Map<String, Integer> ageYears() {
+        return db().jdbi().withHandle(h -> {
+            RecordSet set = RecordSet.load(h);
+            List<String> ids = h.createQuery("SELECT record_id FROM source_record ORDER BY id").mapTo(String.class).list();
+            Map<String, Integer> out = new java.util.HashMap<>();
+            for (int i = 0; i < set.size(); i++) {
+                out.putIfAbsent(ids.get(i), set.linkRecord(i).incidentYear());
+            }
+            return out;
+        });
+    }
 }

@@ -171,7 +171,9 @@ sealed interface FieldComparator {
      * Levels: exact full date / one typo (one digit of yyyymmdd, or day and month swapped) / same year /
      * year ±1 (or the same year where one side is approximate or implied by an age) / year ±2 where one
      * side is approximate or implied by an age (ages at an incident are off by one around birthdays and
-     * "about 40" is rounded) / two full dates that differ beyond a typo, years at most one apart / different /
+     * "about 40" is rounded) / years 3–4 apart where one side is approximate or implied by an age (what
+     * {@link Clusterer#LOOSE_YEAR_GAP} still lets stand: a witness's "she was about 60" for a woman of 64; EM
+     * weighs it, where "different" gave it the weight of a namesake born decades apart) / two full dates that differ beyond a typo, years at most one apart / different /
      * missing. Without the "full dates differ" level, two namesakes of one year both listed with their full
      * dates were "same year" (+6.6 bits) and the 10,000 Məmməd Məmmədovs of one village chained into clusters
      * of 25 (precision 0.13); a list's full date is a full date, and another one is another person.
@@ -180,8 +182,8 @@ sealed interface FieldComparator {
      */
     record DateComparator(String field) implements FieldComparator {
         private static final List<String> LABELS = List.of(
-                "exact", "typo_or_swap", "same_year", "year_within_1", "approx_year_within_2", "full_dates_differ",
-                "different", "missing");
+                "exact", "typo_or_swap", "same_year", "year_within_1", "approx_year_within_2", "approx_year_within_4",
+                "full_dates_differ", "different", "missing");
 
         @Override
         public List<String> labels() {
@@ -206,7 +208,7 @@ sealed interface FieldComparator {
                 looseB = true;
             }
             if (yearA == 0 || yearB == 0) {
-                return 7;
+                return 8;
             }
             int monthA = table.month[a];
             int monthB = table.month[b];
@@ -222,7 +224,7 @@ sealed interface FieldComparator {
                     return 1;
                 }
                 if (Math.abs(yearA - yearB) <= 1) {
-                    return 5;
+                    return 6;
                 }
             }
             int gap = Math.max(0, Math.abs(yearA - yearB) - spread);
@@ -236,7 +238,10 @@ sealed interface FieldComparator {
             if (gap == 2 && loose) {
                 return 4;
             }
-            return 6;
+            if (gap <= Clusterer.LOOSE_YEAR_GAP && loose) {
+                return 5;
+            }
+            return 7;
         }
 
         /** Both full, precise dates, neither equal nor one typo or a day–month swap apart. */

@@ -54,6 +54,15 @@ class DateComparatorTest {
     }
 
     @Test
+    void shouldTellAnApproximateYearThreeOrFourOffFromADifferentOne() {
+        // A witness's "about 60" for a woman of 64: what the clusterer still lets stand, weighed on its own.
+        assertThat(level(record(1, 0).born(1930, 3, 12), record(2, 1).age(59, 1992))).isEqualTo("approx_year_within_4");
+        assertThat(level(record(1, 0).born(1930, 3, 12), record(2, 1).age(58, 1992))).isEqualTo("approx_year_within_4");
+        assertThat(level(record(1, 0).born(1930, 3, 12), record(2, 1).age(57, 1992))).isEqualTo("different");
+        assertThat(level(record(1, 0).born(1930, 3, 12), record(2, 1).born(1934, 1, 1))).isEqualTo("different");
+    }
+
+    @Test
     void shouldNotStretchExactYearsByTwo() {
         assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1953, 7, 1))).isEqualTo("different");
     }

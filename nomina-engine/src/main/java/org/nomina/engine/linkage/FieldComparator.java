@@ -192,6 +192,9 @@ sealed interface FieldComparator {
 
         @Override
         public int level(RecordTable table, int a, int b) {
+            if (ageFitsFullDate(table, a, b) || ageFitsFullDate(table, b, a)) {
+                return 2;
+            }
             int yearA = table.year[a];
             int yearB = table.year[b];
             boolean looseA = table.approx[a];
@@ -242,6 +245,24 @@ sealed interface FieldComparator {
                 return 5;
             }
             return 7;
+        }
+
+        /**
+         * A full, precise birth date on {@code born} and a single age stated on a known day on {@code aged}
+         * (a hostage of 19 taken on 17 April 1993) that agree to the year of age: "same year", where the
+         * implied year alone is only "year within 1", since the birthday may fall either side of the day.
+         * Two namesakes born in one year then score apart: one born 7 February 1974 was 19 that day, one born
+         * 8 July 1974 was 18 (the held-out town: hostages linked to the wrong namesake among its residents).
+         */
+        static boolean ageFitsFullDate(RecordTable table, int born, int aged) {
+            if (table.exactAge[aged] < 0 || table.year[aged] != 0 || table.year[born] == 0 || table.approx[born]
+                    || table.month[born] == 0 || table.day[born] == 0) {
+                return false;
+            }
+            int on = table.exactAgeDate[aged];
+            int birthday = table.month[born] * 100 + table.day[born];
+            int age = on / 10_000 - table.year[born] - (birthday > on % 10_000 ? 1 : 0);
+            return age == table.exactAge[aged];
         }
 
         /** Both full, precise dates, neither equal nor one typo or a day–month swap apart. */

@@ -18,11 +18,23 @@ import java.util.Objects;
  * @param extra        other imported columns by name (e.g. FEBRL's postcode and state)
  * @param ageHigh      the high end of an age range, equal to {@code age} for a single age (and -1 when unknown);
  *                     ranges are compared by overlap
+ * @param ageDate      the day of the year the age is stated at, as month × 100 + day (417 for 17 April of
+ *                     {@code incidentYear}), 0 when that date is not known to the day; with a full birth date it
+ *                     tells which of two namesakes born in one year a stated age fits
  */
 public record LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
                          String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
                          int age, int incidentYear, String place, String address, String idNumber,
-                         String status, Map<String, String> extra, int ageHigh) {
+                         String status, Map<String, String> extra, int ageHigh, int ageDate) {
+
+    /** A record whose age, if any, is stated at a date not known to the day. */
+    public LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
+                      String sex, int birthYear, int birthMonth, int birthDay, boolean birthApprox,
+                      int age, int incidentYear, String place, String address, String idNumber,
+                      String status, Map<String, String> extra, int ageHigh) {
+        this(key, sourceIndex, surname, givenName, patronymic, sex, birthYear, birthMonth, birthDay, birthApprox, age, incidentYear,
+                place, address, idNumber, status, extra, ageHigh, 0);
+    }
 
     /** A record whose age, if known, is a single age rather than a range. */
     public LinkRecord(long key, int sourceIndex, String surname, String givenName, String patronymic,
@@ -51,6 +63,9 @@ public record LinkRecord(long key, int sourceIndex, String surname, String given
         }
         if (age < -1) {
             throw new IllegalArgumentException("record " + key + ": age must be -1 (unknown) or ≥ 0: " + age);
+        }
+        if (ageDate != 0 && (ageDate / 100 < 1 || ageDate / 100 > 12 || ageDate % 100 < 1 || ageDate % 100 > 31)) {
+            throw new IllegalArgumentException("record " + key + ": ageDate is not a month and day: " + ageDate);
         }
         if (ageHigh < age || (age < 0 && ageHigh >= 0)) {
             throw new IllegalArgumentException("record " + key + ": age range " + age + "–" + ageHigh + " is not a range");

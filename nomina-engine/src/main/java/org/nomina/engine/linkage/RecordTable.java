@@ -143,6 +143,10 @@ final class RecordTable {
     final int[] impliedYear;
     /** Half the width of an age range ("30-40": 5) around {@code impliedYear}; 0 for a single age. */
     final int[] impliedSpread;
+    /** For a single age stated at a date known to the day: that age; else -1. */
+    final int[] exactAge;
+    /** The year and day (year × 10,000 + month × 100 + day) that {@code exactAge} is stated at; 0 without one. */
+    final int[] exactAgeDate;
     final TextColumn place;
     final TextColumn address;
     final TextColumn idNumber;
@@ -161,6 +165,8 @@ final class RecordTable {
         approx = new boolean[size];
         impliedYear = new int[size];
         impliedSpread = new int[size];
+        exactAge = new int[size];
+        exactAgeDate = new int[size];
         Set<Long> seenKeys = new HashSet<>(size * 2);
         Set<Integer> sourceSet = new HashSet<>();
         for (int i = 0; i < size; i++) {
@@ -184,6 +190,9 @@ final class RecordTable {
             int middle = (record.age() + record.ageHigh() + 1) / 2;
             impliedYear[i] = aged ? record.incidentYear() - middle : 0;
             impliedSpread[i] = aged ? (record.ageHigh() - record.age() + 1) / 2 : 0;
+            boolean exact = aged && record.ageHigh() == record.age() && record.ageDate() > 0;
+            exactAge[i] = exact ? record.age() : -1;
+            exactAgeDate[i] = exact ? record.incidentYear() * 10_000 + record.ageDate() : 0;
         }
         sourceCount = sourceSet.size();
         NormalName[] surnames = new NormalName[size];

@@ -63,6 +63,18 @@ class DateComparatorTest {
     }
 
     @Test
+    void shouldTellWhichOfTwoNamesakesBornInOneYearAnAgeOnAKnownDayFits() {
+        // 19 on 17 April 1993: born between 18 April 1973 and 17 April 1974.
+        assertThat(level(record(1, 0).born(1974, 2, 7), record(2, 1).ageOn(19, 1993, 4, 17))).isEqualTo("same_year");
+        assertThat(level(record(1, 0).ageOn(19, 1993, 4, 17), record(2, 1).born(1974, 2, 7))).isEqualTo("same_year");
+        assertThat(level(record(1, 0).born(1974, 7, 8), record(2, 1).ageOn(19, 1993, 4, 17))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).born(1973, 4, 18), record(2, 1).ageOn(19, 1993, 4, 17))).isEqualTo("same_year");
+        // The day unknown, or the birth date only a year: the implied year, as before.
+        assertThat(level(record(1, 0).born(1974, 2, 7), record(2, 1).age(19, 1993))).isEqualTo("year_within_1");
+        assertThat(level(record(1, 0).bornAbout(1974), record(2, 1).ageOn(19, 1993, 4, 17))).isEqualTo("year_within_1");
+    }
+
+    @Test
     void shouldNotStretchExactYearsByTwo() {
         assertThat(level(record(1, 0).born(1951, 3, 12), record(2, 1).born(1953, 7, 1))).isEqualTo("different");
     }

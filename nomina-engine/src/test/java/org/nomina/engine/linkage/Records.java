@@ -18,6 +18,7 @@ final class Records {
     private int age = -1;
     private int ageHigh = -1;
     private int incidentYear;
+    private int ageDate;
     private String place = "";
     private String id = "";
     private String status = "";
@@ -65,6 +66,13 @@ final class Records {
         return this;
     }
 
+    /** A single age stated on one day (a hostage of 19 taken on 17 April 1993). */
+    Records ageOn(int ageValue, int yearValue, int monthValue, int dayValue) {
+        ageRange(ageValue, ageValue, yearValue);
+        ageDate = monthValue * 100 + dayValue;
+        return this;
+    }
+
     Records place(String value) {
         place = value;
         return this;
@@ -82,6 +90,6 @@ final class Records {
 
     LinkRecord build() {
         return new LinkRecord(key, source, surname, given, patronymic, sex, year, month, day, approx, age,
-                incidentYear, place, "", id, status, Map.of(), ageHigh);
+                incidentYear, place, "", id, status, Map.of(), ageHigh, ageDate);
     }
 }

@@ -33,9 +33,13 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
         Map<Long, Integer> undatedAgeYears = undatedAgeYears(h);
         h.createQuery("""
                 SELECT r.id, r.source_id, r.surname, r.given_name, r.patronymic, r.sex, r.birth_year, r.birth_month, r.birth_day,
-                       r.birth_approx, r.age, r.age_high, COALESCE(r.incident_id, 0) AS incident_key,
+                       r.birth_approx, r.age, r.age_high, r.age_approx, COALESCE(r.incident_id, 0) AS incident_key,
                        COALESCE(r.incident_year, r.status_year,
                                 CASE WHEN i.date_from <> '' THEN CAST(SUBSTRING(i.date_from, 1, 4) AS INT) END) AS incident_year,
+                       CASE WHEN r.incident_year IS NOT NULL THEN r.incident_month * 100 + r.incident_day
+                            WHEN r.status_year IS NOT NULL THEN r.status_month * 100 + r.status_day
+                            WHEN LENGTH(i.date_from) = 10 THEN CAST(SUBSTRING(i.date_from, 6, 2) AS INT) * 100
+                                                              + CAST(SUBSTRING(i.date_from, 9, 2) AS INT) END AS age_date,
                        r.place, r.address, r.id_number, r.extra, r.status, r.full_name
                 FROM source_record r LEFT JOIN incident i ON i.id = r.incident_id ORDER BY r.id""")
                 .setFetchSize(10_000)
@@ -53,7 +57,7 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
                             rs.getObject("age") == null ? -1 : rs.getInt("age"), ageYear, rs.getString("place"),
                             rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra,
-                            ageHigh(rs));
+                            ageHigh(rs), rs.getBoolean("age_approx") ? 0 : rs.getInt("age_date"));
                 })
                 .forEach(records::add);
         return new RecordSet(records, statuses, fullNames, sourceNames);

@@ -324,6 +324,27 @@ abstract class LinkageContract {
         assertThat(ageYears()).containsEntry("T1", 0).containsEntry("D0", 1993);
     }
 
+    @Test
+    void shouldGiveTheLinkerTheDayAnAgeIsStatedAtWhenTheListGivesIt() throws IOException {
+        importList("Hostages", """
+                No,Name,Age,Sex,Date taken,Status
+                H1,Aysel Nazarli,19,female,1993-04-17,taken hostage
+                H2,Rufat Vakilov,about 38,male,1993-04-17,taken hostage
+                H3,Elxan Vakilov,40,male,04.1993,taken hostage
+                """);
+        Map<String, Integer> days = db().jdbi().withHandle(h -> {
+            RecordSet set = RecordSet.load(h);
+            List<String> ids = h.createQuery("SELECT record_id FROM source_record ORDER BY id").mapTo(String.class).list();
+            Map<String, Integer> out = new java.util.HashMap<>();
+            for (int i = 0; i < set.size(); i++) {
+                out.put(ids.get(i), set.linkRecord(i).ageDate());
+            }
+            return out;
+        });
+        // An approximate age, or a date known only to the month, gives no day.
+        assertThat(days).containsEntry("H1", 417).containsEntry("H2", 0).containsEntry("H3", 0);
+    }
+
     /** A list of {@code n} dated records, years from {@code first}, the i-th {@code i % (spread + 1)} years later. */
     private static String dated(int n, int first, int spread) {
         StringBuilder list = new StringBuilder("ID,Surname,Given name,Age,Sex,Village,Date of death\n");

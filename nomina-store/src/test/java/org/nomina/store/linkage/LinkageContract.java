@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nomina.engine.linkage.LinkRecord;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.BadInputException;
@@ -332,15 +333,7 @@ abstract class LinkageContract {
                 H2,Rufat Vakilov,about 38,male,1993-04-17,taken hostage
                 H3,Elxan Vakilov,40,male,04.1993,taken hostage
                 """);
-        Map<String, Integer> days = db().jdbi().withHandle(h -> {
-            RecordSet set = RecordSet.load(h);
-            List<String> ids = h.createQuery("SELECT record_id FROM source_record ORDER BY id").mapTo(String.class).list();
-            Map<String, Integer> out = new java.util.HashMap<>();
-            for (int i = 0; i < set.size(); i++) {
-                out.put(ids.get(i), set.linkRecord(i).ageDate());
-            }
-            return out;
-        });
+        Map<String, Integer> days = perRecord(LinkRecord::ageDate);
         // An approximate age, or a date known only to the month, gives no day.
         assertThat(days).containsEntry("H1", 417).containsEntry("H2", 0).containsEntry("H3", 0);
     }
@@ -357,12 +350,17 @@ abstract class LinkageContract {
 
     /** The year each record's age is read at as the linker sees it, by record id (the first of a repeated id wins). */
     private Map<String, Integer> ageYears() {
+        return perRecord(LinkRecord::incidentYear);
+    }
+
+    /** One value of each record as the linker sees it, by record id (the first of a repeated id wins). */
+    private Map<String, Integer> perRecord(java.util.function.ToIntFunction<LinkRecord> value) {
         return db().jdbi().withHandle(h -> {
             RecordSet set = RecordSet.load(h);
             List<String> ids = h.createQuery("SELECT record_id FROM source_record ORDER BY id").mapTo(String.class).list();
             Map<String, Integer> out = new java.util.HashMap<>();
             for (int i = 0; i < set.size(); i++) {
-                out.putIfAbsent(ids.get(i), set.linkRecord(i).incidentYear());
+                out.putIfAbsent(ids.get(i), value.applyAsInt(set.linkRecord(i)));
             }
             return out;
         });

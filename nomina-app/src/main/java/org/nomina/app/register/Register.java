@@ -64,6 +64,7 @@ public final class Register implements AutoCloseable {
     });
     private final Path uploads;
     private final Publication publication;
+    private final Statements statements;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
@@ -75,6 +76,7 @@ public final class Register implements AutoCloseable {
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
         this.publication = new Publication(this, db, index);
+        this.statements = new Statements(db);
     }
 
     /** What the public may see, and the settings and submissions behind it (issue 12). */
@@ -465,6 +467,28 @@ public final class Register implements AutoCloseable {
             }
             rebuildIndex();
             return o;
+        });
+    }
+
+    /** The result of an estimate job: the incident (empty: the whole register) and what the estimate gave. */
+    public record EstimateDone(Optional<String> incident, org.nomina.engine.estimation.EstimationOutcome outcome) {
+    }
+
+    /** The statement of an incident for the dashboard; its estimate only when one is kept for the register as it is. */
+    public Statements.Statement statement(Viewer viewer, Optional<String> incident) {
+        require(viewer, Role.VIEWER, "read the figures");
+        return statements.statement(incident, false, true);
+    }
+
+    /** Computes the estimate of an incident's killed in the background (seconds), kept for the register as it is now. */
+    public Job startEstimate(Viewer viewer, Optional<String> incident) {
+        require(viewer, Role.VIEWER, "estimate the killed");
+        String title = "estimating the killed of " + incident.orElse("the whole register");
+        return jobs.start("estimate", title, viewer.username(), job -> {
+            job.progress("sampling", 0, 1);
+            org.nomina.engine.estimation.EstimationOutcome o = statements.estimate(incident);
+            job.progress("done", 1, 1);
+            return new EstimateDone(incident, o);
         });
     }
 

@@ -80,6 +80,58 @@ public final class Statements {
     public record Statement(String incident, Optional<String> incidentName, Figures.Report figures, List<ClaimComparison.Row> rows,
                             List<String> notes, EstimateLine estimate, Histories histories, List<Chart> charts,
                             Optional<RegisterReader.LedgerHead> ledgerHead, Instant made) {
+
+        /**
+         * The statement-like table: every figure the register counts, in its order, each with the claims'
+         * row of {@code nomina claims compare} when sources give that figure; then the rows that only the
+         * claims give (a figure the register does not count).
+         */
+        public List<Line> lines() {
+            Map<String, ClaimComparison.Row> byKey = new java.util.LinkedHashMap<>();
+            rows.forEach(r -> byKey.put(r.key().label(), r));
+            List<Line> out = new ArrayList<>();
+            for (Figures.Figure f : figures.figures()) {
+                out.add(new Line(f.key(), f.category(), f.subgroup().orElse(""), Optional.of(f), Optional.ofNullable(byKey.remove(f.key()))));
+            }
+            byKey.forEach((k, r) -> out.add(new Line(k, r.key().category().label(), r.key().subgroup().map(x -> x.label()).orElse(""),
+                    Optional.empty(), Optional.of(r))));
+            return out;
+        }
+
+        /** Every flag of the comparison: what does not add up. */
+        public List<ClaimComparison.Flag> flags() {
+            return rows.stream().flatMap(r -> r.flags().stream()).toList();
+        }
+    }
+
+    /** One line of the table: a figure of the register, the claims about it, or both. */
+    public record Line(String key, String category, String subgroup, Optional<Figures.Figure> figure, Optional<ClaimComparison.Row> claims) {
+        public String claimsSpan() {
+            if (claims.isEmpty() || claims.get().claimsMinimum().isEmpty() && claims.get().claimsMaximum().isEmpty()) {
+                return "";
+            }
+            ClaimComparison.Row r = claims.get();
+            String lo = r.claimsMinimum().isPresent() ? String.format("%,d", r.claimsMinimum().getAsLong()) : "";
+            String hi = r.claimsMaximum().isPresent() ? String.format("%,d", r.claimsMaximum().getAsLong()) : "";
+            return lo.equals(hi) ? lo : lo.isEmpty() ? "up to " + hi : hi.isEmpty() ? "at least " + lo : lo + " – " + hi;
+        }
+
+        public List<ClaimComparison.Flag> flags() {
+            return claims.map(ClaimComparison.Row::flags).orElse(List.of());
+        }
+
+        public List<ClaimComparison.SourcedClaim> sourced() {
+            return claims.map(ClaimComparison.Row::claims).orElse(List.of());
+        }
+
+        public Optional<ClaimComparison.Estimate> estimate() {
+            return claims.flatMap(ClaimComparison.Row::estimate);
+        }
+
+        /** How a claim puts its figure: "about 300", "at least 40", "12–15". */
+        public static String describe(ClaimComparison.SourcedClaim c) {
+            return ClaimComparison.describe(c);
+        }
     }
 
     /**

@@ -83,23 +83,35 @@ public final class ClaimsDocument {
     }
 
     public static List<ClaimComparison.Row> compare(Database db, Optional<String> incident, List<ClaimComparison.Estimate> estimates, List<String> notes) {
-        Map<ClaimComparison.Key, Long> counts;
+        Map<String, Long> figures;
         try {
             // The register's own figures (nomina figures): persons by current fate, for the incident and its sub-incidents.
-            counts = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : org.nomina.store.figures.Figures.counts(db.jdbi(), incident, Optional.empty()).entrySet()) {
-                String[] parts = e.getKey().split("/", 2);
-                Optional<org.nomina.engine.claims.ClaimCategory> category = org.nomina.engine.claims.ClaimCategory.fromLabel(parts[0]);
-                Optional<Subgroup> subgroup = parts.length > 1 ? Subgroup.fromLabel(parts[1]) : Optional.empty();
-                if (category.isPresent() && (parts.length == 1 || subgroup.isPresent())) {
-                    counts.put(new ClaimComparison.Key(category.get(), subgroup), e.getValue());
-                }
-            }
+            figures = org.nomina.store.figures.Figures.counts(db.jdbi(), incident, Optional.empty());
         } catch (org.nomina.store.BadInputException noFigures) {
             // No persons linked yet, or the claims' incident is not one of the register's: fall back to every person's status.
-            counts = RegisterCounts.count(db.jdbi());
             notes.add("the register's figures could not be computed (" + noFigures.getMessage() + "); its counts are of everyone in it");
+            return compareCounts(db, incident, RegisterCounts.count(db.jdbi()), estimates, notes);
         }
+        return compare(db, incident, figures, estimates, notes);
+    }
+
+    /** The same, with the register's figures already computed ({@code Figures.Report.counts()}: {@code killed/children} → count). */
+    public static List<ClaimComparison.Row> compare(Database db, Optional<String> incident, Map<String, Long> figures,
+                                                    List<ClaimComparison.Estimate> estimates, List<String> notes) {
+        Map<ClaimComparison.Key, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : figures.entrySet()) {
+            String[] parts = e.getKey().split("/", 2);
+            Optional<org.nomina.engine.claims.ClaimCategory> category = org.nomina.engine.claims.ClaimCategory.fromLabel(parts[0]);
+            Optional<Subgroup> subgroup = parts.length > 1 ? Subgroup.fromLabel(parts[1]) : Optional.empty();
+            if (category.isPresent() && (parts.length == 1 || subgroup.isPresent())) {
+                counts.put(new ClaimComparison.Key(category.get(), subgroup), e.getValue());
+            }
+        }
+        return compareCounts(db, incident, counts, estimates, notes);
+    }
+
+    private static List<ClaimComparison.Row> compareCounts(Database db, Optional<String> incident, Map<ClaimComparison.Key, Long> counts,
+                                                           List<ClaimComparison.Estimate> estimates, List<String> notes) {
         if (counts.isEmpty()) {
             notes.add("the register holds no linked persons with a status yet (run nomina link); its counts are zero");
         }

@@ -150,7 +150,7 @@ public final class Statements {
                 new ClaimComparison.Key(ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(), r.upper(), r.method().label())))
                 .orElse(List.of());
         List<String> notes = new ArrayList<>();
-        List<ClaimComparison.Row> rows = ClaimsDocument.compare(db, incident, forRows, notes);
+        List<ClaimComparison.Row> rows = ClaimsDocument.compare(db, incident, figures.counts(), forRows, notes);
         List<Chart> charts = charts(incident, figures, rows, estimate, histories, links);
         return new Statement(figures.incident(), incident, figures, rows, notes, estimate, histories, charts, head, Instant.now());
     }

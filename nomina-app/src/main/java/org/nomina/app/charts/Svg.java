@@ -5,6 +5,9 @@ import java.util.Locale;
 /**
  * A little SVG writer for the charts: well-formed XML (so that the same markup serves a browser, the
  * HTML report and the PDF renderer), every text escaped, coordinates rounded to a tenth of a pixel.
+ * Every element is closed by its end tag, never {@code />}: an HTML parser (jsoup, before the PDF is laid
+ * out) would read {@code <rect/>} as an open element and put the next text inside it, where Batik
+ * draws it as a dot.
  */
 final class Svg {
     /** Okabe–Ito colours: told apart by colour-blind readers, and printable. */
@@ -12,6 +15,12 @@ final class Svg {
     static final String INK = "#1d1d1d";
     static final String MUTED = "#666666";
     static final String BAR = "#1f4e8c";
+
+    /**
+     * Batik, as openhtmltopdf 1.1.31 drives it, draws SVG text of exactly {@code font-size="12"} as a dot (seen in
+     * the PDF report; 11, 12.5 and 13 draw as they should), so 12 is written as this.
+     */
+    static final double BATIK_SAFE_12 = 12.2;
 
     private final StringBuilder out = new StringBuilder();
     private final int width;
@@ -58,22 +67,25 @@ final class Svg {
         out.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"").append(num(Math.max(0, w)))
                 .append("\" height=\"").append(num(Math.max(0, h))).append("\" fill=\"").append(fill).append('"');
         if (tooltip.isEmpty()) {
-            out.append("/>");
+            out.append("></rect>");
         } else {
             out.append("><title>").append(escape(tooltip)).append("</title></rect>");
         }
         return this;
     }
 
-    Svg text(double x, double y, String anchor, int size, String fill, String text) {
+    Svg text(double x, double y, String anchor, double size, String fill, String text) {
+        if (size == 12) {
+            size = BATIK_SAFE_12;
+        }
         out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" font-size=\"").append(size).append("\" fill=\"").append(fill).append("\">").append(escape(text)).append("</text>");
+                .append("\" font-size=\"").append(num(size)).append("\" fill=\"").append(fill).append("\">").append(escape(text)).append("</text>");
         return this;
     }
 
     Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
         out.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1)).append("\" x2=\"").append(num(x2)).append("\" y2=\"")
-                .append(num(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"").append(num(strokeWidth)).append("\"/>");
+                .append(num(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"").append(num(strokeWidth)).append("\"></line>");
         return this;
     }
 
@@ -81,7 +93,7 @@ final class Svg {
         out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r)).append("\" fill=\"")
                 .append(fill).append('"');
         if (tooltip.isEmpty()) {
-            out.append("/>");
+            out.append("></circle>");
         } else {
             out.append("><title>").append(escape(tooltip)).append("</title></circle>");
         }
@@ -93,7 +105,7 @@ final class Svg {
         for (int i = 0; i < xs.length; i++) {
             out.append(i == 0 ? "" : " ").append(num(xs[i])).append(',').append(num(ys[i]));
         }
-        out.append("\"/>");
+        out.append("\"></polyline>");
         return this;
     }
 

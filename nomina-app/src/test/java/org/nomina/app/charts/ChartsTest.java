@@ -21,6 +21,10 @@ import org.w3c.dom.Document;
 class ChartsTest {
 
     static Document svg(Chart c) throws Exception {
+        assertThat(c.svg()).as("no self-closed element, which jsoup (the PDF's parser) would leave open").doesNotContain("/>");
+        assertThat(c.svg()).as("Batik draws text of font-size 12 as a dot in the PDF").doesNotContain("font-size=\"12\"");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse("<body>" + c.svg() + "</body>");
+        assertThat(html.select("rect text, line text, circle text, polyline text")).as("as an HTML parser reads it").isEmpty();
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(c.svg().getBytes(StandardCharsets.UTF_8)));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.nomina.engine.claims.ClaimCategory;
+import org.nomina.app.register.ClaimsDocument;
 import org.nomina.engine.claims.ClaimComparison;
 import org.nomina.engine.claims.ClaimLanguage;
 import org.nomina.engine.claims.Qualifier;
@@ -88,7 +89,7 @@ final class ClaimsCommand implements Callable<Integer> {
             out.put("version", result.version());
             out.put("sha256", result.sha256());
             out.put("language", result.language());
-            out.put("claims", result.claims().stream().map(ClaimsCommand::claimJson).toList());
+            out.put("claims", result.claims().stream().map(ClaimsDocument::claim).toList());
             out.put("duplicates_skipped", result.duplicatesSkipped());
             out.put("warnings", result.warnings());
             System.out.println(Json.write(out));
@@ -108,45 +109,7 @@ final class ClaimsCommand implements Callable<Integer> {
         return Optional.ofNullable(given).orElse(System.getProperty("user.name", "unknown"));
     }
 
-    /** A claim in the contract's JSON: {@code id, category, subgroup, count, low, high, qualifier, parent, incident, quote, start, end}. */
-    static Map<String, Object> claimJson(StoredClaim c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        StoredClaim.Reading r = c.reading();
-        m.put("id", c.id());
-        m.put("category", r.category().label());
-        m.put("subgroup", r.subgroup().map(Subgroup::label).orElse(null));
-        m.put("count", r.count().isPresent() ? r.count().getAsLong() : null);
-        m.put("low", r.low().isPresent() ? r.low().getAsLong() : null);
-        m.put("high", r.high().isPresent() ? r.high().getAsLong() : null);
-        m.put("qualifier", r.qualifier().label());
-        m.put("parent", c.parentId().orElse(null));
-        m.put("incident", r.incidentLabel());
-        m.put("quote", c.quote());
-        m.put("start", c.start());
-        m.put("end", c.end());
-        return m;
-    }
 
-    /** The same, with who read it last, whether it stands, and the machine's reading. */
-    static Map<String, Object> listedJson(StoredClaim c) {
-        Map<String, Object> m = claimJson(c);
-        m.put("source", c.source());
-        m.put("version", c.version());
-        m.put("incident_id", c.reading().incidentId().orElse(null));
-        m.put("rejected", c.reading().rejected());
-        m.put("note", c.reading().note());
-        m.put("reading", c.readingNo());
-        m.put("read_by", c.readBy());
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("category", c.machine().category().label());
-        machine.put("subgroup", c.machine().subgroup().map(Subgroup::label).orElse(null));
-        machine.put("low", c.machine().low().isPresent() ? c.machine().low().getAsLong() : null);
-        machine.put("high", c.machine().high().isPresent() ? c.machine().high().getAsLong() : null);
-        machine.put("qualifier", c.machine().qualifier().label());
-        machine.put("incident", c.machine().incidentLabel());
-        m.put("machine", machine);
-        return m;
-    }
 
     static void printClaims(List<StoredClaim> claims) {
         if (claims.isEmpty()) {
@@ -192,7 +155,7 @@ final class ClaimsCommand implements Callable<Integer> {
         public Integer call() {
             List<StoredClaim> list = new ClaimStore(claims.parent.database()).list(Optional.ofNullable(incident));
             if (json) {
-                System.out.println(Json.write(Map.of("claims", list.stream().map(ClaimsCommand::listedJson).toList())));
+                System.out.println(Json.write(Map.of("claims", list.stream().map(ClaimsDocument::listed).toList())));
             } else {
                 printClaims(list);
             }
@@ -290,7 +253,7 @@ final class ClaimsCommand implements Callable<Integer> {
 
     static int show(StoredClaim c, boolean json) {
         if (json) {
-            System.out.println(Json.write(listedJson(c)));
+            System.out.println(Json.write(ClaimsDocument.listed(c)));
         } else {
             printClaims(List.of(c));
         }
@@ -322,7 +285,7 @@ final class ClaimsCommand implements Callable<Integer> {
         public Integer call() {
             List<StoredClaim> changed = new ClaimStore(claims.parent.database()).assign(label, Optional.ofNullable(source), incident, actor(actor));
             if (json) {
-                System.out.println(Json.write(Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsCommand::listedJson).toList())));
+                System.out.println(Json.write(Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsDocument::listed).toList())));
             } else {
                 System.out.printf("%d claims labelled '%s' now belong to incident '%s'.%n", changed.size(), label, incident);
             }
@@ -348,11 +311,11 @@ final class ClaimsCommand implements Callable<Integer> {
         public Integer call() {
             Database db = claims.parent.database();
             List<String> notes = new ArrayList<>();
-            List<ClaimComparison.Row> rows = rows(db, Optional.ofNullable(incident), List.of(), notes);
+            List<ClaimComparison.Row> rows = ClaimsDocument.compare(db, Optional.ofNullable(incident), List.of(), notes);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("incident", incident);
-                out.put("rows", rows.stream().map(ClaimsCommand::rowJson).toList());
+                out.put("rows", rows.stream().map(ClaimsDocument::row).toList());
                 out.put("notes", notes);
                 System.out.println(Json.write(out));
             } else {
@@ -363,52 +326,7 @@ final class ClaimsCommand implements Callable<Integer> {
         }
     }
 
-    static List<ClaimComparison.Row> rows(Database db, Optional<String> incident, List<ClaimComparison.Estimate> estimates, List<String> notes) {
-        Map<ClaimComparison.Key, Long> counts;
-        try {
-            // The register's own figures (nomina figures): persons by current fate, for the incident and its sub-incidents.
-            counts = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : org.nomina.store.figures.Figures.counts(db.jdbi(), incident, Optional.empty()).entrySet()) {
-                String[] parts = e.getKey().split("/", 2);
-                Optional<org.nomina.engine.claims.ClaimCategory> category = org.nomina.engine.claims.ClaimCategory.fromLabel(parts[0]);
-                Optional<Subgroup> subgroup = parts.length > 1 ? Subgroup.fromLabel(parts[1]) : Optional.empty();
-                if (category.isPresent() && (parts.length == 1 || subgroup.isPresent())) {
-                    counts.put(new ClaimComparison.Key(category.get(), subgroup), e.getValue());
-                }
-            }
-        } catch (org.nomina.store.BadInputException noFigures) {
-            // No persons linked yet, or the claims' incident is not one of the register's: fall back to every person's status.
-            counts = RegisterCounts.count(db.jdbi());
-            notes.add("the register's figures could not be computed (" + noFigures.getMessage() + "); its counts are of everyone in it");
-        }
-        if (counts.isEmpty()) {
-            notes.add("the register holds no linked persons with a status yet (run nomina link); its counts are zero");
-        }
-        return ClaimComparison.compare(counts, RegisterCounts.sourced(new ClaimStore(db).list(incident)), estimates);
-    }
 
-    static Map<String, Object> rowJson(ClaimComparison.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("category", r.key().category().label());
-        m.put("subgroup", r.key().subgroup().map(Subgroup::label).orElse(null));
-        m.put("register", r.register());
-        m.put("claims_minimum", r.claimsMinimum().isPresent() ? r.claimsMinimum().getAsLong() : null);
-        m.put("claims_maximum", r.claimsMaximum().isPresent() ? r.claimsMaximum().getAsLong() : null);
-        m.put("claims", r.claims().stream().map(c -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("id", c.id());
-            x.put("source", c.source());
-            x.put("low", c.low().isPresent() ? c.low().getAsLong() : null);
-            x.put("high", c.high().isPresent() ? c.high().getAsLong() : null);
-            x.put("qualifier", c.qualifier().label());
-            x.put("quote", c.quote());
-            return x;
-        }).toList());
-        m.put("estimate", r.estimate().map(e -> Map.of("estimate", e.estimate(), "lower", e.lower(), "upper", e.upper(), "method", e.method()))
-                .orElse(null));
-        m.put("flags", r.flags().stream().map(f -> Map.of("kind", f.kind(), "message", f.message())).toList());
-        return m;
-    }
 
     static void printRows(List<ClaimComparison.Row> rows) {
         System.out.printf("%-32s %9s %15s %22s  %s%n", "category/subgroup", "register", "claims min–max", "estimate", "sources");

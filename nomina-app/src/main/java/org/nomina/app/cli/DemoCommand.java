@@ -204,7 +204,7 @@ final class DemoCommand implements Callable<Integer> {
                 ? List.of(new org.nomina.engine.claims.ClaimComparison.Estimate(new org.nomina.engine.claims.ClaimComparison.Key(
                         org.nomina.engine.claims.ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(), r.upper(), "loglinear"))
                 : List.of();
-        ClaimsCommand.printRows(ClaimsCommand.rows(db, Optional.of(incident), estimates, new java.util.ArrayList<>()).stream()
+        ClaimsCommand.printRows(org.nomina.app.register.ClaimsDocument.compare(db, Optional.of(incident), estimates, new java.util.ArrayList<>()).stream()
                 .filter(r -> !r.claims().isEmpty()).toList());
     }
 

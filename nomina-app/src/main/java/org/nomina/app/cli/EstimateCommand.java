@@ -35,7 +35,7 @@ final class EstimateCommand implements Callable<Integer> {
     enum MethodName { loglinear, stepwise, lcmcr, bma }
 
     /** The method chosen by the coverage study (bench/coverage.sh; README, "Estimate"). */
-    static final Method DEFAULT_METHOD = Method.LCMCR;
+    static final Method DEFAULT_METHOD = org.nomina.app.register.Estimates.DEFAULT_METHOD;
 
     enum CriterionName { aic, bic }
 
@@ -129,7 +129,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (method != null) {
             return Method.valueOf(method.name().toUpperCase(Locale.ROOT));
         }
-        return data.listCount() < 3 ? Method.LOGLINEAR : DEFAULT_METHOD;
+        return org.nomina.app.register.Estimates.defaultMethod(data.listCount());
     }
 
     private EstimationOptions options() {
@@ -245,10 +245,10 @@ final class EstimateCommand implements Callable<Integer> {
             case EstimationResult r -> {
                 out.append(String.format("%,d people are on at least one of %d lists (%s).%n", r.observed(), lists.size(), String.join(", ", lists)));
                 out.append(String.format("Estimated total: %,.0f, %.0f%% %s %,.0f – %s.%n", r.estimate(), r.level() * 100,
-                        intervalWords(r.intervalKind()), r.lower(), Double.isInfinite(r.upper()) ? "no upper bound" : String.format("%,.0f", r.upper())));
+                        org.nomina.app.register.Estimates.intervalWords(r.intervalKind()), r.lower(), Double.isInfinite(r.upper()) ? "no upper bound" : String.format("%,.0f", r.upper())));
                 out.append(String.format("So about %,.0f people are on no list (estimated).%n", r.estimate() - r.observed()));
                 r.model().ifPresent(m -> out.append("Model ").append(m.notation()).append(": ").append(m.description()).append('\n'));
-                out.append("Method: ").append(methodWords(r.method()));
+                out.append("Method: ").append(org.nomina.app.register.Estimates.methodWords(r.method()));
                 r.criterion().ifPresent(c -> out.append(String.format(", %s %.1f", c.criterion(), c.value())));
                 out.append(".\n");
                 r.standardError().ifPresent(se -> out.append(String.format("Standard error: %,.1f%n", se)));
@@ -296,24 +296,6 @@ final class EstimateCommand implements Callable<Integer> {
             case EstimationResult r -> String.format("%,.0f (%,.0f – %s), %,d on the lists", r.estimate(), r.lower(),
                     Double.isInfinite(r.upper()) ? "no upper bound" : String.format("%,.0f", r.upper()), r.observed());
             case EstimationRefusal refusal -> "no estimate: " + refusal.reason();
-        };
-    }
-
-    private static String intervalWords(IntervalKind kind) {
-        return switch (kind) {
-            case PROFILE -> "profile-likelihood interval";
-            case BOOTSTRAP_BCA -> "bootstrap (BCa) interval, model choice repeated in each resample,";
-            case CREDIBLE -> "credible interval";
-            case NORMAL_SUM -> "interval (strata combined, normal approximation)";
-        };
-    }
-
-    private static String methodWords(Method m) {
-        return switch (m) {
-            case LOGLINEAR -> "log-linear models, all hierarchical models compared";
-            case STEPWISE -> "stepwise log-linear (Chan, Silverman & Vincent)";
-            case LCMCR -> "Bayesian latent-class model (LCMCR)";
-            case BMA -> "Bayesian model averaging over decomposable log-linear models (Madigan & York)";
         };
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Nomina builds one register of the victims of a mass atrocity from many lists,",
             "counts them with sources, estimates the undocumented and publishes a memorial.", ""},
         subcommands = {ImportCommand.class, LinkCommand.class, ReviewCommand.class, StatsCommand.class, ExportCommand.class, EstimateCommand.class, EvaluateCommand.class, VerifyCommand.class, DemoCommand.class,
-            GenerateCommand.class, IncidentCommand.class, FiguresCommand.class, PersonCommand.class, ClaimsCommand.class, ServeCommand.class, UserCommand.class, AuditCommand.class, IndexCommand.class, PublishCommand.class, TokenCommand.class,
+            GenerateCommand.class, IncidentCommand.class, FiguresCommand.class, PersonCommand.class, ClaimsCommand.class, ServeCommand.class, UserCommand.class, AuditCommand.class, IndexCommand.class, PublishCommand.class, TokenCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Database: --db, else the NOMINA_DB environment variable, else an H2 file under ./nomina-data/.",
             "Exit codes: 0 success, 1 the work failed, 2 bad usage or input."})

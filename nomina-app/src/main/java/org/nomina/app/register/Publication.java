@@ -56,6 +56,12 @@ public final class Publication {
         return Figures.compute(db.jdbi(), incident, Optional.empty(), Subgroups.DEFAULT);
     }
 
+    /** Every claim (of an incident's label or assigned to it), with its current reading: {@code nomina claims list}. */
+    public List<org.nomina.store.claims.StoredClaim> claims(Viewer viewer, Optional<String> incident) {
+        Register.require(viewer, Role.VIEWER, "read the claims");
+        return new org.nomina.store.claims.ClaimStore(db).list(incident);
+    }
+
     public List<Incidents.Incident> incidents(Viewer viewer) {
         Register.require(viewer, Role.VIEWER, "read the incidents");
         return db.jdbi().withHandle(Incidents::list);

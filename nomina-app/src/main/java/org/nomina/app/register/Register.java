@@ -64,6 +64,7 @@ public final class Register implements AutoCloseable {
     });
     private final Path uploads;
     private final Publication publication;
+    private final Statements statements;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
@@ -75,6 +76,7 @@ public final class Register implements AutoCloseable {
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
         this.publication = new Publication(this, db, index);
+        this.statements = new Statements(db);
     }
 
     /** What the public may see, and the settings and submissions behind it (issue 12). */
@@ -219,42 +221,7 @@ public final class Register implements AutoCloseable {
             if (!r.fullName().isBlank()) {
                 variants.add(r.fullName());
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("full_name", r.fullName());
-            fields.put("surname", r.surname());
-            fields.put("given_name", r.givenName());
-            fields.put("patronymic", r.patronymic());
-            fields.put("sex", r.sex() + (r.sexInferred() ? " (inferred)" : ""));
-            fields.put("birth", r.birth());
-            fields.put("age", r.age());
-            fields.put("place", r.place());
-            fields.put("address", r.address());
-            fields.put("id_number", r.idNumber());
-            fields.put("incident", r.incident());
-            fields.put("status", r.status());
-            fields.put("notes", r.notes());
-            r.extra().forEach((k, v) -> fields.put("extra." + k, v));
-            Set<String> protectedValues = new LinkedHashSet<>();
-            Map<String, String> shownFields = new LinkedHashMap<>();
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                boolean isProtected = !f.getValue().isBlank() && (Protection.FIELDS.contains(f.getKey())
-                        || (f.getKey().startsWith("extra.") && Protection.protectedHeader(f.getKey().substring(6)))
-                        || (p.living() && !Protection.LIVING_VISIBLE.contains(f.getKey())));
-                if (isProtected) {
-                    protectedValues.add(f.getValue());
-                    views.add(new AccessAudit.View(AccessAudit.now(), viewer.username(), viewer.role().label(), Optional.of(id),
-                            Optional.of(r.key()), f.getKey(), sees, path));
-                    counts[sees ? 0 : 1]++;
-                }
-                shownFields.put(f.getKey(), isProtected && !sees ? Protection.MASK : f.getValue());
-            }
-            Map<String, String> verbatim = new LinkedHashMap<>();
-            r.verbatim().forEach((header, value) -> {
-                boolean isProtected = !value.isBlank() && (protectedValues.contains(value.strip()) || Protection.protectedHeader(header));
-                verbatim.put(header, isProtected && !sees ? Protection.MASK : value);
-            });
-            columns.add(new PersonPage.Column(r.key(), r.source(), r.version(), r.recordId(), r.row(), shownFields, verbatim,
-                    r.problems().stream().map(String::valueOf).toList()));
+            columns.add(column(r, p.living(), viewer, Optional.of(id), path, views, counts));
         }
         audit.record(views);
         NameNormaliser names = NameNormaliser.shared();
@@ -263,6 +230,75 @@ public final class Register implements AutoCloseable {
         PersonShow show = PersonShow.load(db.jdbi(), id);
         return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, livingMasked, counts[0], counts[1],
                 livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(), PersonCorrections.list(db.jdbi(), id)));
+    }
+
+    /**
+     * One source record as {@code viewer} may see it: protected values (id numbers, addresses, notes, columns
+     * naming witnesses or contacts, everything but the name of a living person) masked below editor, and
+     * each one, shown or masked, added to {@code views} for the access audit.
+     */
+    private static PersonPage.Column column(RegisterReader.SourceRecord r, boolean living, Viewer viewer, Optional<Long> personId, String path,
+                                            List<AccessAudit.View> views, int[] counts) {
+        boolean sees = viewer.role().seesProtected();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("full_name", r.fullName());
+        fields.put("surname", r.surname());
+        fields.put("given_name", r.givenName());
+        fields.put("patronymic", r.patronymic());
+        fields.put("sex", r.sex() + (r.sexInferred() ? " (inferred)" : ""));
+        fields.put("birth", r.birth());
+        fields.put("age", r.age());
+        fields.put("place", r.place());
+        fields.put("address", r.address());
+        fields.put("id_number", r.idNumber());
+        fields.put("incident", r.incident());
+        fields.put("status", r.status());
+        fields.put("notes", r.notes());
+        r.extra().forEach((k, v) -> fields.put("extra." + k, v));
+        Set<String> protectedValues = new LinkedHashSet<>();
+        Map<String, String> shownFields = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            boolean isProtected = !f.getValue().isBlank() && (Protection.FIELDS.contains(f.getKey())
+                    || (f.getKey().startsWith("extra.") && Protection.protectedHeader(f.getKey().substring(6)))
+                    || (living && !Protection.LIVING_VISIBLE.contains(f.getKey())));
+            if (isProtected) {
+                protectedValues.add(f.getValue());
+                views.add(new AccessAudit.View(AccessAudit.now(), viewer.username(), viewer.role().label(), personId,
+                        Optional.of(r.key()), f.getKey(), sees, path));
+                counts[sees ? 0 : 1]++;
+            }
+            shownFields.put(f.getKey(), isProtected && !sees ? Protection.MASK : f.getValue());
+        }
+        Map<String, String> verbatim = new LinkedHashMap<>();
+        r.verbatim().forEach((header, value) -> {
+            boolean isProtected = !value.isBlank() && (protectedValues.contains(value.strip()) || Protection.protectedHeader(header));
+            verbatim.put(header, isProtected && !sees ? Protection.MASK : value);
+        });
+        return new PersonPage.Column(r.key(), r.source(), r.version(), r.recordId(), r.row(), shownFields, verbatim,
+                r.problems().stream().map(String::valueOf).toList());
+    }
+
+    /** A page of one source's records as the source wrote them, masked and audited as on a person's page. */
+    public record SourceRecords(long sourceId, String source, List<PersonPage.Column> records, List<Optional<Long>> personIds, long total) {
+    }
+
+    /** The records of source {@code sourceId} as {@code viewer} may see them; empty when there is no such source. */
+    public Optional<SourceRecords> sourceRecords(Viewer viewer, long sourceId, int offset, int limit, String path) {
+        require(viewer, Role.VIEWER, "read source records");
+        Optional<RegisterReader.RecordPage> page = reader.sourceRecords(sourceId, offset, limit);
+        if (page.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AccessAudit.View> views = new ArrayList<>();
+        int[] counts = {0, 0};
+        List<PersonPage.Column> columns = new ArrayList<>();
+        List<Optional<Long>> persons = new ArrayList<>();
+        for (RegisterReader.LinkedRecord r : page.get().records()) {
+            columns.add(column(r.record(), r.living(), viewer, r.personId(), path, views, counts));
+            persons.add(r.personId());
+        }
+        audit.record(views);
+        return Optional.of(new SourceRecords(sourceId, page.get().source(), columns, persons, page.get().total()));
     }
 
     /**
@@ -465,6 +501,28 @@ public final class Register implements AutoCloseable {
             }
             rebuildIndex();
             return o;
+        });
+    }
+
+    /** The result of an estimate job: the incident (empty: the whole register) and what the estimate gave. */
+    public record EstimateDone(Optional<String> incident, org.nomina.engine.estimation.EstimationOutcome outcome) {
+    }
+
+    /** The statement of an incident for the dashboard; its estimate only when one is kept for the register as it is. */
+    public Statements.Statement statement(Viewer viewer, Optional<String> incident) {
+        require(viewer, Role.VIEWER, "read the figures");
+        return statements.statement(incident, false, true);
+    }
+
+    /** Computes the estimate of an incident's killed in the background (seconds), kept for the register as it is now. */
+    public Job startEstimate(Viewer viewer, Optional<String> incident) {
+        require(viewer, Role.VIEWER, "estimate the killed");
+        String title = "estimating the killed of " + incident.orElse("the whole register");
+        return jobs.start("estimate", title, viewer.username(), job -> {
+            job.progress("sampling", 0, 1);
+            org.nomina.engine.estimation.EstimationOutcome o = statements.estimate(incident);
+            job.progress("done", 1, 1);
+            return new EstimateDone(incident, o);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nomina.app.register.ClaimsDocument;
 import org.nomina.app.register.FiguresDocument;
 import org.nomina.app.register.PersonPage;
 import org.nomina.app.register.Publication;
@@ -71,6 +72,15 @@ final class ApiRoutes {
                 "Person", Optional.empty(), this::person));
         routes.add(new Route("get", "/api/v1/sources", Optional.of(Role.VIEWER), "The sources and their imported versions", List.of(),
                 "Sources", Optional.empty(), (ctx, v) -> sources()));
+        routes.add(new Route("get", "/api/v1/sources/{id}/records", Optional.of(Role.VIEWER),
+                "A source's records as the source wrote them (every version, by version and row), protected values masked below editor, "
+                        + "every view of one audited", List.of(new Param("id", "path", "integer", true, "The source's id (see /api/v1/sources)"), offset, limit),
+                "SourceRecords", Optional.empty(), this::sourceRecords));
+        routes.add(new Route("get", "/api/v1/claims", Optional.of(Role.VIEWER),
+                "Every claim the sources make about people, with its current reading and the machine's: the document of nomina claims list --json",
+                List.of(new Param("incident", "query", "string", false, "Only claims with this incident label or assigned to this incident")),
+                "Claims", Optional.empty(), (ctx, v) -> Map.of("claims", publication.claims(v, opt(ctx, "incident")).stream()
+                        .map(ClaimsDocument::listed).toList())));
         routes.add(new Route("get", "/api/v1/incidents", Optional.of(Role.VIEWER), "The incidents records belong to", List.of(),
                 "Incidents", Optional.empty(), (ctx, v) -> incidents(v)));
         routes.add(new Route("get", "/api/v1/figures", Optional.of(Role.VIEWER), "The figures of an incident: the document of nomina figures --json",
@@ -168,9 +178,13 @@ final class ApiRoutes {
     }
 
     private static long id(Context ctx) {
+        return id(ctx, "person");
+    }
+
+    private static long id(Context ctx, String what) {
         String id = ctx.pathParam("id");
         if (!id.matches("\\d{1,18}")) {
-            throw new Problems.Problem(400, "Bad Request", "path parameter id: '" + id + "' is not a person's id");
+            throw new Problems.Problem(400, "Bad Request", "path parameter id: '" + id + "' is not a " + what + "'s id");
         }
         return Long.parseLong(id);
     }
@@ -218,21 +232,39 @@ final class ApiRoutes {
         m.put("birth_year", p.livingMasked() ? null : person.birthYear().filter(y -> y != 0).orElse(null));
         m.put("place", p.livingMasked() ? "•••• protected" : person.place());
         m.put("retired", person.retiredAt().isPresent());
+        m.put("records", p.records().stream().map(ApiRoutes::record).toList());
+        return m;
+    }
+
+    /** One source record as the person and source-records routes give it. */
+    private static Map<String, Object> record(PersonPage.Column c) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("key", c.key());
+        r.put("source", c.source());
+        r.put("version", c.version());
+        r.put("record_id", c.recordId());
+        r.put("row", c.row());
+        r.put("fields", c.fields());
+        r.put("verbatim", c.verbatim());
+        r.put("problems", c.problems());
+        return r;
+    }
+
+    private Object sourceRecords(Context ctx, Viewer v) {
+        long id = id(ctx, "source");
+        int[] w = window(ctx);
+        Register.SourceRecords page = register.sourceRecords(v, id, w[0], w[1], ctx.path())
+                .orElseThrow(() -> new Problems.Problem(404, "Not Found", "there is no source " + id + " (see /api/v1/sources)"));
         List<Map<String, Object>> records = new ArrayList<>();
-        for (PersonPage.Column c : p.records()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("key", c.key());
-            r.put("source", c.source());
-            r.put("version", c.version());
-            r.put("record_id", c.recordId());
-            r.put("row", c.row());
-            r.put("fields", c.fields());
-            r.put("verbatim", c.verbatim());
-            r.put("problems", c.problems());
+        for (int i = 0; i < page.records().size(); i++) {
+            Map<String, Object> r = record(page.records().get(i));
+            r.put("person_id", page.personIds().get(i).orElse(null));
             records.add(r);
         }
-        m.put("records", records);
-        return m;
+        Map<String, Object> out = page("records", records, page.total(), w[0], w[1]);
+        out.put("source", page.source());
+        out.put("source_id", page.sourceId());
+        return out;
     }
 
     private Object sources() {

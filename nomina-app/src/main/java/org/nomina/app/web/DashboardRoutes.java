@@ -7,36 +7,40 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.nomina.app.register.Publication;
 import org.nomina.app.register.Register;
+import org.nomina.app.register.Statements;
 import org.nomina.app.register.Viewer;
-import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.figures.Figures;
 import org.nomina.store.users.Role;
 
 /**
- * The signed-in dashboard: per incident, every figure the register counts (each linking to the persons
- * or families behind it) and a chart of the killed by subgroup, its numbers beside the bars. Every number
- * comes from {@link Figures} — the same report as {@code nomina figures --json}; none is typed by hand.
+ * The signed-in dashboard: per incident, the statement-like table of {@link Statements} — every figure the
+ * register counts (each linking to the persons or families behind it) beside the claims' minimum–maximum
+ * over sources with each claim's quote, the estimate of the killed, and what does not add up — and the
+ * charts, each with its numbers in a table one click away. Every number comes from the register; none is
+ * typed by hand. The estimate is computed only when asked (a background job, {@code POST /dashboard/estimate})
+ * and then kept for the register as it is.
  */
 final class DashboardRoutes {
+    private final Register register;
     private final Publication publication;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Messages team = new Messages(Locale.ENGLISH);
 
     DashboardRoutes(Register register) {
+        this.register = register;
         this.publication = register.publication();
     }
 
     void routes(RoutesConfig r) {
         r.get("/dashboard", this::dashboard);
         r.get("/dashboard/figure", this::figure);
+        r.post("/dashboard/estimate", this::estimate);
     }
 
     private Viewer viewer(Context ctx) {
@@ -62,34 +66,28 @@ final class DashboardRoutes {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    private static Optional<String> incident(String value) {
+        return Optional.ofNullable(value).filter(s -> !s.isBlank());
+    }
+
     private void dashboard(Context ctx) {
         Viewer v = viewer(ctx);
-        Optional<String> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> !s.isBlank());
-        Figures.Report report = publication.figures(v, incident);
-        String base = "/dashboard/figure?incident=" + enc(incident.orElse("")) + "&key=";
-        List<String> labels = new ArrayList<>();
-        List<Long> values = new ArrayList<>();
-        List<String> hrefs = new ArrayList<>();
-        for (String s : Subgroups.NAMES) {
-            report.figure("killed/" + s).ifPresent(f -> {
-                labels.add(s);
-                values.add(f.count());
-                hrefs.add(base + enc(f.key()));
-            });
-        }
-        report.figure("killed").ifPresent(f -> {
-            labels.add("age or sex unknown");
-            values.add(f.unknown());
-            hrefs.add(base + enc(f.key()));
-        });
+        Optional<String> incident = incident(ctx.queryParam("incident"));
+        Statements.Statement statement = register.statement(v, incident);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("page", page(ctx, "Dashboard"));
-        params.put("report", report);
+        params.put("statement", statement);
         params.put("incidents", publication.incidents(v).stream().map(i -> i.name()).toList());
         params.put("incident", incident.orElse(""));
-        params.put("base", base);
-        params.put("chart", BarChart.of("The killed by subgroup", labels, values, hrefs, 640));
+        params.put("base", "/dashboard/figure?incident=" + enc(incident.orElse("")) + "&key=");
         render(ctx, "dashboard.jte", params);
+    }
+
+    private void estimate(Context ctx) {
+        Viewer v = viewer(ctx);
+        Optional<String> incident = incident(ctx.formParam("incident"));
+        publication.figures(v, incident);
+        ctx.redirect("/jobs/" + register.startEstimate(v, incident).id());
     }
 
     private void figure(Context ctx) {
@@ -97,7 +95,7 @@ final class DashboardRoutes {
         if (!v.may(Role.VIEWER)) {
             throw new Refusal(403, team.format("error.role", v.role().label(), Role.VIEWER.label()));
         }
-        Optional<String> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> !s.isBlank());
+        Optional<String> incident = incident(ctx.queryParam("incident"));
         String key = Optional.ofNullable(ctx.queryParam("key")).orElse("");
         Figures.Figure f = publication.figures(v, incident).figure(key)
                 .orElseThrow(() -> new Refusal(404, "There is no figure '" + key + "'; see the dashboard for the figures there are."));

@@ -18,6 +18,15 @@ final class InProcess {
     private InProcess() {
     }
 
+    /** {@link #run} with {@code --db url}. */
+    static Result runOn(String url, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--db";
+        all[1] = url;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
     /** {@link #run} with {@code --db} an H2 database in {@code folder} (a test's own), so nothing is written elsewhere. */
     static Result runWithDatabaseIn(java.nio.file.Path folder, String... args) {
         String[] all = new String[args.length + 2];

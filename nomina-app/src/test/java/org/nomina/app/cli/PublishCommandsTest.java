@@ -34,11 +34,7 @@ class PublishCommandsTest {
     }
 
     private InProcess.Result nomina(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = db;
-        System.arraycopy(args, 0, all, 2, args.length);
-        return InProcess.run(all);
+        return InProcess.runOn(db, args);
     }
 
     private Map<String, Object> snapshot() {

@@ -66,6 +66,9 @@ abstract class PublicationContract {
     static final String UNPUBLISHED = "Məlikzadə Turqut Anar oğlu";
     static final String UNPUBLISHED_SOURCE = "Private notebook";
     static final String PASSWORD = "a long fictional passphrase";
+    static final String STATEMENT_SOURCE = "A fictional committee";
+    /** A fictional statement whose figures the dashboard sets beside the register: 5 killed cannot hold, the register names more. */
+    static final String STATEMENT = "The attack killed 5 people, including 2 children. At least 3 people were injured.\n";
     static final List<String> PROTECTED = List.of(ID_NUMBER, ADDRESS, NOTE, INFORMANT, WITNESS, PHONE, LIVING, MISSING, WITHHELD, UNPUBLISHED,
             UNPUBLISHED_SOURCE, "1992-02-26 notebook entry");
 
@@ -119,6 +122,9 @@ abstract class PublicationContract {
         importer.importFile(new ImportRequest(notebook, UNPUBLISHED_SOURCE, Optional.empty(), Optional.empty(), Optional.empty(), "test"),
                 Importer.Progress.NONE);
         RegisterLinker.link(db, LinkageConfig.defaults(), "test", ProgressListener.NONE);
+        Path statement = Files.writeString(dir.resolve("statement.txt"), STATEMENT, StandardCharsets.UTF_8);
+        new org.nomina.store.claims.ClaimStore(db).store(new org.nomina.store.claims.ClaimRequest(statement, STATEMENT_SOURCE, "statement",
+                Optional.empty(), Optional.empty(), Optional.empty(), "test"));
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE person SET living = TRUE WHERE id = :p").bind("p", personOf(LIVING)).execute());
         PublicProjection projection = new PublicProjection(db);
         projection.withhold(personOf(WITHHELD), "the family asked", "test");
@@ -170,6 +176,10 @@ abstract class PublicationContract {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    long sourceId(String name) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM source WHERE name = :n").bind("n", name).mapTo(Long.class).one());
     }
 
     long count(String sql) {
@@ -415,7 +425,7 @@ abstract class PublicationContract {
         for (ApiRoutes.Route route : table) {
             assertThat(doc.at("/paths/" + route.path().replace("/", "~1") + "/" + route.method()).isMissingNode())
                     .as(route.method() + " " + route.path() + " is in the document").isFalse();
-            String path = route.path().replace("{id}", Long.toString(killed));
+            String path = route.path().replace("/sources/{id}", "/sources/" + sourceId("Committee testimonies")).replace("{id}", Long.toString(killed));
             String token = route.role().isEmpty() ? null : switch (route.role().get()) {
                 case VIEWER -> viewerToken;
                 case REVIEWER -> reviewerToken;
@@ -437,7 +447,11 @@ abstract class PublicationContract {
             assertThat(validate(openapi, route.schema(), r.body())).as(route.method() + " " + path + " against " + route.schema()).isEmpty();
             checked.add(route.path());
         }
-        assertThat(checked).contains("/api/v1/persons", "/api/v1/public/persons", "/api/v1/figures", "/api/v1/persons/{id}", "/api/v1/corrections");
+        assertThat(checked).contains("/api/v1/persons", "/api/v1/public/persons", "/api/v1/figures", "/api/v1/persons/{id}", "/api/v1/corrections",
+                "/api/v1/sources/{id}/records", "/api/v1/claims");
+        assertThat(validate(openapi, "SourceRecords", "{\"records\": [], \"offset\": 0, \"limit\": 1, \"source\": \"x\", \"source_id\": 1}"))
+                .as("a page without its total").isNotEmpty();
+        assertThat(validate(openapi, "Claims", "{\"claims\": [{\"id\": 1}]}")).isNotEmpty();
         // The schemas are not vacuous: a protected field in a public answer, or a missing total, fails them.
         assertThat(validate(openapi, "PublicPersonPage", "{\"persons\": [], \"offset\": 0, \"limit\": 1}")).isNotEmpty();
         String publicPerson = get("/api/v1/public/persons/" + killed).body();
@@ -482,6 +496,52 @@ abstract class PublicationContract {
     }
 
     @Test
+    void aSourcesRecordsAreServedAsWrittenMaskedForViewersAndPaged() throws IOException, InterruptedException {
+        long committee = sourceId("Committee testimonies");
+        String path = "/api/v1/sources/" + committee + "/records";
+        assertThat(api("get", path, null, null).statusCode()).as("anonymous").isEqualTo(401);
+        HttpResponse<String> viewed = api("get", path, viewerToken, null);
+        assertThat(viewed.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode page = MAPPER.readTree(viewed.body());
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+        assertThat(page.get("source").asText()).isEqualTo("Committee testimonies");
+        assertThat(page.get("records")).hasSize(4);
+        com.fasterxml.jackson.databind.JsonNode first = page.get("records").get(0);
+        assertThat(first.get("verbatim").get("Name").asText()).as("as the source wrote it").isEqualTo(KILLED);
+        assertThat(first.get("verbatim").get("Village").asText()).isEqualTo("Nomkənd");
+        assertThat(first.get("person_id").asLong()).isEqualTo(personOf(KILLED));
+        for (String value : List.of(ID_NUMBER, ADDRESS, NOTE, WITNESS, PHONE, "AZE 5550001")) {
+            assertThat(viewed.body()).as("a viewer never sees " + value).doesNotContain(value);
+        }
+        com.fasterxml.jackson.databind.JsonNode living = page.get("records").get(1);
+        assertThat(living.get("verbatim").get("Name").asText()).as("a living person's name stays visible").isEqualTo(LIVING);
+        assertThat(living.get("verbatim").get("Born").asText()).as("but not the rest").contains("protected");
+        String edited = api("get", path, editorToken, null).body();
+        assertThat(edited).contains(ID_NUMBER).contains(PHONE).contains(WITNESS);
+        assertThat(count("SELECT COUNT(*) FROM access_audit WHERE path = '" + path + "' AND shown = FALSE")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM access_audit WHERE path = '" + path + "' AND shown = TRUE")).isPositive();
+        com.fasterxml.jackson.databind.JsonNode one = MAPPER.readTree(api("get", path + "?offset=1&limit=2", viewerToken, null).body());
+        assertThat(one.get("records")).hasSize(2);
+        assertThat(one.get("records").get(0).get("key").asLong()).isEqualTo(living.get("key").asLong());
+        assertThat(one.get("total").asLong()).isEqualTo(4);
+        assertThat(api("get", "/api/v1/sources/999999/records", viewerToken, null).statusCode()).isEqualTo(404);
+        assertThat(api("get", "/api/v1/sources/abc/records", viewerToken, null).statusCode()).isEqualTo(400);
+        assertThat(api("get", path + "?limit=1000", viewerToken, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theApisClaimsAreTheClaimsListDocument() throws IOException, InterruptedException {
+        assertThat(api("get", "/api/v1/claims", null, null).statusCode()).isEqualTo(401);
+        String served = api("get", "/api/v1/claims", viewerToken, null).body();
+        var expected = Map.of("claims", new org.nomina.store.claims.ClaimStore(db).list(Optional.empty()).stream()
+                .map(org.nomina.app.register.ClaimsDocument::listed).toList());
+        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.json(expected)));
+        assertThat(MAPPER.readTree(served).get("claims").size()).isGreaterThanOrEqualTo(3);
+        assertThat(served).contains(STATEMENT_SOURCE).contains("\"quote\":\"2 children\"");
+        assertThat(MAPPER.readTree(api("get", "/api/v1/claims?incident=" + enc("No such label"), viewerToken, null).body()).get("claims")).isEmpty();
+    }
+
+    @Test
     void theApisFiguresAreTheFiguresDocument() throws IOException, InterruptedException {
         String served = api("get", "/api/v1/figures", viewerToken, null).body();
         var expected = org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(),
@@ -508,7 +568,9 @@ abstract class PublicationContract {
         }
         assertThat(shown).as("every figure of nomina figures --json, with its count").isEqualTo(expected);
         assertThat(expected.get("killed")).isGreaterThan(20);
-        assertThat(html).contains("<svg id=\"chart-killed\"");
+        for (String chart : List.of("chart-fates", "chart-deaths", "chart-overlap", "chart-sources")) {
+            assertThat(html).as(chart).contains("id=\"" + chart + "\"").contains("data-chart=\"" + chart + "\"");
+        }
         var killedChildren = report.figure("killed/children").orElseThrow();
         String behind = viewer.get(base + "/dashboard/figure?incident=&key=" + enc("killed/children")).body();
         for (long id : killedChildren.personIds()) {
@@ -516,6 +578,92 @@ abstract class PublicationContract {
         }
         assertThat(get("/dashboard").statusCode()).as("anonymous visitors are sent to sign in").isEqualTo(302);
         assertThat(viewer.get(base + "/dashboard/figure?key=nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDashboardSetsTheClaimsBesideTheRegisterAsClaimsCompareDoes() throws IOException, InterruptedException {
+        Team viewer = signIn("viewer-user");
+        String html = viewer.get(base + "/dashboard").body();
+        var rows = org.nomina.app.register.ClaimsDocument.compare(db, Optional.empty(), List.of(), new ArrayList<>());
+        var killed = rows.stream().filter(r -> r.key().label().equals("killed")).findFirst().orElseThrow();
+        assertThat(killed.claimsMinimum().getAsLong()).isEqualTo(5);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        org.jsoup.nodes.Element row = page.selectFirst("tr[data-claim-key=killed]");
+        assertThat(row.selectFirst("summary").attr("data-span")).isEqualTo("5");
+        assertThat(row.text()).as("each claim with its source and its words").contains(STATEMENT_SOURCE + ": exactly 5 — 5 people");
+        assertThat(row.hasClass("flagged")).as("the register names more than the statement says").isTrue();
+        for (var flag : rows.stream().flatMap(r -> r.flags().stream()).toList()) {
+            assertThat(page.select("#does-not-add-up li").eachText()).contains(flag.message());
+        }
+        assertThat(page.selectFirst("tr[data-claim-key=killed/children] summary").attr("data-span")).isEqualTo("2");
+        assertThat(page.selectFirst("tr[data-claim-key=injured] summary").attr("data-span")).as("the min–max of the numbers, as claims compare").isEqualTo("3");
+        assertThat(page.selectFirst("tr[data-claim-key=injured]").text()).contains(STATEMENT_SOURCE + ": at least 3");
+    }
+
+    @Test
+    void theOverlapChartCountsTheKilledPerCombinationOfSourcesAsTheDatabaseDoes() throws IOException, InterruptedException {
+        Team viewer = signIn("viewer-user");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(viewer.get(base + "/dashboard").body());
+        Map<String, Long> shown = new java.util.TreeMap<>();
+        for (org.jsoup.nodes.Element tr : page.select("table[data-chart=chart-overlap] tbody tr")) {
+            if (!tr.child(1).text().equals("set size")) {
+                shown.put(tr.child(0).text(), Long.parseLong(tr.child(2).text()));
+            }
+        }
+        var killed = new java.util.HashSet<>(org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(), Optional.empty(),
+                org.nomina.engine.fates.Subgroups.DEFAULT).figure("killed").orElseThrow().personIds());
+        Map<Long, java.util.TreeMap<Long, String>> sourcesOf = new java.util.HashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                        SELECT DISTINCT pr.person_id, s.id, s.name FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
+                        JOIN source s ON s.id = r.source_id JOIN person p ON p.id = pr.person_id WHERE p.retired_at IS NULL""")
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+                .forEach(row -> {
+                    if (killed.contains((Long) row[0])) {
+                        sourcesOf.computeIfAbsent((Long) row[0], k -> new java.util.TreeMap<>()).put((Long) row[1], (String) row[2]);
+                    }
+                }));
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        sourcesOf.values().forEach(names -> expected.merge(String.join(" + ", names.values()), 1L, Long::sum));
+        assertThat(shown).as("each combination of sources with its killed persons").isEqualTo(expected);
+        assertThat(expected.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(killed.size());
+    }
+
+    @Test
+    void theEstimateIsComputedOnRequestAndKeptForTheRegisterAsItIs() throws IOException, InterruptedException {
+        Team viewer = signIn("viewer-user");
+        String before = viewer.get(base + "/dashboard").body();
+        var viewerRole = new org.nomina.app.register.Viewer("viewer-user", org.nomina.store.users.Role.VIEWER, "");
+        if (register.statement(viewerRole, Optional.empty()).estimate().outcome().isEmpty()) {
+            assertThat(before).as("a page view does not compute the estimate").contains("id=\"estimate-start\"").doesNotContain("id=\"chart-estimate\"");
+        }
+        HttpResponse<String> started = viewer.post(base + "/dashboard/estimate", Map.of("_csrf", viewer.csrf(), "incident", ""));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        assertThat(job).startsWith("/jobs/");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline && !state.contains("see-dashboard") && !state.contains("job-error")) {
+            Thread.sleep(500);
+            state = viewer.get(base + job).body();
+        }
+        assertThat(state).contains("The estimate is ready");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(viewer.get(base + "/dashboard").body());
+        assertThat(page.getElementById("estimate-start")).as("kept: no need to ask again").isNull();
+        // A second, independent computation with the same defaults and seed gives what the page shows.
+        var expected = new org.nomina.app.register.Statements(db).estimate(Optional.empty());
+        switch (expected) {
+            case org.nomina.engine.estimation.EstimationResult r -> {
+                assertThat(page.selectFirst("#estimate-killed").text()).startsWith(String.format("%,.0f (%,.0f – ", r.estimate(), r.lower()));
+                assertThat(page.getElementById("chart-estimate")).isNotNull();
+                assertThat(page.select("table[data-chart=chart-estimate] td").eachText()).contains(String.format("%,.0f", r.estimate()));
+            }
+            case org.nomina.engine.estimation.EstimationRefusal refusal -> {
+                // this register's protected lists share nobody with the others, and the engine says so rather than guess
+                assertThat(page.selectFirst("#estimate-note").text()).isEqualTo("no estimate: " + refusal.reason());
+                assertThat(page.getElementById("chart-estimate")).as("no estimate, no chart of it").isNull();
+            }
+        }
+        assertThat(viewer.post(base + "/dashboard/estimate", Map.of("incident", "")).statusCode()).as("without the form's token").isEqualTo(403);
     }
 
     @Test
@@ -550,14 +698,41 @@ abstract class PublicationContract {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/persons"));
             browser.get(base + "/dashboard");
-            assertThat(browser.findElement(By.id("chart-killed")).isDisplayed()).isTrue();
-            String killedRow = browser.findElement(By.cssSelector("tr[data-figure='killed']")).getText();
-            var killed = org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(), Optional.empty(),
-                    org.nomina.engine.fates.Subgroups.DEFAULT).figure("killed").orElseThrow();
-            assertThat(killedRow).as("the browser shows the register's count").contains(Long.toString(killed.count()));
+            if (!browser.findElements(By.id("estimate-start")).isEmpty()) {
+                browser.findElement(By.id("estimate-start")).click();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofMinutes(3))
+                        .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("see-dashboard")));
+                browser.findElement(By.id("see-dashboard")).click();
+            }
+            assertThat(browser.findElements(By.id("chart-estimate")).size() + browser.findElements(By.id("estimate-note")).size())
+                    .as("the estimate, or why there is none").isEqualTo(1);
+            // the document nomina figures --json prints
+            String figuresJson = MemorialRoutes.json(org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(),
+                    Optional.empty(), Optional.empty(), org.nomina.engine.fates.Subgroups.DEFAULT)));
+            var figures = MAPPER.readTree(figuresJson).get("figures");
+            assertThat(figures.size()).isGreaterThan(10);
+            for (var f : figures) {
+                String key = f.get("category").asText() + (f.has("subgroup") ? "/" + f.get("subgroup").asText() : "");
+                var cells = browser.findElements(By.cssSelector("tr[data-figure='" + key + "'] td"));
+                assertThat(cells.get(2).getText()).as("the browser shows nomina figures --json's count of " + key).isEqualTo(f.get("count").asText());
+            }
+            for (String chart : List.of("chart-fates", "chart-deaths", "chart-overlap", "chart-sources")) {
+                assertThat(browser.findElement(By.id(chart)).isDisplayed()).as(chart).isTrue();
+                assertThat(browser.findElement(By.id(chart)).getSize().getHeight()).as(chart).isGreaterThan(80);
+            }
+            browser.findElement(By.cssSelector("#chart-fates-figure summary")).click();
+            assertThat(browser.findElement(By.cssSelector("table[data-chart='chart-fates']")).isDisplayed()).as("the numbers one click away").isTrue();
             for (int width : new int[] {1280, 390}) {
                 browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
                 Files.write(out.resolve(label() + "-dashboard-" + width + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                for (String chart : List.of("chart-fates", "chart-deaths", "chart-estimate", "chart-overlap", "chart-sources")) {
+                    var found = browser.findElements(By.id(chart + "-figure"));
+                    if (!found.isEmpty()) {
+                        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", found.get(0));
+                        Files.write(out.resolve(label() + "-" + chart + "-" + width + ".png"), found.get(0).getScreenshotAs(OutputType.BYTES));
+                    }
+                }
             }
         } finally {
             browser.quit();

@@ -161,7 +161,7 @@ final class RegisterFacts {
         return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    private static Optional<PartialDate> partial(int year, boolean absent, int month, int day) {
+    static Optional<PartialDate> partial(int year, boolean absent, int month, int day) {
         return absent || year < 1 ? Optional.empty() : Optional.of(new PartialDate(year, month, month == 0 ? 0 : day, false));
     }
 

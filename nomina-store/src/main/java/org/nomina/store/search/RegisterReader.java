@@ -53,6 +53,14 @@ public final class RegisterReader {
             r.incident_year, r.incident_month, r.incident_day, r.status, r.notes, r.extra, r.verbatim, r.problems
             FROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id""";
 
+    /** A source record with the person it is linked into (none before {@code nomina link}) and whether that person is living. */
+    public record LinkedRecord(SourceRecord record, Optional<Long> personId, boolean living) {
+    }
+
+    /** One page of a source's records, and how many it has. */
+    public record RecordPage(String source, List<LinkedRecord> records, long total) {
+    }
+
     private final Database db;
 
     public RegisterReader(Database db) {
@@ -109,6 +117,29 @@ public final class RegisterReader {
             return List.copyOf(l);
         }
         return List.of();
+    }
+
+    /** A page of the records of source {@code sourceId}, every version, by version and row; empty when there is no such source. */
+    public Optional<RecordPage> sourceRecords(long sourceId, int offset, int limit) {
+        return db.jdbi().withHandle(h -> {
+            Optional<String> name = h.createQuery("SELECT name FROM source WHERE id = :s").bind("s", sourceId).mapTo(String.class).findFirst();
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            long total = h.createQuery("SELECT COUNT(*) FROM source_record WHERE source_id = :s").bind("s", sourceId).mapTo(Long.class).one();
+            List<LinkedRecord> records = h.createQuery("SELECT " + RECORD_COLUMNS.replace("FROM source_record r", ", pr.person_id, p.living FROM source_record r")
+                            + " LEFT JOIN person_record pr ON pr.source_record_id = r.id LEFT JOIN person p ON p.id = pr.person_id"
+                            + " WHERE r.source_id = :s ORDER BY v.version_no, r.row_no OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
+                    .bind("s", sourceId).bind("o", offset).bind("l", limit)
+                    .map((rs, ctx) -> {
+                        SourceRecord r = record(rs);
+                        long person = rs.getLong(29);
+                        Optional<Long> personId = rs.wasNull() ? Optional.empty() : Optional.of(person);
+                        return new LinkedRecord(r, personId, rs.getBoolean(30));
+                    })
+                    .list();
+            return Optional.of(new RecordPage(name.get(), records, total));
+        });
     }
 
     /** The sources' names, alphabetically: cheap, for a filter's choices. */

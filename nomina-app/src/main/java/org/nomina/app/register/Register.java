@@ -22,6 +22,10 @@ import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 import org.nomina.store.audit.AccessAudit;
+import org.nomina.store.figures.PersonStats;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.ledger.Verifier;
+import org.nomina.store.stats.Stats;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
 import org.nomina.store.imports.Importer;
@@ -52,7 +56,9 @@ public final class Register implements AutoCloseable {
     private static final Duration STALENESS_CHECK = Duration.ofSeconds(2);
 
     private final Database db;
-    private final RegisterIndex index;
+    private final Path indexDirectory;
+    /** Opened on first use: a command that never searches (user list, verify …) never opens the index. */
+    private RegisterIndex index;
     private final Users users;
     private final AccessAudit audit;
     private final RegisterReader reader;
@@ -67,14 +73,14 @@ public final class Register implements AutoCloseable {
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
-    private Register(Database db, RegisterIndex index, Path uploads) {
+    private Register(Database db, Path indexDirectory, Path uploads) {
         this.db = db;
-        this.index = index;
+        this.indexDirectory = indexDirectory;
         this.users = new Users(db);
         this.audit = new AccessAudit(db);
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
-        this.publication = new Publication(this, db, index);
+        this.publication = new Publication(this, db);
     }
 
     /** What the public may see, and the settings and submissions behind it (issue 12). */
@@ -87,22 +93,43 @@ public final class Register implements AutoCloseable {
      * when it is missing or behind the database.
      */
     public static Register open(String url, Path indexDirectory) {
-        Database db = Database.open(url, POOL_SIZE);
+        Register register = open(Database.open(url, POOL_SIZE), indexDirectory);
         try {
-            RegisterIndex index = RegisterIndex.open(indexDirectory);
-            Path uploads = Files.createTempDirectory("nomina-uploads");
-            Register register = new Register(db, index, uploads);
-            if (index.isStale(db)) {
-                index.rebuild(db);
+            RegisterIndex opened = register.index();
+            if (opened.isStale(register.db)) {
+                opened.rebuild(register.db);
             }
             return register;
+        } catch (RuntimeException e) {
+            register.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the register for one command of the command line: no connection pool (a command uses one
+     * connection at a time), and the search index in {@code indexDirectory} opened only if the command
+     * searches or rebuilds it.
+     */
+    public static Register openForCommand(String url, Path indexDirectory) {
+        return open(Database.open(url), indexDirectory);
+    }
+
+    private static Register open(Database db, Path indexDirectory) {
+        try {
+            return new Register(db, indexDirectory, Files.createTempDirectory("nomina-uploads"));
         } catch (IOException e) {
             db.close();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
         }
+    }
+
+    /** The search index, opened when first needed. */
+    synchronized RegisterIndex index() {
+        if (index == null) {
+            index = RegisterIndex.open(indexDirectory);
+        }
+        return index;
     }
 
     /** Where the search index of a database lives: beside an H2 file, else under {@code ./nomina-index/}. */
@@ -117,6 +144,58 @@ public final class Register implements AutoCloseable {
 
     public String describe() {
         return db.describe();
+    }
+
+    /**
+     * Who acts at the command line: whoever may run it holds the database, so every operation is open to
+     * them (the role is administrator's); {@code actor} is the name the ledger and the audit record.
+     */
+    public static Viewer commandLine(String actor) {
+        return new Viewer(actor, Role.ADMIN, "");
+    }
+
+    /** The H2 file database in {@code directory}, as the demo keeps its own. */
+    public static String h2Url(Path directory) {
+        return Database.h2Url(directory);
+    }
+
+    /** The register when no URL is given: an H2 file under {@code ./nomina-data/}. */
+    public static String defaultUrl() {
+        return h2Url(Path.of(Database.DEFAULT_DIRECTORY));
+    }
+
+    // --- the register as a whole ----------------------------------------------------------------------
+
+    /** Recomputes the ledger's hash chain and every imported version's digest. */
+    public Verifier.Report verify() {
+        return Verifier.verify(db.jdbi());
+    }
+
+    /** The source records counted by source, status, sex, age group and place. */
+    public Stats.Summary recordStats() {
+        return Stats.summarise(db.jdbi());
+    }
+
+    /** The persons counted by fate, sex, age group, place and incident; empty before the first link. */
+    public Optional<PersonStats> personStats() {
+        return PersonStats.compute(db.jdbi());
+    }
+
+    /** A person with every source record, history per incident and family, as {@code person show} prints it. */
+    public PersonShow show(long personId) {
+        return PersonShow.load(db.jdbi(), personId);
+    }
+
+    // --- incidents ------------------------------------------------------------------------------------
+
+    /** Adds an incident; dates are read as imports read them, a parent named must exist. */
+    public Incidents.Incident addIncident(String name, Optional<String> parent, Optional<String> from, Optional<String> to,
+                                          Optional<String> place, Optional<String> kind, String actor) {
+        return Incidents.add(db.jdbi(), name, parent, from, to, place, kind, actor);
+    }
+
+    public List<Incidents.Incident> incidents() {
+        return db.jdbi().withHandle(Incidents::list);
     }
 
     // --- users and sessions -------------------------------------------------------------------------
@@ -167,7 +246,7 @@ public final class Register implements AutoCloseable {
     /** Searches the register, first bringing the index up to date if the register changed (imports, links). */
     public RegisterIndex.Page search(RegisterIndex.SearchQuery query) {
         refreshIndexIfStale();
-        return index.search(query);
+        return index().search(query);
     }
 
     /**
@@ -180,7 +259,7 @@ public final class Register implements AutoCloseable {
             return;
         }
         lastStalenessCheck = now;
-        if (index.isStale(db)) {
+        if (index().isStale(db)) {
             rebuilding = true;
             indexer.submit(this::rebuildIndex);
         }
@@ -191,7 +270,7 @@ public final class Register implements AutoCloseable {
         rebuilding = true;
         choices = new FilterChoices(Instant.EPOCH, List.of(), List.of());
         try {
-            return index.rebuild(db);
+            return index().rebuild(db);
         } finally {
             rebuilding = false;
         }
@@ -300,10 +379,7 @@ public final class Register implements AutoCloseable {
     }
 
     public ReviewQueue.Decided decide(Viewer reviewer, long recordA, long recordB, String verdict, String note) {
-        require(reviewer, Role.REVIEWER, "decide pairs");
-        ReviewQueue.Decided d = ReviewQueue.decide(db, Long.toString(recordA), Long.toString(recordB), verdict, reviewer.username(), note);
-        ReviewClaims.release(db, reviewer.username());
-        return d;
+        return decide(reviewer, Long.toString(recordA), Long.toString(recordB), verdict, note);
     }
 
     public Optional<ReviewClaims.Withdrawn> undoLatestDecision(Viewer reviewer) {
@@ -313,6 +389,24 @@ public final class Register implements AutoCloseable {
 
     public int pendingPairs() {
         return ReviewQueue.pendingCount(db);
+    }
+
+    /** The {@code limit} most probable pairs awaiting review, with each field's weight. */
+    public List<ReviewQueue.Pending> pendingPairs(int limit) {
+        return ReviewQueue.pending(db, limit);
+    }
+
+    /**
+     * A reviewer's decision on two records named by key or {@code SOURCE:RECORD_ID}, ledgered and honoured by
+     * every later link.
+     *
+     * @throws BadInputException naming the record or the verdict that is not one
+     */
+    public ReviewQueue.Decided decide(Viewer reviewer, String recordA, String recordB, String verdict, String note) {
+        require(reviewer, Role.REVIEWER, "decide pairs");
+        ReviewQueue.Decided d = ReviewQueue.decide(db, recordA, recordB, verdict, reviewer.username(), note);
+        ReviewClaims.release(db, reviewer.username());
+        return d;
     }
 
     // --- sources and imports --------------------------------------------------------------------------
@@ -497,7 +591,11 @@ public final class Register implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        index.close();
+        synchronized (this) {
+            if (index != null) {
+                index.close();
+            }
+        }
         db.close();
         try (var walk = Files.walk(uploads)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,7 +1,6 @@
 package org.nomina.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,16 +13,15 @@ import org.nomina.engine.claims.ClaimComparison;
 import org.nomina.engine.claims.ClaimLanguage;
 import org.nomina.engine.claims.Qualifier;
 import org.nomina.engine.claims.Subgroup;
+import org.nomina.app.register.Claims;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
 import org.nomina.store.claims.ClaimEdit;
 import org.nomina.store.claims.ClaimImportResult;
 import org.nomina.store.claims.ClaimRequest;
-import org.nomina.store.claims.ClaimStore;
-import org.nomina.store.claims.RegisterCounts;
 import org.nomina.store.claims.StoredClaim;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -65,8 +63,8 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--actor", paramLabel = "NAME", description = "Who reads the text in, for the ledger (default: the login name)")
     String actor;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -79,10 +77,10 @@ final class ClaimsCommand implements Callable<Integer> {
         }
         Optional<ClaimLanguage> lang = language.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(ClaimLanguage.fromCode(language)
                 .orElseThrow(() -> new BadInputException("--language must be auto, en, ru, az or hy, not '" + language + "'")));
-        System.err.println("Reading " + file + " …");
-        ClaimImportResult result = new ClaimStore(parent.database()).store(new ClaimRequest(file, source, kind.toLowerCase(Locale.ROOT),
-                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), actor(actor)));
-        if (json) {
+        report.note("Reading %s …", file);
+        ClaimImportResult result = parent.register().claims().read(new ClaimRequest(file, source, kind.toLowerCase(Locale.ROOT),
+                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), NominaCommand.actor(actor)));
+        report.report(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("source", result.source());
             out.put("version", result.version());
@@ -91,21 +89,17 @@ final class ClaimsCommand implements Callable<Integer> {
             out.put("claims", result.claims().stream().map(ClaimsCommand::claimJson).toList());
             out.put("duplicates_skipped", result.duplicatesSkipped());
             out.put("warnings", result.warnings());
-            System.out.println(Json.write(out));
-            return 0;
-        }
-        result.warnings().forEach(w -> System.err.println("note: " + w));
-        if (!result.alreadyStored()) {
-            System.out.printf("Read %s (%s, %s, language %s) into '%s' as version %d: %d claims%s.%n", result.file(), result.format(),
-                    result.encoding(), result.language(), result.source(), result.version(), result.claims().size(),
-                    result.duplicatesSkipped() > 0 ? ", " + result.duplicatesSkipped() + " figures in repeated passages counted once" : "");
-        }
-        printClaims(result.claims());
+            return out;
+        }, out -> {
+            result.warnings().forEach(w -> out.note("note: %s", w));
+            if (!result.alreadyStored()) {
+                out.line("Read %s (%s, %s, language %s) into '%s' as version %d: %d claims%s.", result.file(), result.format(),
+                        result.encoding(), result.language(), result.source(), result.version(), result.claims().size(),
+                        result.duplicatesSkipped() > 0 ? ", " + result.duplicatesSkipped() + " figures in repeated passages counted once" : "");
+            }
+            printClaims(out, result.claims());
+        });
         return 0;
-    }
-
-    static String actor(String given) {
-        return Optional.ofNullable(given).orElse(System.getProperty("user.name", "unknown"));
     }
 
     /** A claim in the contract's JSON: {@code id, category, subgroup, count, low, high, qualifier, parent, incident, quote, start, end}. */
@@ -148,18 +142,18 @@ final class ClaimsCommand implements Callable<Integer> {
         return m;
     }
 
-    static void printClaims(List<StoredClaim> claims) {
+    static void printClaims(Output out, List<StoredClaim> claims) {
         if (claims.isEmpty()) {
-            System.out.println("No figures about people were found.");
+            out.line("No figures about people were found.");
             return;
         }
-        System.out.printf("%6s  %-22s %-9s %-16s %-7s %-16s %s%n", "id", "category", "subgroup", "figure", "part of", "incident", "quote");
-        for (StoredClaim c : claims) {
+        out.line("%6s  %-22s %-9s %-16s %-7s %-16s %s", "id", "category", "subgroup", "figure", "part of", "incident", "quote");
+        out.table(claims, "", "%6d  %-22s %-9s %-16s %-7s %-16s \"%s\"%s", c -> {
             StoredClaim.Reading r = c.reading();
-            System.out.printf("%6d  %-22s %-9s %-16s %-7s %-16s \"%s\"%s%n", c.id(), r.category().label(), r.subgroup().map(Subgroup::label).orElse("-"),
-                    figure(r), c.parentId().map(String::valueOf).orElse("-"), r.incidentLabel(), c.quote(),
-                    r.rejected() ? "  [rejected: " + r.note() + "]" : c.readingNo() > 1 ? "  [reading " + c.readingNo() + " by " + c.readBy() + "]" : "");
-        }
+            return new Object[] {c.id(), r.category().label(), r.subgroup().map(Subgroup::label).orElse("-"),
+                figure(r), c.parentId().map(String::valueOf).orElse("-"), r.incidentLabel(), c.quote(),
+                r.rejected() ? "  [rejected: " + r.note() + "]" : c.readingNo() > 1 ? "  [reading " + c.readingNo() + " by " + c.readBy() + "]" : ""};
+        });
     }
 
     static String figure(StoredClaim.Reading r) {
@@ -185,17 +179,13 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", paramLabel = "NAME", description = "Only claims with this incident label or assigned to this incident")
         String incident;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<StoredClaim> list = new ClaimStore(claims.parent.database()).list(Optional.ofNullable(incident));
-            if (json) {
-                System.out.println(Json.write(Map.of("claims", list.stream().map(ClaimsCommand::listedJson).toList())));
-            } else {
-                printClaims(list);
-            }
+            List<StoredClaim> list = claims.parent.register().claims().list(Optional.ofNullable(incident));
+            report.report(() -> Map.of("claims", list.stream().map(ClaimsCommand::listedJson).toList()), out -> printClaims(out, list));
             return 0;
         }
     }
@@ -238,8 +228,8 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--actor", paramLabel = "NAME", description = "Who edits (default: the login name)")
         String actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
@@ -259,8 +249,7 @@ final class ClaimsCommand implements Callable<Integer> {
             if (count != null && count < 0 || low != null && low < 0 || high != null && high < 0) {
                 throw new BadInputException("figures cannot be negative");
             }
-            StoredClaim c = new ClaimStore(claims.parent.database()).edit(id, edit, actor(actor));
-            return show(c, json);
+            return show(claims.parent.register().claims().edit(id, edit, NominaCommand.actor(actor)), report);
         }
     }
 
@@ -279,21 +268,17 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--actor", paramLabel = "NAME", description = "Who rejects (default: the login name)")
         String actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            return show(new ClaimStore(claims.parent.database()).reject(id, reason, actor(actor)), json);
+            return show(claims.parent.register().claims().reject(id, reason, NominaCommand.actor(actor)), report);
         }
     }
 
-    static int show(StoredClaim c, boolean json) {
-        if (json) {
-            System.out.println(Json.write(listedJson(c)));
-        } else {
-            printClaims(List.of(c));
-        }
+    static int show(StoredClaim c, ReportOptions report) {
+        report.report(() -> listedJson(c), out -> printClaims(out, List.of(c)));
         return 0;
     }
 
@@ -315,17 +300,14 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--actor", paramLabel = "NAME", description = "Who assigns (default: the login name)")
         String actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<StoredClaim> changed = new ClaimStore(claims.parent.database()).assign(label, Optional.ofNullable(source), incident, actor(actor));
-            if (json) {
-                System.out.println(Json.write(Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsCommand::listedJson).toList())));
-            } else {
-                System.out.printf("%d claims labelled '%s' now belong to incident '%s'.%n", changed.size(), label, incident);
-            }
+            List<StoredClaim> changed = claims.parent.register().claims().assign(label, Optional.ofNullable(source), incident, NominaCommand.actor(actor));
+            report.report(() -> Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsCommand::listedJson).toList()),
+                    out -> out.line("%d claims labelled '%s' now belong to incident '%s'.", changed.size(), label, incident));
             return 0;
         }
     }
@@ -341,50 +323,24 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", paramLabel = "NAME", description = "Only claims with this incident label or assigned to this incident")
         String incident;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            Database db = claims.parent.database();
-            List<String> notes = new ArrayList<>();
-            List<ClaimComparison.Row> rows = rows(db, Optional.ofNullable(incident), List.of(), notes);
-            if (json) {
+            Claims.Comparison compared = claims.parent.register().claims().compare(Optional.ofNullable(incident), List.of());
+            report.report(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("incident", incident);
-                out.put("rows", rows.stream().map(ClaimsCommand::rowJson).toList());
-                out.put("notes", notes);
-                System.out.println(Json.write(out));
-            } else {
-                notes.forEach(n -> System.err.println("note: " + n));
-                printRows(rows);
-            }
+                out.put("rows", compared.rows().stream().map(ClaimsCommand::rowJson).toList());
+                out.put("notes", compared.notes());
+                return out;
+            }, out -> {
+                compared.notes().forEach(n -> out.note("note: %s", n));
+                printRows(out, compared.rows());
+            });
             return 0;
         }
-    }
-
-    static List<ClaimComparison.Row> rows(Database db, Optional<String> incident, List<ClaimComparison.Estimate> estimates, List<String> notes) {
-        Map<ClaimComparison.Key, Long> counts;
-        try {
-            // The register's own figures (nomina figures): persons by current fate, for the incident and its sub-incidents.
-            counts = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> e : org.nomina.store.figures.Figures.counts(db.jdbi(), incident, Optional.empty()).entrySet()) {
-                String[] parts = e.getKey().split("/", 2);
-                Optional<org.nomina.engine.claims.ClaimCategory> category = org.nomina.engine.claims.ClaimCategory.fromLabel(parts[0]);
-                Optional<Subgroup> subgroup = parts.length > 1 ? Subgroup.fromLabel(parts[1]) : Optional.empty();
-                if (category.isPresent() && (parts.length == 1 || subgroup.isPresent())) {
-                    counts.put(new ClaimComparison.Key(category.get(), subgroup), e.getValue());
-                }
-            }
-        } catch (org.nomina.store.BadInputException noFigures) {
-            // No persons linked yet, or the claims' incident is not one of the register's: fall back to every person's status.
-            counts = RegisterCounts.count(db.jdbi());
-            notes.add("the register's figures could not be computed (" + noFigures.getMessage() + "); its counts are of everyone in it");
-        }
-        if (counts.isEmpty()) {
-            notes.add("the register holds no linked persons with a status yet (run nomina link); its counts are zero");
-        }
-        return ClaimComparison.compare(counts, RegisterCounts.sourced(new ClaimStore(db).list(incident)), estimates);
     }
 
     static Map<String, Object> rowJson(ClaimComparison.Row r) {
@@ -410,15 +366,15 @@ final class ClaimsCommand implements Callable<Integer> {
         return m;
     }
 
-    static void printRows(List<ClaimComparison.Row> rows) {
-        System.out.printf("%-32s %9s %15s %22s  %s%n", "category/subgroup", "register", "claims min–max", "estimate", "sources");
+    static void printRows(Output out, List<ClaimComparison.Row> rows) {
+        out.line("%-32s %9s %15s %22s  %s", "category/subgroup", "register", "claims min–max", "estimate", "sources");
         for (ClaimComparison.Row r : rows) {
             String span = r.claimsMinimum().isEmpty() ? "-" : r.claimsMinimum().getAsLong() == r.claimsMaximum().orElse(-1)
                     ? Long.toString(r.claimsMinimum().getAsLong()) : r.claimsMinimum().getAsLong() + "–" + r.claimsMaximum().orElse(0);
             String sources = String.join("; ", r.claims().stream().map(c -> c.source() + ": " + ClaimComparison.describe(c)).toList());
             String estimate = r.estimate().map(e -> String.format("%,.0f (%,.0f–%,.0f)", e.estimate(), e.lower(), e.upper())).orElse("-");
-            System.out.printf("%-32s %9d %15s %22s  %s%n", r.key().label(), r.register(), span, estimate, sources);
-            r.flags().forEach(f -> System.out.println("    ! " + f.message()));
+            out.line("%-32s %9d %15s %22s  %s", r.key().label(), r.register(), span, estimate, sources);
+            r.flags().forEach(f -> out.line("    ! %s", f.message()));
         }
     }
 }

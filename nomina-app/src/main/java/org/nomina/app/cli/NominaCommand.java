@@ -48,11 +48,6 @@ public final class NominaCommand implements Runnable {
         return register(Register.indexDirectoryFor(databaseUrl()));
     }
 
-    /** The database itself, for the commands not yet moved onto the register (see ArchitectureTest). */
-    org.nomina.store.Database database() {
-        return org.nomina.store.Database.open(databaseUrl());
-    }
-
     /** {@link #register()} with the search index in {@code indexDirectory}. */
     Register register(Path indexDirectory) {
         if (register == null) {

@@ -54,10 +54,10 @@ class Output {
 
     /**
      * Prints {@code rows} one a line through {@code format} with the cells {@code cells} gives, or
-     * {@code empty} when there are none.
+     * the line {@code empty} when there are none (nothing when it is "").
      */
     <T> void table(List<T> rows, String empty, String format, Function<T, Object[]> cells) {
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && !empty.isEmpty()) {
             out().println(empty);
         }
         for (T row : rows) {

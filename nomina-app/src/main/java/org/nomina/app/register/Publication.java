@@ -97,6 +97,17 @@ public final class Publication {
         return projection.withheld();
     }
 
+    /** Sets whether a source's records may be published, and the title the public sees (empty: its name). */
+    public PublicProjection.SourceSetting setSource(Viewer editor, String source, boolean published, String publicTitle) {
+        Register.require(editor, Role.EDITOR, "set what is published");
+        return projection.setSource(source, published, publicTitle, editor.username());
+    }
+
+    public List<PublicProjection.SourceSetting> sources(Viewer editor) {
+        Register.require(editor, Role.EDITOR, "read the publication settings");
+        return projection.sources();
+    }
+
     public Optional<PublicProjection.Withheld> withheld(long personId) {
         return projection.withheld(personId);
     }

@@ -21,7 +21,14 @@ import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
+import org.nomina.engine.domain.PartialDate;
+import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.audit.AccessAudit;
+import org.nomina.store.claims.ClaimExporter;
+import org.nomina.store.export.RecordExporter;
+import org.nomina.store.export.RegisterExporter;
+import org.nomina.store.figures.Explanation;
+import org.nomina.store.figures.Figures;
 import org.nomina.store.figures.PersonStats;
 import org.nomina.store.incidents.Incidents;
 import org.nomina.store.ledger.Verifier;
@@ -70,6 +77,7 @@ public final class Register implements AutoCloseable {
     });
     private final Path uploads;
     private final Publication publication;
+    private final Claims claims;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
@@ -81,6 +89,12 @@ public final class Register implements AutoCloseable {
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
         this.publication = new Publication(this, db);
+        this.claims = new Claims(db);
+    }
+
+    /** The figures statements claim, and how they compare with the register's counts. */
+    public Claims claims() {
+        return claims;
     }
 
     /** What the public may see, and the settings and submissions behind it (issue 12). */
@@ -184,6 +198,88 @@ public final class Register implements AutoCloseable {
     /** A person with every source record, history per incident and family, as {@code person show} prints it. */
     public PersonShow show(long personId) {
         return PersonShow.load(db.jdbi(), personId);
+    }
+
+    /** The figures categories {@code figures} counts, in the order it prints them. */
+    public static final List<String> FIGURE_CATEGORIES = Figures.CATEGORIES;
+
+    /**
+     * The register's figures for an incident and its sub-incidents (empty: the whole register), as the
+     * sources known by {@code asOf} stated them.
+     *
+     * @throws BadInputException naming the incident that is not one, or when no persons are linked yet
+     */
+    public Figures.Report figures(Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        return Figures.compute(db.jdbi(), incident, asOf, subgroups);
+    }
+
+    /** The persons (or families) behind one figure, with their source records. */
+    public Explanation explain(Figures.Figure figure) {
+        return Explanation.of(db.jdbi(), figure);
+    }
+
+    /** What {@link #export} writes: one row per source record, person, record's person, family link, or claim. */
+    public enum Export { RECORDS, PERSONS, CLUSTERS, FAMILIES, CLAIMS }
+
+    /** Writes the register's {@code what} as CSV (or a JSON array) to {@code out}; returns the rows written. */
+    public long export(Export what, boolean json, java.io.Writer out) {
+        RecordExporter.Format f = json ? RecordExporter.Format.JSON : RecordExporter.Format.CSV;
+        return switch (what) {
+            case RECORDS -> RecordExporter.export(db.jdbi(), f, out);
+            case CLUSTERS -> RegisterExporter.clusters(db.jdbi(), f, out);
+            case PERSONS -> RegisterExporter.persons(db.jdbi(), f, out);
+            case FAMILIES -> RegisterExporter.families(db.jdbi(), f, out);
+            case CLAIMS -> ClaimExporter.export(db, json, out);
+        };
+    }
+
+    // --- imports, links and estimates, as the command line runs them ----------------------------------
+
+    /** The review pairs a link keeps in the queue at most (the most probable). */
+    public static final int MAX_REVIEW_STORED = RegisterLinker.MAX_REVIEW_STORED;
+
+    /**
+     * Imports one list as a new version of its source, reporting the rows read as the stage and the bytes
+     * read of the file's size.
+     *
+     * @throws BadInputException naming the file, row, column and value; a bad file changes nothing
+     */
+    public ImportResult importList(ImportRequest request, Progress progress) {
+        return new Importer(db).importFile(request, (rows, bytes, total) -> progress.at(String.format("%,d rows", rows), bytes, total));
+    }
+
+    /**
+     * Links every source record into persons, honouring every human decision.
+     *
+     * @throws CancelledException when {@code progress} cancels it; nothing of the link is kept
+     */
+    public RegisterLinker.Outcome link(LinkageConfig config, String actor, Progress progress) {
+        try {
+            return RegisterLinker.link(db, config, actor, progress::at);
+        } catch (LinkageCancelledException e) {
+            throw new CancelledException("linking the register");
+        }
+    }
+
+    /** What {@link #build} made: each list's import, in order, and the link over them all. */
+    public record Built(List<ImportResult> imports, RegisterLinker.Outcome linked) {
+    }
+
+    /**
+     * Imports the lists one after another, then links the register with the default configuration: how a
+     * new register (the demo's) is built. {@code importing} gives each list's progress.
+     */
+    public Built build(List<ImportRequest> lists, String actor, java.util.function.Function<ImportRequest, Progress> importing, Progress linking) {
+        List<ImportResult> imports = new ArrayList<>();
+        for (ImportRequest list : lists) {
+            imports.add(importList(list, importing.apply(list)));
+        }
+        return new Built(List.copyOf(imports), link(LinkageConfig.defaults(), actor, linking));
+    }
+
+    /** Estimates the register's linked persons of {@code status} (empty: all), by stratum of {@code by} when given. */
+    public Estimates.Estimate estimate(Optional<String> status, Optional<String> by, Estimates.Settings settings) {
+        return Estimates.ofRegister(db, status, by, settings);
     }
 
     // --- incidents ------------------------------------------------------------------------------------
@@ -536,8 +632,8 @@ public final class Register implements AutoCloseable {
         }
         Optional<Path> mappingFile = writeMapping(upload, mapping);
         return jobs.start("import", "importing " + upload.fileName() + " into " + source.strip(), editor.username(), job -> {
-            ImportResult r = new Importer(db).importFile(new ImportRequest(upload.path(), source.strip(), mappingFile, mapping.encoding(),
-                    mapping.delimiter(), editor.username()), (rows, bytes, total) -> job.progress(String.format("%,d rows", rows), bytes, total));
+            ImportResult r = importList(new ImportRequest(upload.path(), source.strip(), mappingFile, mapping.encoding(),
+                    mapping.delimiter(), editor.username()), job::progress);
             rebuildIndex();
             return new ImportDone(r, reader.newestVersion(r.source()).orElse(0L));
         });
@@ -551,12 +647,7 @@ public final class Register implements AutoCloseable {
     public Job startLink(Viewer editor) {
         require(editor, Role.EDITOR, "link the register");
         return jobs.start("link", "linking the register", editor.username(), job -> {
-            RegisterLinker.Outcome o;
-            try {
-                o = RegisterLinker.link(db, LinkageConfig.defaults(), editor.username(), (stage, done, total) -> job.progress(stage, done, total));
-            } catch (LinkageCancelledException e) {
-                throw new CancelledException("linking the register");
-            }
+            RegisterLinker.Outcome o = link(LinkageConfig.defaults(), editor.username(), job::progress);
             rebuildIndex();
             return o;
         });

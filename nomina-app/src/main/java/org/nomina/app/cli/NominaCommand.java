@@ -80,8 +80,8 @@ public final class NominaCommand implements Runnable {
             if (t instanceof CommandLine.ParameterException pe) {
                 throw pe;
             }
-            if (t instanceof BadInputException) {
-                err.println("nomina: " + t.getMessage());
+            if (t instanceof BadInputException bad) {
+                err.println("nomina: " + bad.message(field -> asOption(commandLine, field)));
                 err.flush();
                 return 2;
             }
@@ -101,6 +101,15 @@ public final class NominaCommand implements Runnable {
                 nomina.register.close();
             }
         }
+    }
+
+    /**
+     * A field an error names, as this command line asks for it: {@code parent} is {@code --parent} to
+     * {@code incident add}, and stays {@code parent} to a command without that option.
+     */
+    private static String asOption(CommandLine commandLine, String field) {
+        String option = "--" + field.replace('_', '-');
+        return commandLine.getCommandSpec().findOption(option) != null ? option : field;
     }
 
     private static String describe(Throwable t) {

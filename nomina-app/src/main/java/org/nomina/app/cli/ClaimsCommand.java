@@ -60,8 +60,8 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E", description = "A .txt file's encoding, e.g. windows-1251 (default: detect)")
     String encoding;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who reads the text in, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
     @Mixin
     ReportOptions report;
@@ -79,7 +79,7 @@ final class ClaimsCommand implements Callable<Integer> {
                 .orElseThrow(() -> new BadInputException("--language must be auto, en, ru, az or hy, not '" + language + "'")));
         report.note("Reading %s …", file);
         ClaimImportResult result = parent.register().claims().read(new ClaimRequest(file, source, kind.toLowerCase(Locale.ROOT),
-                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), NominaCommand.actor(actor)));
+                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), actor.name()));
         report.report(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("source", result.source());
@@ -225,8 +225,8 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--note", paramLabel = "TEXT", description = "Why, for the ledger")
         String note;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who edits (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
@@ -249,7 +249,7 @@ final class ClaimsCommand implements Callable<Integer> {
             if (count != null && count < 0 || low != null && low < 0 || high != null && high < 0) {
                 throw new BadInputException("figures cannot be negative");
             }
-            return show(claims.parent.register().claims().edit(id, edit, NominaCommand.actor(actor)), report);
+            return show(claims.parent.register().claims().edit(id, edit, actor.name()), report);
         }
     }
 
@@ -265,15 +265,15 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the claim is rejected")
         String reason;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who rejects (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
 
         @Override
         public Integer call() {
-            return show(claims.parent.register().claims().reject(id, reason, NominaCommand.actor(actor)), report);
+            return show(claims.parent.register().claims().reject(id, reason, actor.name()), report);
         }
     }
 
@@ -297,15 +297,15 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", required = true, paramLabel = "NAME", description = "The register incident")
         String incident;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who assigns (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
 
         @Override
         public Integer call() {
-            List<StoredClaim> changed = claims.parent.register().claims().assign(label, Optional.ofNullable(source), incident, NominaCommand.actor(actor));
+            List<StoredClaim> changed = claims.parent.register().claims().assign(label, Optional.ofNullable(source), incident, actor.name());
             report.report(() -> Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsCommand::listedJson).toList()),
                     out -> out.line("%d claims labelled '%s' now belong to incident '%s'.", changed.size(), label, incident));
             return 0;

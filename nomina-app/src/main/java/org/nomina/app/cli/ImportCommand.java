@@ -40,8 +40,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--delimiter", paramLabel = "D", description = "Column delimiter: \",\" \";\" \"\\t\" \"|\" (default: detect)")
     String delimiter;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who imports, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
     @Option(names = "--incident", paramLabel = "NAME",
             description = "The incident the list's records belong to (created if absent); a mapped incident column overrides it per row")
@@ -58,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = new Terminal(report.err());
         ImportRequest request = new ImportRequest(file, source, Optional.ofNullable(mapping), Optional.ofNullable(encoding),
-                Optional.ofNullable(delimiter), NominaCommand.actor(actor), Optional.ofNullable(incident), Optional.ofNullable(kind));
+                Optional.ofNullable(delimiter), actor.name(), Optional.ofNullable(incident), Optional.ofNullable(kind));
         ImportResult result = parent.register().importList(request, terminal.bar("importing"));
         terminal.done();
         report.report(() -> toJson(result), out -> print(out, result));

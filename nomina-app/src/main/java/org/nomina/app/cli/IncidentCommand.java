@@ -45,8 +45,8 @@ final class IncidentCommand extends CommandGroup {
         @Option(names = "--kind", paramLabel = "KIND", description = "attack, siege, massacre, shelling, deportation, war, detention or other")
         String kind;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who adds it, for the ledger (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
@@ -54,7 +54,7 @@ final class IncidentCommand extends CommandGroup {
         @Override
         public Integer call() {
             Incident i = incident.register().addIncident(name, Optional.ofNullable(parentName), Optional.ofNullable(from),
-                    Optional.ofNullable(to), Optional.ofNullable(place), Optional.ofNullable(kind), NominaCommand.actor(actor));
+                    Optional.ofNullable(to), Optional.ofNullable(place), Optional.ofNullable(kind), actor.name());
             report.report(() -> toJson(i), out -> out.line("Added incident %d: %s", i.id(), i.name()));
             return 0;
         }

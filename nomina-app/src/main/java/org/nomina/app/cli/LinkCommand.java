@@ -30,8 +30,8 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Linkage configuration (YAML): comparisons, blocking, thresholds; default: the victim schema's")
     Path config;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who links, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
     @Mixin
     ReportOptions report;
@@ -40,7 +40,7 @@ final class LinkCommand implements Callable<Integer> {
     public Integer call() {
         LinkageConfig cfg = load(config);
         Terminal terminal = new Terminal(report.err());
-        RegisterLinker.Outcome o = parent.register().link(cfg, NominaCommand.actor(actor),
+        RegisterLinker.Outcome o = parent.register().link(cfg, actor.name(),
                 (stage, done, total) -> terminal.progress(String.format("%-9s", stage), done, total, ""));
         terminal.done();
         report.report(() -> report(o), out -> out.text(text(o)));

@@ -56,15 +56,15 @@ final class PublishCommand extends CommandGroup {
         @Option(names = "--reason", required = true, description = "Why (e.g. \"the family asked\"); kept in the ledger")
         String reason;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
 
         @Override
         public Integer call() {
-            PublicProjection.Withheld w = publish.publication().withhold(editor(actor), id, reason);
+            PublicProjection.Withheld w = publish.publication().withhold(editor(actor.name()), id, reason);
             report.report(() -> toJson(w), out -> out.line("Person %d is withheld from the memorial and the public API: %s", w.personId(), w.reason()));
             return 0;
         }
@@ -78,15 +78,15 @@ final class PublishCommand extends CommandGroup {
         @Parameters(index = "0", paramLabel = "ID", description = "The person's id")
         long id;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         Output out;
 
         @Override
         public Integer call() {
-            boolean was = publish.publication().release(editor(actor), id);
+            boolean was = publish.publication().release(editor(actor.name()), id);
             out.line(was ? "Person %d is no longer withheld." : "Person %d was not withheld; nothing changed.", id);
             return 0;
         }
@@ -125,15 +125,15 @@ final class PublishCommand extends CommandGroup {
         @Option(names = "--title", defaultValue = "", description = "The title the public sees (default: the source's name)")
         String title;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         Output out;
 
         @Override
         public Integer call() {
-            PublicProjection.SourceSetting s = publish.publication().setSource(editor(actor), name, published, title);
+            PublicProjection.SourceSetting s = publish.publication().setSource(editor(actor.name()), name, published, title);
             out.line("Source '%s' is %s%s.", s.source(), s.published() ? "published" : "not published",
                     s.publicTitle().isEmpty() ? "" : ", titled '" + s.publicTitle() + "'");
             return 0;

@@ -47,15 +47,15 @@ final class TokenCommand extends CommandGroup {
         @Option(names = "--label", defaultValue = "", description = "What the token is for, for token list")
         String label;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who creates it (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         ReportOptions report;
 
         @Override
         public Integer call() {
-            ApiTokens.Created c = token.register().publication().createToken(user, label, Optional.ofNullable(days), actor);
+            ApiTokens.Created c = token.register().publication().createToken(user, label, Optional.ofNullable(days), actor.name());
             report.report(() -> {
                 Map<String, Object> out = toJson(c.token());
                 out.put("token", c.secret());
@@ -96,15 +96,15 @@ final class TokenCommand extends CommandGroup {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id: 12 hex digits from token list")
         String id;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who revokes it (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
         @Mixin
         Output out;
 
         @Override
         public Integer call() {
-            ApiTokens.Token t = token.register().publication().revokeToken(id, actor);
+            ApiTokens.Token t = token.register().publication().revokeToken(id, actor.name());
             out.line("Token %s of %s is revoked.", t.id(), t.username());
             return 0;
         }

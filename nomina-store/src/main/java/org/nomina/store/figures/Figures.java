@@ -81,8 +81,8 @@ public final class Figures {
     public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
         return jdbi.withHandle(h -> {
             List<Incident> incidents = Incidents.list(h);
-            Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> new BadInputException(
-                    "--incident '" + n + "': no such incident (see nomina incident list)")));
+            Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
+                    "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
             RegisterFacts facts = RegisterFacts.read(h, RegisterFacts.scope(incidents, root),
                     root.map(Incident::place).filter(p -> !p.isEmpty()), incidents);
             if (facts.persons.isEmpty()) {

@@ -32,12 +32,12 @@ public final class RegisterHistories {
     public static Histories load(Database db, Optional<String> status, Optional<String> by) {
         by.ifPresent(b -> {
             if (!STRATA.contains(b)) {
-                throw new BadInputException("--by must be one of " + String.join(", ", STRATA) + ", not '" + b + "'");
+                throw BadInputException.naming("{by} must be one of " + String.join(", ", STRATA) + ", not '" + b + "'", "by");
             }
         });
         status.ifPresent(s -> {
             if (!List.of("killed", "injured", "missing", "hostage", "displaced").contains(s)) {
-                throw new BadInputException("--status must be killed, injured, missing, hostage or displaced, not '" + s + "'");
+                throw BadInputException.naming("{status} must be killed, injured, missing, hostage or displaced, not '" + s + "'", "status");
             }
         });
         return db.jdbi().withHandle(h -> {

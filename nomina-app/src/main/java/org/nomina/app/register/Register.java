@@ -301,7 +301,8 @@ public final class Register implements AutoCloseable {
 
     public ReviewQueue.Decided decide(Viewer reviewer, long recordA, long recordB, String verdict, String note) {
         require(reviewer, Role.REVIEWER, "decide pairs");
-        ReviewQueue.Decided d = ReviewQueue.decide(db, Long.toString(recordA), Long.toString(recordB), verdict, reviewer.username(), note);
+        ReviewQueue.Decided d = ReviewQueue.decide(db, Long.toString(recordA), Long.toString(recordB), ReviewQueue.verdict(verdict),
+                reviewer.username(), note);
         ReviewClaims.release(db, reviewer.username());
         return d;
     }

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
 import org.nomina.engine.linkage.LinkRecord;
 import org.nomina.store.CanonicalJson;
 
 /**
- * Every source record as the linker sees it, with the few stored values the register needs beside
- * (status, full name). Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
+ * Every source record as the linker sees it, with the full name the register needs beside. Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
  * ascending key order: the linker's merge with stored memberships and its membership digest rely on it.
  */
-record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> fullNames, List<String> sourceNames) {
+record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> sourceNames) {
 
     static RecordSet load(Handle h) {
         Map<Long, Integer> sourceIndex = new HashMap<>();
@@ -25,7 +27,6 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                 });
         int count = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Integer.class).one();
         List<LinkRecord> records = new ArrayList<>(count);
-        List<String> statuses = new ArrayList<>(count);
         List<String> fullNames = new ArrayList<>(count);
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
         // else at its incident's start: so a list that gives only ages links with lists that give birth years.
@@ -40,17 +41,30 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                 .map((rs, ctx) -> {
                     String extraJson = rs.getString("extra");
                     Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
-                    statuses.add(rs.getString("status"));
                     fullNames.add(rs.getString("full_name"));
                     return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
-                            rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
+                            rs.getString("given_name"), rs.getString("patronymic"), sex(rs.getString("sex")), rs.getInt("birth_year"),
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
                             rs.getObject("age") == null ? -1 : rs.getInt("age"), rs.getInt("incident_year"), rs.getString("place"),
-                            rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra,
+                            rs.getString("address"), rs.getString("id_number"), status(rs.getString("status")), extra,
                             ageHigh(rs));
                 })
                 .forEach(records::add);
-        return new RecordSet(records, statuses, fullNames, sourceNames);
+        return new RecordSet(records, fullNames, sourceNames);
+    }
+
+    /** A stored sex word; the importer stores only canonical ones. */
+    static Sex sex(String word) {
+        return Sex.fromWord(word).orElseThrow(() -> new IllegalStateException("a stored sex is not a canonical word: '" + word + "'"));
+    }
+
+    /** A stored status word, empty for "" (not stated); the importer stores only canonical ones. */
+    static Optional<Status> status(String word) {
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Status.fromWord(word)
+                .orElseThrow(() -> new IllegalStateException("a stored status is not a canonical word: '" + word + "'")));
     }
 
     private static Map<String, String> strings(Object json) {
@@ -71,10 +85,6 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
 
     LinkRecord linkRecord(int i) {
         return records.get(i);
-    }
-
-    String status(int i) {
-        return statuses.get(i);
     }
 
     String fullName(int i) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.commons.math3.util.KthSelector;
 import org.jdbi.v3.core.Handle;
+import org.nomina.engine.domain.Status;
 import org.nomina.engine.linkage.Decision;
 import org.nomina.engine.linkage.FieldContribution;
 import org.nomina.engine.linkage.HumanDecision;
@@ -234,7 +235,8 @@ public final class RegisterLinker {
                 FROM person WHERE retired_at IS NULL""").setFetchSize(10_000)
                 .map((rs, ctx) -> {
                     active.put(rs.getLong(1), new Consensus(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11)));
+                            RecordSet.sex(rs.getString(6)), rs.getInt(7), rs.getString(8), RecordSet.status(rs.getString(9)), rs.getInt(10),
+                            rs.getInt(11)));
                     return 0;
                 })
                 .forEach(x -> { });
@@ -299,7 +301,7 @@ public final class RegisterLinker {
                     p.setLong(i++, id);
                 }
                 p.setString(i++, v.displayName());
-                p.setString(i++, v.sex());
+                p.setString(i++, v.sex().word());
                 setInt(p, i++, v.birthYear());
                 if (!old) {
                     p.setObject(i++, now);
@@ -308,7 +310,7 @@ public final class RegisterLinker {
                 p.setString(i++, v.givenName());
                 p.setString(i++, v.patronymic());
                 p.setString(i++, v.place());
-                p.setString(i++, v.status());
+                p.setString(i++, v.status().map(Status::word).orElse(""));
                 p.setInt(i++, v.records());
                 p.setInt(i++, v.sources());
                 if (old) {

@@ -19,14 +19,6 @@ import java.util.stream.IntStream;
  * cluster. Stateless; {@link #link} may run concurrently on different inputs.
  */
 public final class Linker {
-    /** Upper bounds on m of the "different" level; see {@code capDisagreement}. */
-    static final double DATE_DISAGREEMENT_CAP = 0.05;
-    static final double PATRONYMIC_DISAGREEMENT_CAP = 0.10;
-    static final double PLACE_DISAGREEMENT_CAP = 0.20;
-    static final double SURNAME_DISAGREEMENT_CAP = 0.10;
-    /** Lower bound on m of the status's "different" level (weight about −3.5 bits); see {@code capDisagreement}. */
-    static final double STATUS_DISAGREEMENT_FLOOR = 0.05;
-
 
     private static final int BATCH = 1 << 18;
     /**
@@ -376,30 +368,21 @@ public final class Linker {
         }
 
         /**
-         * A prior on disagreement: a true match whose two records give birth years more than two years apart,
-         * different fathers' names or different places is a recording error, and lists make few of those.
-         * Unsupervised EM alone does not know this: where a few names are very common (the demo's district,
-         * or any Azerbaijani village), the class it calls "match" fills with namesakes. On the demo it learnt
-         * m(different) ≈ 0.4 for birth dates (weight −0.9), so namesakes born decades apart chained into one
-         * person (precision 0.31). m(different) is capped per kind of field and the agreeing levels
-         * renormalised. Given names keep what EM learnt, since spelling really does vary; surnames vary too, but
-         * on the generated five lists EM learnt m(different) = 0.56 for them (weight −0.3), its "match" class
-         * holding pairs with different surnames, so surnames are capped at 0.10 (generated 100k F1
-         * 0.567 → 0.573, demo and FEBRL unchanged). Measured by bench/linkage.sh.
+         * A prior on disagreement, as each comparison's {@link ComparisonSpec#disagreementCap()} and
+         * {@link ComparisonSpec#disagreementFloor()} say: m of the "different" level is brought within them and
+         * the agreeing levels renormalised (the reasons for the defaults are at
+         * {@link ComparisonSpec#standardDisagreementCap}). Then, for a date, m of "full_dates_differ" is capped
+         * at min(cap, u): where one village's namesakes make most candidate pairs, EM gave two full dates that
+         * differ m = 0.84 (+6.4 bits), and capped at 0.05 still +2.3 bits, since random pairs rarely have two
+         * full dates a year apart; so they never count for a match (at most 0 bits).
          */
         private void capDisagreement(double[][] m, double[][] u, int[] missing) {
             for (int f = 0; f < fields; f++) {
-                FieldComparator comparator = comparators.get(f);
-                double cap = comparator instanceof FieldComparator.DateComparator ? DATE_DISAGREEMENT_CAP
-                        : comparator.field().equals("patronymic") ? PATRONYMIC_DISAGREEMENT_CAP
-                        : comparator.field().equals("place") ? PLACE_DISAGREEMENT_CAP
-                        : comparator.field().equals("surname") ? SURNAME_DISAGREEMENT_CAP : 1.0;
+                ComparisonSpec spec = config.comparisons().get(f);
+                double cap = spec.disagreementCap();
                 int different = missing[f] - 1;
-                if (different >= 1 && comparator.field().equals("status") && m[f][different] < STATUS_DISAGREEMENT_FLOOR) {
-                    // The other way round: lists disagree on fates (missing, later found dead; injured, died in
-                    // hospital) more often than a list of fictional people shows, so disagreement may count
-                    // against a pair, never rule it out.
-                    cap = STATUS_DISAGREEMENT_FLOOR;
+                if (different >= 1 && m[f][different] < spec.disagreementFloor()) {
+                    cap = spec.disagreementFloor();
                 } else if (different < 1 || m[f][different] <= cap) {
                     continue;
                 }
@@ -412,12 +395,9 @@ public final class Linker {
             for (int f = 0; f < fields; f++) {
                 FieldComparator comparator = comparators.get(f);
                 if (comparator instanceof FieldComparator.DateComparator) {
-                    // Two full dates that differ never count for a match: where one village's namesakes make most
-                    // candidate pairs, EM gave them m = 0.84 (+6.4 bits), and capped at 0.05 still +2.3 bits, since
-                    // random pairs rarely have two full dates a year apart. So m ≤ u: at most 0 bits. After the cap
-                    // above, which scales the agreeing levels up.
+                    // After the cap above, which scales the agreeing levels up.
                     int level = comparator.labels().indexOf("full_dates_differ");
-                    capLevel(m[f], level, Math.min(DATE_DISAGREEMENT_CAP, u[f][level]));
+                    capLevel(m[f], level, Math.min(config.comparisons().get(f).disagreementCap(), u[f][level]));
                 }
             }
         }

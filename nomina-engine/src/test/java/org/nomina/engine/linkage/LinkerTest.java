@@ -139,7 +139,7 @@ class LinkerTest {
         assertThat(agree.weight()).isPositive();
         assertThat(differ.level()).isEqualTo("different");
         // Lists disagree on fates, so disagreement counts against the pair but is bounded (m ≥ 0.05).
-        assertThat(differ.weight()).isNegative().isGreaterThanOrEqualTo(Math.log(Linker.STATUS_DISAGREEMENT_FLOOR) / Math.log(2));
+        assertThat(differ.weight()).isNegative().isGreaterThanOrEqualTo(Math.log(ComparisonSpec.standardDisagreementFloor("status")) / Math.log(2));
         assertThat(together(result, 3, 4)).isTrue();
     }
 

@@ -66,7 +66,11 @@ sealed interface FieldComparator {
                 key -> buildJaroWinklerLabels(first, second, thresholds));
     }
 
-    /** Labels by their inputs: they are asked for once per explained pair, millions of times a run. */
+    /**
+     * Labels by their inputs: they are asked for once per explained pair, millions of times a run. Not bounded:
+     * it holds one entry per distinct comparison (field kind and thresholds) of the configurations ever run, a
+     * handful even in a server that lives for years.
+     */
     final class LabelCache {
         private static final java.util.Map<String, List<String>> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
 

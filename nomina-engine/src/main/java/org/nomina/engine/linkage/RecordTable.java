@@ -191,7 +191,7 @@ final class RecordTable {
         String[] places = new String[size];
         String[] addresses = new String[size];
         String[] ids = new String[size];
-        // Parallel: the normaliser's caches are concurrent maps, and ICU work is rare once they are warm.
+        // Parallel: the normaliser's caches are thread-safe, and ICU work is rare once they are warm.
         IntStream.range(0, size).parallel().forEach(i -> {
             LinkRecord record = records.get(i);
             surnames[i] = names.surname(record.surname());

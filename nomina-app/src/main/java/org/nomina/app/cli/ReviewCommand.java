@@ -51,9 +51,9 @@ final class ReviewCommand extends CommandGroup {
             for (ReviewQueue.Pending p : pending) {
                 out.out().printf("%nprobability %.3f, weight %+.1f%n", p.probability(), p.matchWeight());
                 out.out().printf("  A %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.a().key(), p.a().source(), p.a().recordId(),
-                        p.a().fullName(), p.a().birth(), p.a().age(), p.a().place(), p.a().status());
+                        p.a().fullName(), p.a().birth(), p.a().age(), p.a().place(), p.a().statusWord());
                 out.out().printf("  B %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.b().key(), p.b().source(), p.b().recordId(),
-                        p.b().fullName(), p.b().birth(), p.b().age(), p.b().place(), p.b().status());
+                        p.b().fullName(), p.b().birth(), p.b().age(), p.b().place(), p.b().statusWord());
                 StringBuilder w = new StringBuilder("    ");
                 for (Object c : p.contributions()) {
                     if (c instanceof Map<?, ?> m) {
@@ -99,9 +99,9 @@ final class ReviewCommand extends CommandGroup {
             ReviewQueue.Decided d = review.register().decide(Register.commandLine(NominaCommand.actor(reviewer)), a, b, verdict, note);
             report.report(() -> d, out -> out.line("Recorded: records %d and %d are %s (reviewer %s). Run nomina link to apply it.",
                     d.recordA(), d.recordB(), switch (d.verdict()) {
-                        case "same" -> "the same person";
-                        case "different" -> "different people";
-                        default -> "undecided";
+                        case SAME -> "the same person";
+                        case DIFFERENT -> "different people";
+                        case UNSURE -> "undecided";
                     }, d.reviewer()));
             return 0;
         }

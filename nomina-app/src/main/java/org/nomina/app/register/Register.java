@@ -541,7 +541,7 @@ public final class Register implements AutoCloseable {
      */
     public ReviewQueue.Decided decide(Viewer reviewer, String recordA, String recordB, String verdict, String note) {
         require(reviewer, Role.REVIEWER, "decide pairs");
-        ReviewQueue.Decided d = ReviewQueue.decide(db, recordA, recordB, verdict, reviewer.username(), note);
+        ReviewQueue.Decided d = ReviewQueue.decide(db, recordA, recordB, ReviewQueue.verdict(verdict), reviewer.username(), note);
         ReviewClaims.release(db, reviewer.username());
         return d;
     }

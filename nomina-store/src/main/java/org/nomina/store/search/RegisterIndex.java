@@ -39,6 +39,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.nomina.engine.domain.AgeGroup;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.engine.names.NormalName;
 import org.nomina.store.BadInputException;
@@ -95,7 +96,7 @@ public final class RegisterIndex implements AutoCloseable {
      * Age groups at the incident, as {@code estimate --by age_group} and the figures' default subgroups
      * count them (a child is under 18, the elderly are 60 or older).
      */
-    public static final List<String> AGE_GROUPS = List.of("0-17", "18-59", "60+", "unknown");
+    public static final List<String> AGE_GROUPS = AgeGroup.labels();
 
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
     /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
@@ -349,7 +350,7 @@ public final class RegisterIndex implements AutoCloseable {
 
     /** The age group of an age at the incident ({@code null}: not known). */
     static String ageGroup(Integer age) {
-        return age == null ? "unknown" : age < 18 ? "0-17" : age < 60 ? "18-59" : "60+";
+        return AgeGroup.of(age).label();
     }
 
     /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */

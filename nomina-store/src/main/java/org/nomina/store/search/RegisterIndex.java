@@ -86,9 +86,11 @@ public final class RegisterIndex implements AutoCloseable {
 
     /**
      * Which persons a search may return whatever it asks (the public memorial's projection, issue 12): one of
-     * these fates, none of these ids, and, when given, listed by at least one of these sources.
+     * these fates, none of these ids, not marked living when {@code excludeLiving}, and, when given, listed by
+     * at least one of these sources. The living are a field of the index, not a list of ids: reading them from
+     * the database took a scan of every person, and a query of every id, however few were living.
      */
-    public record Restriction(Set<String> statuses, Set<Long> excludedIds, Optional<Set<String>> anySource) {
+    public record Restriction(Set<String> statuses, Set<Long> excludedIds, boolean excludeLiving, Optional<Set<String>> anySource) {
     }
 
     /**
@@ -100,7 +102,7 @@ public final class RegisterIndex implements AutoCloseable {
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
     /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
     private static final String USER_DATA_FORMAT = "nomina.index_format";
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     /** Results past this many cannot be paged to (narrow the search instead). */
     public static final int MAX_WINDOW = 10_000;
     /**
@@ -217,7 +219,7 @@ public final class RegisterIndex implements AutoCloseable {
                 h.createQuery("""
                                 SELECT p.id, p.display_name, p.sex, p.birth_year, p.place, p.status, p.surname, p.given_name, p.patronymic,
                                        r.full_name, r.surname, r.given_name, r.patronymic, s.name,
-                                       r.incident_id, COALESCE(r.age, r.incident_year - r.birth_year)
+                                       r.incident_id, COALESCE(r.age, r.incident_year - r.birth_year), p.living
                                 FROM person p
                                 LEFT JOIN person_record pr ON pr.person_id = p.id
                                 LEFT JOIN source_record r ON r.id = pr.source_record_id
@@ -233,7 +235,8 @@ public final class RegisterIndex implements AutoCloseable {
                                     count[0]++;
                                 }
                                 current[0] = new PersonDoc(id, rs.getString(2), rs.getString(3),
-                                        rs.getObject(4) == null ? "" : String.valueOf(rs.getInt(4)), rs.getString(5), rs.getString(6));
+                                        rs.getObject(4) == null ? "" : String.valueOf(rs.getInt(4)), rs.getString(5), rs.getString(6),
+                                        rs.getBoolean(17));
                                 current[0].names(rs.getString(7), rs.getString(8), rs.getString(9));
                             }
                             if (rs.getString(10) != null) {
@@ -274,6 +277,7 @@ public final class RegisterIndex implements AutoCloseable {
         final String birthYear;
         final String place;
         final String status;
+        final boolean living;
         final Set<String> variants = new LinkedHashSet<>();
         final Set<String> keys = new LinkedHashSet<>();
         final Set<String> exact = new LinkedHashSet<>();
@@ -281,13 +285,14 @@ public final class RegisterIndex implements AutoCloseable {
         final Set<String> incidents = new LinkedHashSet<>();
         Integer age;
 
-        PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status) {
+        PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status, boolean living) {
             this.id = id;
             this.displayName = displayName;
             this.sex = sex;
             this.birthYear = birthYear;
             this.place = place;
             this.status = status;
+            this.living = living;
             variants.add(displayName);
         }
 
@@ -322,6 +327,9 @@ public final class RegisterIndex implements AutoCloseable {
         d.add(new StringField("sex", p.sex, Field.Store.YES));
         d.add(new StoredField("birth_year", p.birthYear));
         d.add(new StringField("status", p.status, Field.Store.YES));
+        if (p.living) {
+            d.add(new StringField("living", "true", Field.Store.NO));
+        }
         d.add(new StoredField("place", p.place));
         d.add(new StringField("place_key", names.placeName(p.place), Field.Store.NO));
         for (String s : p.sources) {
@@ -393,6 +401,9 @@ public final class RegisterIndex implements AutoCloseable {
         q.source().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("source", s)), BooleanClause.Occur.FILTER));
         if (restriction != null) {
             b.add(new TermInSetQuery("status", restriction.statuses().stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            if (restriction.excludeLiving()) {
+                b.add(new TermQuery(new Term("living", "true")), BooleanClause.Occur.MUST_NOT);
+            }
             if (!restriction.excludedIds().isEmpty()) {
                 b.add(new TermInSetQuery("id", restriction.excludedIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
                         BooleanClause.Occur.MUST_NOT);

@@ -47,7 +47,7 @@ echo "Serving $PERSONS persons on port $PORT (the index is built on start) …"
 $NOMINA --db "$DB" serve --port "$PORT" > "$OUT/serve.txt" 2> "$OUT/serve.err" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3600); do   # at a million persons the index is built on the first start: minutes
   grep -q "Nomina serves" "$OUT/serve.txt" 2>/dev/null && break
   kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/serve.err"; exit 1; }
   sleep 1

@@ -182,11 +182,14 @@ public final class PublicProjection {
                 Optional.empty(), offset, limit), new RegisterIndex.Restriction(PUBLIC_FATES, x.persons(), true,
                 x.allSourcesPublished() ? Optional.empty() : Optional.of(x.publishedSources())));
         Map<Long, PublicPerson> found = persons(page.hits().stream().map(RegisterIndex.Hit::personId).toList());
-        return new Page(List.copyOf(found.values()), page.total(), offset, limit);
+        return new Page(List.copyOf(found.values()), page.total(), page.totalExact(), offset, limit);
     }
 
-    /** A page of public persons; {@code total} counts every match. */
-    public record Page(List<PublicPerson> persons, long total, int offset, int limit) {
+    /**
+     * A page of public persons; {@code total} counts every match when {@code totalExact}, else there are at
+     * least that many (the index stops counting at {@link RegisterIndex#COUNT_LIMIT}).
+     */
+    public record Page(List<PublicPerson> persons, long total, boolean totalExact, int offset, int limit) {
     }
 
     private Exclusions exclusions() {

@@ -324,11 +324,45 @@ public final class Register implements AutoCloseable {
         return Users.randomToken();
     }
 
+    /**
+     * How long a session read from the database answers for it: every page and API request asks who sent it,
+     * and the database's answer cost a query each. Signing out or disabling a user here forgets at once; a
+     * user disabled by another process (the command line) loses their session within this.
+     */
+    static final Duration SESSION_CACHE = Duration.ofSeconds(5);
+    /** At most this many sessions are remembered; past it the cache starts afresh. */
+    private static final int SESSION_CACHE_MAX = 10_000;
+
+    private record CachedSession(Viewer viewer, long readAtNanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<Viewer> session(String token) {
-        return users.session(token).map(Register::viewer);
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        CachedSession cached = sessions.get(token);
+        if (cached != null && now - cached.readAtNanos() < SESSION_CACHE.toNanos()) {
+            return Optional.of(cached.viewer());
+        }
+        Optional<Viewer> viewer = users.session(token).map(Register::viewer);
+        if (viewer.isEmpty()) {
+            sessions.remove(token);
+            return viewer; // an unknown or ended session is not remembered: nobody can fill the cache with made-up tokens
+        }
+        if (sessions.size() >= SESSION_CACHE_MAX) {
+            sessions.clear();
+        }
+        sessions.put(token, new CachedSession(viewer.get(), now));
+        return viewer;
     }
 
     public void logout(String token) {
+        if (token != null) {
+            sessions.remove(token);
+        }
         users.endSession(token);
     }
 
@@ -341,7 +375,9 @@ public final class Register implements AutoCloseable {
     }
 
     public Users.User disableUser(String username, String actor) {
-        return users.disable(username, actor);
+        Users.User disabled = users.disable(username, actor);
+        sessions.clear(); // the user's sessions end now, not when the cache would next ask
+        return disabled;
     }
 
     // --- search ---------------------------------------------------------------------------------------

@@ -3,30 +3,38 @@
 # import six lists -> link -> figures --json): every figure beside the generator's truth, with the
 # tolerance the issue sets (2%, or ±2 where the truth is under 100), on several seeds and sizes; then the
 # time of `figures` and of `person show` on a town of a million residents.
-# Usage: bench/figures.sh [SIZES] [SEEDS] [BIG]   defaults: "2000 5000 20000" "1 2 3" 1000000 (BIG=0 skips it;
-#        SIZES=none skips the towns)
+# Usage: bench/figures.sh [--reuse] [SIZES] [SEEDS] [BIG]   defaults: "2000 5000 20000" "1 2 3" 1000000
+#        (BIG=0 skips it; SIZES=none skips the towns)
+#   --reuse  keep the big town's register in bench/out/figures-big-BIG from an earlier run (building a million
+#            takes most of an hour on a shared machine); without it the register is built again
+#   NOMINA="java -jar nomina-app/target/nomina.jar" runs a jar built already (default ./nomina, which builds first)
+#   NOMINA_JAVA_OPTS: JVM options (default -Xmx4g; e.g. -XX:StartFlightRecording=filename=f.jfr to profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+REUSE=0
+if [ "${1:-}" = "--reuse" ]; then REUSE=1; shift; fi
 OUT=bench/out/figures
 SIZES="${1:-2000 5000 20000}"
 SEEDS="${2:-1 2 3}"
 BIG="${3:-1000000}"
 [ "$SIZES" = "none" ] && SIZES=""   # bench/figures.sh none none 1000000: only the big register
 rm -rf "$OUT" && mkdir -p "$OUT"
-./nomina --version >/dev/null
+NOMINA="${NOMINA:-./nomina}"
+$NOMINA --version >/dev/null
 export NOMINA_JAVA_OPTS="${NOMINA_JAVA_OPTS:--Xmx4g}"
+NOMINA="${NOMINA/ -jar / ${NOMINA_JAVA_OPTS} -jar }"   # java -jar: the options go before -jar (./nomina reads them itself)
 INCIDENT="Attack on Nomkənd"
 
 load_town() { # dir, db
   local dir="$1" db="$2"
-  ./nomina --db "$db" incident add "$INCIDENT" --from 1994-11-14 --to 1994-11-15 --place Nomkənd --kind attack >/dev/null
-  ./nomina --db "$db" import "$dir/lists/town_residents.csv" --source "Town residents" --kind residents --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" import "$dir/lists/killed.csv" --source "Killed" --mapping "$dir/mappings/killed.yaml" --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" import "$dir/lists/injured.csv" --source "Injured" --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" import "$dir/lists/hostages_taken.tsv" --source "Hostages taken" --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" import "$dir/lists/hostages_released.csv" --source "Hostages released" --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" import "$dir/lists/commission_missing.csv" --source "Commission on the missing" --kind official --incident "$INCIDENT" >/dev/null
-  ./nomina --db "$db" link >/dev/null 2>&1
+  $NOMINA --db "$db" incident add "$INCIDENT" --from 1994-11-14 --to 1994-11-15 --place Nomkənd --kind attack >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/town_residents.csv" --source "Town residents" --kind residents --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/killed.csv" --source "Killed" --mapping "$dir/mappings/killed.yaml" --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/injured.csv" --source "Injured" --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/hostages_taken.tsv" --source "Hostages taken" --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/hostages_released.csv" --source "Hostages released" --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" import "$dir/lists/commission_missing.csv" --source "Commission on the missing" --kind official --incident "$INCIDENT" >/dev/null
+  $NOMINA --db "$db" link >/dev/null 2>&1
 }
 
 compare() { # figures.json truth_figures.csv label; prints each figure and returns 1 if any is out of tolerance
@@ -53,25 +61,43 @@ status=0
 for size in $SIZES; do
   for seed in $SEEDS; do
     dir="$OUT/town-$size-$seed"
-    ./nomina generate "$dir" --case town --people "$size" --seed "$seed" >/dev/null
+    $NOMINA generate "$dir" --case town --people "$size" --seed "$seed" >/dev/null
     db="jdbc:h2:file:$PWD/$dir/db"
     load_town "$dir" "$db"
-    ./nomina --db "$db" figures --json > "$dir/figures.json"
+    $NOMINA --db "$db" figures --json > "$dir/figures.json"
     compare "$dir/figures.json" "$dir/truth_figures.csv" "town of $size residents, seed $seed" || status=1
   done
 done
 
 if [ "$BIG" != "0" ]; then
   echo "A town of $BIG residents: the time of figures and person show"
-  dir="$OUT/town-big"
-  ./nomina generate "$dir" --case town --people "$BIG" --seed 9 >/dev/null
-  db="jdbc:h2:file:$PWD/$dir/db"
-  load_town "$dir" "$db"
-  persons=$(./nomina --db "$db" figures --json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(f["count"] for f in d["figures"] if f["category"]=="population"))')
-  /usr/bin/time -f "%e" -o "$OUT/time.txt" ./nomina --db "$db" figures --json > "$dir/figures.json"
-  printf '  figures --json on %s residents (persons): %s s wall, JVM start included\n' "$persons" "$(cat "$OUT/time.txt")"
-  compare "$dir/figures.json" "$dir/truth_figures.csv" "town of $BIG residents, seed 9" || status=1
-  person=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(next(f["person_ids"][0] for f in d["figures"] if f["category"]=="killed"))' "$dir/figures.json")
-  ./nomina --db "$db" person show "$person" --timing 2>&1 >/dev/null | sed 's/^/  /'
+  big="bench/out/figures-big-$BIG"
+  dir="$big/town"
+  db="jdbc:h2:file:$PWD/$big/db"
+  if [ "$REUSE" = 1 ] && [ -f "$big/built" ]; then
+    echo "  reusing the register in $big (built $(cat "$big/built"))"
+  else
+    rm -rf "$big" && mkdir -p "$big"
+    start=$(date +%s)
+    $NOMINA generate "$dir" --case town --people "$BIG" --seed 9 >/dev/null
+    load_town "$dir" "$db"
+    echo "$(date -u +%FT%TZ), $(( $(date +%s) - start )) s" > "$big/built"
+    echo "  built in $(( $(date +%s) - start )) s (generate, six imports, link)"
+  fi
+  # The first run after a build or an upgrade also migrates the register; it is not timed.
+  persons=$($NOMINA --db "$db" figures --json 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(f["count"] for f in d["figures"] if f["category"]=="population"))')
+  for run in 1 2 3; do
+    /usr/bin/time -f "%e %U %S" -o "$OUT/time.txt" $NOMINA --db "$db" figures --json > "$OUT/big-figures.json" 2> "$OUT/figures.err"
+    read -r wall user sys < "$OUT/time.txt"
+    printf '  figures --json on %s residents (persons), run %s: %s s wall, JVM start included (%s s user, %s s system CPU); %s\n' \
+      "$persons" "$run" "$wall" "$user" "$sys" "$(grep -o 'counted in .*' "$OUT/figures.err")"
+  done
+  printf '  load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  compare "$OUT/big-figures.json" "$dir/truth_figures.csv" "town of $BIG residents, seed 9" || status=1
+  # A killed person, and a child orphaned of both parents (else of one), each with their family.
+  for category in killed orphaned_both_parents,orphaned_one_parent; do
+    person=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); ids=[i for c in sys.argv[2].split(",") for f in d["figures"] if f["category"]==c for i in f["person_ids"]]; print(ids[0] if ids else "")' "$OUT/big-figures.json" "$category")
+    if [ -n "$person" ]; then $NOMINA --db "$db" person show "$person" --timing 2>&1 >/dev/null | sed 's/^/  /'; fi
+  done
 fi
 exit $status

@@ -21,7 +21,7 @@ class DatabaseTest {
     @Test
     void shouldNameTheNewestMigrationAsTheVersionThatSkipsFlyway() throws IOException, URISyntaxException {
         Path migrations = Path.of(DatabaseTest.class.getResource("/db/migration").toURI());
-        Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
+        Pattern name = Pattern.compile("V(\\d+)__.*\\.(sql|class)"); // SQL, or Java (db.migration) compiled beside them
         int newest;
         try (Stream<Path> files = Files.list(migrations)) {
             newest = files.map(f -> name.matcher(f.getFileName().toString())).filter(Matcher::matches)

@@ -1,7 +1,6 @@
 package org.nomina.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,16 +14,15 @@ import org.nomina.engine.claims.ClaimComparison;
 import org.nomina.engine.claims.ClaimLanguage;
 import org.nomina.engine.claims.Qualifier;
 import org.nomina.engine.claims.Subgroup;
+import org.nomina.app.register.Claims;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
 import org.nomina.store.claims.ClaimEdit;
 import org.nomina.store.claims.ClaimImportResult;
 import org.nomina.store.claims.ClaimRequest;
-import org.nomina.store.claims.ClaimStore;
-import org.nomina.store.claims.RegisterCounts;
 import org.nomina.store.claims.StoredClaim;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -63,11 +61,11 @@ final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "E", description = "A .txt file's encoding, e.g. windows-1251 (default: detect)")
     String encoding;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who reads the text in, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -80,10 +78,10 @@ final class ClaimsCommand implements Callable<Integer> {
         }
         Optional<ClaimLanguage> lang = language.equalsIgnoreCase("auto") ? Optional.empty() : Optional.of(ClaimLanguage.fromCode(language)
                 .orElseThrow(() -> new BadInputException("--language must be auto, en, ru, az or hy, not '" + language + "'")));
-        System.err.println("Reading " + file + " …");
-        ClaimImportResult result = new ClaimStore(parent.database()).store(new ClaimRequest(file, source, kind.toLowerCase(Locale.ROOT),
-                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), actor(actor)));
-        if (json) {
+        report.note("Reading %s …", file);
+        ClaimImportResult result = parent.register().claims().read(new ClaimRequest(file, source, kind.toLowerCase(Locale.ROOT),
+                Optional.ofNullable(incident), lang, Optional.ofNullable(encoding), actor.name()));
+        report.report(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("source", result.source());
             out.put("version", result.version());
@@ -92,37 +90,33 @@ final class ClaimsCommand implements Callable<Integer> {
             out.put("claims", result.claims().stream().map(ClaimsDocument::claim).toList());
             out.put("duplicates_skipped", result.duplicatesSkipped());
             out.put("warnings", result.warnings());
-            System.out.println(Json.write(out));
-            return 0;
-        }
-        result.warnings().forEach(w -> System.err.println("note: " + w));
-        if (!result.alreadyStored()) {
-            System.out.printf("Read %s (%s, %s, language %s) into '%s' as version %d: %d claims%s.%n", result.file(), result.format(),
-                    result.encoding(), result.language(), result.source(), result.version(), result.claims().size(),
-                    result.duplicatesSkipped() > 0 ? ", " + result.duplicatesSkipped() + " figures in repeated passages counted once" : "");
-        }
-        printClaims(result.claims());
+            return out;
+        }, out -> {
+            result.warnings().forEach(w -> out.note("note: %s", w));
+            if (!result.alreadyStored()) {
+                out.line("Read %s (%s, %s, language %s) into '%s' as version %d: %d claims%s.", result.file(), result.format(),
+                        result.encoding(), result.language(), result.source(), result.version(), result.claims().size(),
+                        result.duplicatesSkipped() > 0 ? ", " + result.duplicatesSkipped() + " figures in repeated passages counted once" : "");
+            }
+            printClaims(out, result.claims());
+        });
         return 0;
     }
 
-    static String actor(String given) {
-        return Optional.ofNullable(given).orElse(System.getProperty("user.name", "unknown"));
-    }
 
 
-
-    static void printClaims(List<StoredClaim> claims) {
+    static void printClaims(Output out, List<StoredClaim> claims) {
         if (claims.isEmpty()) {
-            System.out.println("No figures about people were found.");
+            out.line("No figures about people were found.");
             return;
         }
-        System.out.printf("%6s  %-22s %-9s %-16s %-7s %-16s %s%n", "id", "category", "subgroup", "figure", "part of", "incident", "quote");
-        for (StoredClaim c : claims) {
+        out.line("%6s  %-22s %-9s %-16s %-7s %-16s %s", "id", "category", "subgroup", "figure", "part of", "incident", "quote");
+        out.table(claims, "", "%6d  %-22s %-9s %-16s %-7s %-16s \"%s\"%s", c -> {
             StoredClaim.Reading r = c.reading();
-            System.out.printf("%6d  %-22s %-9s %-16s %-7s %-16s \"%s\"%s%n", c.id(), r.category().label(), r.subgroup().map(Subgroup::label).orElse("-"),
-                    figure(r), c.parentId().map(String::valueOf).orElse("-"), r.incidentLabel(), c.quote(),
-                    r.rejected() ? "  [rejected: " + r.note() + "]" : c.readingNo() > 1 ? "  [reading " + c.readingNo() + " by " + c.readBy() + "]" : "");
-        }
+            return new Object[] {c.id(), r.category().label(), r.subgroup().map(Subgroup::label).orElse("-"),
+                figure(r), c.parentId().map(String::valueOf).orElse("-"), r.incidentLabel(), c.quote(),
+                r.rejected() ? "  [rejected: " + r.note() + "]" : c.readingNo() > 1 ? "  [reading " + c.readingNo() + " by " + c.readBy() + "]" : ""};
+        });
     }
 
     static String figure(StoredClaim.Reading r) {
@@ -148,17 +142,13 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", paramLabel = "NAME", description = "Only claims with this incident label or assigned to this incident")
         String incident;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<StoredClaim> list = new ClaimStore(claims.parent.database()).list(Optional.ofNullable(incident));
-            if (json) {
-                System.out.println(Json.write(Map.of("claims", list.stream().map(ClaimsDocument::listed).toList())));
-            } else {
-                printClaims(list);
-            }
+            List<StoredClaim> list = claims.parent.register().claims().list(Optional.ofNullable(incident));
+            report.report(() -> Map.of("claims", list.stream().map(ClaimsDocument::listed).toList()), out -> printClaims(out, list));
             return 0;
         }
     }
@@ -198,11 +188,11 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--note", paramLabel = "TEXT", description = "Why, for the ledger")
         String note;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who edits (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
@@ -222,8 +212,7 @@ final class ClaimsCommand implements Callable<Integer> {
             if (count != null && count < 0 || low != null && low < 0 || high != null && high < 0) {
                 throw new BadInputException("figures cannot be negative");
             }
-            StoredClaim c = new ClaimStore(claims.parent.database()).edit(id, edit, actor(actor));
-            return show(c, json);
+            return show(claims.parent.register().claims().edit(id, edit, actor.name()), report);
         }
     }
 
@@ -239,24 +228,20 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the claim is rejected")
         String reason;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who rejects (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            return show(new ClaimStore(claims.parent.database()).reject(id, reason, actor(actor)), json);
+            return show(claims.parent.register().claims().reject(id, reason, actor.name()), report);
         }
     }
 
-    static int show(StoredClaim c, boolean json) {
-        if (json) {
-            System.out.println(Json.write(ClaimsDocument.listed(c)));
-        } else {
-            printClaims(List.of(c));
-        }
+    static int show(StoredClaim c, ReportOptions report) {
+        report.report(() -> ClaimsDocument.listed(c), out -> printClaims(out, List.of(c)));
         return 0;
     }
 
@@ -275,20 +260,17 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", required = true, paramLabel = "NAME", description = "The register incident")
         String incident;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who assigns (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<StoredClaim> changed = new ClaimStore(claims.parent.database()).assign(label, Optional.ofNullable(source), incident, actor(actor));
-            if (json) {
-                System.out.println(Json.write(Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsDocument::listed).toList())));
-            } else {
-                System.out.printf("%d claims labelled '%s' now belong to incident '%s'.%n", changed.size(), label, incident);
-            }
+            List<StoredClaim> changed = claims.parent.register().claims().assign(label, Optional.ofNullable(source), incident, actor.name());
+            report.report(() -> Map.of("assigned", changed.size(), "claims", changed.stream().map(ClaimsDocument::listed).toList()),
+                    out -> out.line("%d claims labelled '%s' now belong to incident '%s'.", changed.size(), label, incident));
             return 0;
         }
     }
@@ -304,39 +286,36 @@ final class ClaimsCommand implements Callable<Integer> {
         @Option(names = "--incident", paramLabel = "NAME", description = "Only claims with this incident label or assigned to this incident")
         String incident;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            Database db = claims.parent.database();
-            List<String> notes = new ArrayList<>();
-            List<ClaimComparison.Row> rows = ClaimsDocument.compare(db, Optional.ofNullable(incident), List.of(), notes);
-            if (json) {
+            Claims.Comparison compared = claims.parent.register().claims().compare(Optional.ofNullable(incident), List.of());
+            report.report(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("incident", incident);
-                out.put("rows", rows.stream().map(ClaimsDocument::row).toList());
-                out.put("notes", notes);
-                System.out.println(Json.write(out));
-            } else {
-                notes.forEach(n -> System.err.println("note: " + n));
-                printRows(rows);
-            }
+                out.put("rows", compared.rows().stream().map(ClaimsDocument::row).toList());
+                out.put("notes", compared.notes());
+                return out;
+            }, out -> {
+                compared.notes().forEach(n -> out.note("note: %s", n));
+                printRows(out, compared.rows());
+            });
             return 0;
         }
     }
 
 
-
-    static void printRows(List<ClaimComparison.Row> rows) {
-        System.out.printf("%-32s %9s %15s %22s  %s%n", "category/subgroup", "register", "claims min–max", "estimate", "sources");
+    static void printRows(Output out, List<ClaimComparison.Row> rows) {
+        out.line("%-32s %9s %15s %22s  %s", "category/subgroup", "register", "claims min–max", "estimate", "sources");
         for (ClaimComparison.Row r : rows) {
             String span = r.claimsMinimum().isEmpty() ? "-" : r.claimsMinimum().getAsLong() == r.claimsMaximum().orElse(-1)
                     ? Long.toString(r.claimsMinimum().getAsLong()) : r.claimsMinimum().getAsLong() + "–" + r.claimsMaximum().orElse(0);
             String sources = String.join("; ", r.claims().stream().map(c -> c.source() + ": " + ClaimComparison.describe(c)).toList());
             String estimate = r.estimate().map(e -> String.format("%,.0f (%,.0f–%,.0f)", e.estimate(), e.lower(), e.upper())).orElse("-");
-            System.out.printf("%-32s %9d %15s %22s  %s%n", r.key().label(), r.register(), span, estimate, sources);
-            r.flags().forEach(f -> System.out.println("    ! " + f.message()));
+            out.line("%-32s %9d %15s %22s  %s", r.key().label(), r.register(), span, estimate, sources);
+            r.flags().forEach(f -> out.line("    ! %s", f.message()));
         }
     }
 }

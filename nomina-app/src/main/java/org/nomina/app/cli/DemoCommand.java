@@ -7,30 +7,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.nomina.app.demo.DemoCase;
 import org.nomina.app.demo.DemoGenerator;
+import org.nomina.app.demo.StatementWriter;
 import org.nomina.app.demo.TownGenerator;
-import org.nomina.engine.fates.Subgroups;
-import org.nomina.store.figures.Figures;
-import org.nomina.store.incidents.Incidents;
-import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
-import org.nomina.store.imports.ImportRequest;
-import org.nomina.store.imports.ImportResult;
-import org.nomina.store.imports.Importer;
-import org.nomina.store.ledger.Verifier;
-import org.nomina.store.stats.Stats;
-import org.nomina.engine.estimation.CaptureHistories;
-import org.nomina.engine.estimation.Criterion;
-import org.nomina.engine.estimation.EstimationOptions;
+import org.nomina.app.register.Estimates;
+import org.nomina.app.register.Progress;
+import org.nomina.app.register.Register;
+import org.nomina.engine.claims.ClaimCategory;
+import org.nomina.engine.claims.ClaimComparison;
 import org.nomina.engine.estimation.EstimationOutcome;
 import org.nomina.engine.estimation.EstimationResult;
-import org.nomina.engine.estimation.Estimators;
-import org.nomina.engine.linkage.LinkageConfig;
-import org.nomina.store.linkage.RegisterHistories;
+import org.nomina.engine.fates.Subgroups;
+import org.nomina.store.BadInputException;
+import org.nomina.store.claims.ClaimImportResult;
+import org.nomina.store.claims.ClaimRequest;
+import org.nomina.store.figures.Figures;
+import org.nomina.store.imports.ImportRequest;
+import org.nomina.store.imports.ImportResult;
+import org.nomina.store.ledger.Verifier;
 import org.nomina.store.linkage.RegisterLinker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -60,112 +60,121 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--case", defaultValue = "town", paramLabel = "town|district", description = "Which fictional case (default: ${DEFAULT-VALUE})")
     String caseName;
 
+    @Mixin
+    Output out;
+
     @Override
     public Integer call() throws IOException {
         if (!caseName.equals("town") && !caseName.equals("district")) {
             throw new BadInputException("--case must be town or district, not '" + caseName + "'");
         }
         prepare(dir);
-        Terminal terminal = new Terminal(System.err);
-        if (caseName.equals("town")) {
-            return town(terminal);
+        Terminal terminal = new Terminal(out.err());
+        String url = Register.h2Url(dir.resolve("db"));
+        boolean verifies;
+        try (Register register = Register.openForCommand(url, Register.indexDirectoryFor(url))) {
+            verifies = caseName.equals("town") ? town(register, terminal) : district(register, terminal);
         }
-        System.err.println("Generating the fictional case in " + dir.toAbsolutePath() + " …");
-        DemoCase demo = new DemoGenerator(new DemoGenerator.Options(people, 4, true, seed)).generate(dir);
-        Database db = Database.open(Database.h2Url(dir.resolve("db")));
-        Importer importer = new Importer(db);
-        System.out.println("Nomina demo: the fictional district of Nomkənd, " + String.format("%,d", demo.people())
-                + " people (" + demo.peopleByStatus() + ")");
-        System.out.println();
-        for (DemoCase.ListFile list : demo.lists()) {
-            ImportResult r = importer.importFile(new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(),
-                    Optional.empty(), "demo"), (rows, bytes, total) -> terminal.progress("importing " + list.source(), bytes, total,
-                    String.format("%,d rows", rows)));
-            terminal.done();
-            System.out.printf("  %-24s %-84s %,6d imported, %d rejected (encoding %s)%n", list.source(), "(" + list.description() + ")",
-                    r.rowsImported(), r.rowsRejected(), r.encoding());
-            r.rejects().forEach(x -> System.out.printf("      rejected row %d%s%s: %s%n", x.row(),
-                    x.column().isEmpty() ? "" : ", column \"" + x.column() + "\"",
-                    x.value().isEmpty() ? "" : ", value \"" + x.value() + "\"", x.reason()));
+        if (!noServe && verifies) {
+            return ServeCommand.serveDemo(out, url, Register.indexDirectoryFor(url), port);
         }
-        System.out.println();
-        System.out.print(StatsCommand.render(Stats.summarise(db.jdbi())));
-
-        System.out.println();
-        RegisterLinker.Outcome linked = RegisterLinker.link(db, LinkageConfig.defaults(), "demo",
-                (stage, done, total) -> terminal.progress(String.format("linking: %-9s", stage), done, total, ""));
-        terminal.done();
-        System.out.printf("Linkage: %,d source records are %,d persons (%,d records linked automatically into others); "
-                + "%,d pairs await review (nomina review list). The generator made %,d people, of whom %,d appear on at least one list.%n",
-                linked.records(), linked.persons(), linked.records() - linked.persons(), linked.reviewPairs(), demo.people(), demo.documented());
-        int trueKilled = demo.peopleByStatus().get("killed");
-        RegisterHistories.Histories killed = RegisterHistories.load(db, Optional.of("killed"), Optional.empty());
-        EstimationOutcome estimate = Estimators.estimate(
-                CaptureHistories.fromIndividuals(killed.sources(), killed.people().stream().map(RegisterHistories.PersonHistory::lists).toList()),
-                EstimateCommand.DEFAULT_METHOD, Criterion.BIC, EstimationOptions.defaults());
-        System.out.println();
-        System.out.println("Estimate of the killed (multiple systems estimation over the four lists):");
-        System.out.print(EstimateCommand.describe(estimate, killed.sources()).indent(2));
-        RegisterHistories.Histories bySex = RegisterHistories.load(db, Optional.of("killed"), Optional.of("sex"));
-        EstimationOutcome stratified = Estimators.estimateByStratum(CaptureHistories.byStratum(bySex.sources(), bySex.people(),
-                RegisterHistories.PersonHistory::stratum, RegisterHistories.PersonHistory::lists), EstimateCommand.DEFAULT_METHOD, Criterion.BIC,
-                EstimationOptions.defaults());
-        System.out.println("  The same estimated for women and men separately and pooled (nomina estimate --status killed --by sex):");
-        System.out.print(EstimateCommand.summary(stratified).indent(4));
-        System.out.printf("  The generator knows the truth: %,d people were killed.%n", trueKilled);
-        showClaims(demo, db, Optional.of(estimate), "Nomkənd 1994");
-        Verifier.Report report = Verifier.verify(db.jdbi());
-        System.out.println();
-        System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
-        System.out.println("The demo database is " + db.describe() + "; explore it with: ./nomina --db '" + db.describe() + "' stats");
-        if (!noServe && report.ok()) {
-            String url = Database.h2Url(dir.resolve("db"));
-            return ServeCommand.serveDemo(url, org.nomina.app.register.Register.indexDirectoryFor(url), port);
-        }
-        return report.ok() ? 0 : 1;
+        return verifies ? 0 : 1;
     }
 
-    private int town(Terminal terminal) throws IOException {
-        System.err.println("Generating the fictional town in " + dir.toAbsolutePath() + " …");
+    /** Each list's import progress, on a bar of its own. */
+    private static Function<ImportRequest, Progress> bars(Terminal terminal) {
+        return list -> {
+            terminal.done();
+            return terminal.bar("importing " + list.source());
+        };
+    }
+
+    /** Linking's progress, after the imports' bars. */
+    private static Progress linking(Terminal terminal) {
+        return (stage, done, total) -> terminal.progress(String.format("linking: %-9s", stage), done, total, "");
+    }
+
+    /**
+     * Imports the demo's lists and links them, then prints a line per list (source and description in columns
+     * of the given widths), with its rejected rows when {@code rejects}.
+     */
+    private Register.Built build(Register register, Terminal terminal, DemoCase demo, List<ImportRequest> lists, int sourceWidth,
+                                 int descriptionWidth, boolean rejects) {
+        Register.Built built = register.build(lists, "demo", bars(terminal), linking(terminal));
+        terminal.done();
+        for (int i = 0; i < lists.size(); i++) {
+            DemoCase.ListFile list = demo.lists().get(i);
+            ImportResult r = built.imports().get(i);
+            out.line("  %-" + sourceWidth + "s %-" + descriptionWidth + "s %,6d imported, %d rejected (encoding %s)", list.source(),
+                    "(" + list.description() + ")", r.rowsImported(), r.rowsRejected(), r.encoding());
+            if (rejects) {
+                r.rejects().forEach(x -> out.line("      rejected row %d%s", x.row(), ImportCommand.rejection(x)));
+            }
+        }
+        return built;
+    }
+
+    private boolean district(Register register, Terminal terminal) throws IOException {
+        out.note("Generating the fictional case in %s …", dir.toAbsolutePath());
+        DemoCase demo = new DemoGenerator(new DemoGenerator.Options(people, 4, true, seed)).generate(dir);
+        out.line("Nomina demo: the fictional district of Nomkənd, %s people (%s)", String.format("%,d", demo.people()), demo.peopleByStatus());
+        out.line("");
+        List<ImportRequest> lists = demo.lists().stream().map(list -> new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(),
+                Optional.empty(), "demo")).toList();
+        Register.Built built = build(register, terminal, demo, lists, 24, 84, true);
+        out.line("");
+        out.text(StatsCommand.render(register.recordStats()));
+
+        out.line("");
+        RegisterLinker.Outcome linked = built.linked();
+        out.line("Linkage: %,d source records are %,d persons (%,d records linked automatically into others); "
+                + "%,d pairs await review (nomina review list). The generator made %,d people, of whom %,d appear on at least one list.",
+                linked.records(), linked.persons(), linked.records() - linked.persons(), linked.reviewPairs(), demo.people(), demo.documented());
+        int trueKilled = demo.peopleByStatus().get("killed");
+        Estimates.Estimate killed = register.estimate(Optional.of("killed"), Optional.empty(), Estimates.Settings.defaults());
+        out.line("");
+        out.line("Estimate of the killed (multiple systems estimation over the four lists):");
+        out.text(EstimateCommand.describe(killed.outcome(), killed.lists()).indent(2));
+        Estimates.Estimate bySex = register.estimate(Optional.of("killed"), Optional.of("sex"), Estimates.Settings.defaults());
+        out.line("  The same estimated for women and men separately and pooled (nomina estimate --status killed --by sex):");
+        out.text(EstimateCommand.summary(bySex.outcome()).indent(4));
+        out.line("  The generator knows the truth: %,d people were killed.", trueKilled);
+        showClaims(demo, register, Optional.of(killed.outcome()), "Nomkənd 1994");
+        return ledger(register, "stats");
+    }
+
+    private boolean town(Register register, Terminal terminal) throws IOException {
+        out.note("Generating the fictional town in %s …", dir.toAbsolutePath());
         DemoCase demo;
         try {
             demo = new TownGenerator(new TownGenerator.Options(people, seed)).generate(dir);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        Database db = Database.open(Database.h2Url(dir.resolve("db")));
-        Incidents.add(db.jdbi(), TownGenerator.INCIDENT, Optional.empty(), Optional.of(TownGenerator.INCIDENT_FROM),
+        register.addIncident(TownGenerator.INCIDENT, Optional.empty(), Optional.of(TownGenerator.INCIDENT_FROM),
                 Optional.of(TownGenerator.INCIDENT_TO), Optional.of("Nomkənd"), Optional.of("attack"), "demo");
-        System.out.println("Nomina demo: the fictional town of Nomkənd, " + String.format("%,d", demo.people())
-                + " residents, attacked on 14–15 November 1994 (an invented event)");
-        System.out.println();
-        Importer importer = new Importer(db);
-        for (DemoCase.ListFile list : demo.lists()) {
-            ImportResult r = importer.importFile(new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(),
-                    Optional.empty(), "demo", Optional.of(TownGenerator.INCIDENT), Optional.of(TownGenerator.kindOf(list.source()))),
-                    (rows, bytes, total) -> terminal.progress("importing " + list.source(), bytes, total, String.format("%,d rows", rows)));
-            terminal.done();
-            System.out.printf("  %-26s %-90s %,6d imported, %d rejected (encoding %s)%n", list.source(), "(" + list.description() + ")",
-                    r.rowsImported(), r.rowsRejected(), r.encoding());
-        }
-        RegisterLinker.Outcome linked = RegisterLinker.link(db, LinkageConfig.defaults(), "demo",
-                (stage, done, total) -> terminal.progress(String.format("linking: %-9s", stage), done, total, ""));
-        terminal.done();
-        System.out.printf("%nLinkage: %,d source records are %,d persons; %,d pairs await review (nomina review list).%n%n",
+        out.line("Nomina demo: the fictional town of Nomkənd, %s residents, attacked on 14–15 November 1994 (an invented event)",
+                String.format("%,d", demo.people()));
+        out.line("");
+        List<ImportRequest> lists = demo.lists().stream().map(list -> new ImportRequest(list.file(), list.source(), list.mapping(), Optional.empty(),
+                Optional.empty(), "demo", Optional.of(TownGenerator.INCIDENT), Optional.of(TownGenerator.kindOf(list.source())))).toList();
+        Register.Built built = build(register, terminal, demo, lists, 26, 90, false);
+        RegisterLinker.Outcome linked = built.linked();
+        out.line("%nLinkage: %,d source records are %,d persons; %,d pairs await review (nomina review list).%n",
                 linked.records(), linked.persons(), linked.reviewPairs());
-        Figures.Report figures = Figures.compute(db.jdbi(), Optional.of(TownGenerator.INCIDENT), Optional.empty(), Subgroups.DEFAULT);
-        System.out.print(statement(figures, TownGenerator.readTruth(dir)));
-        showClaims(demo, db, Optional.empty(), TownGenerator.INCIDENT);
-        Verifier.Report report = Verifier.verify(db.jdbi());
-        System.out.println();
-        System.out.println("Ledger: " + report.entries() + " entries, head hash " + report.headHash() + (report.ok() ? " (verifies)" : " (DOES NOT VERIFY)"));
-        System.out.println("The demo database is " + db.describe() + "; explore it with: ./nomina --db '" + db.describe()
-                + "' figures --explain killed/children, person show ID, stats");
-        if (!noServe && report.ok()) {
-            String url = Database.h2Url(dir.resolve("db"));
-            return ServeCommand.serveDemo(url, org.nomina.app.register.Register.indexDirectoryFor(url), port);
-        }
-        return report.ok() ? 0 : 1;
+        Figures.Report figures = register.figures(Optional.of(TownGenerator.INCIDENT), Optional.empty(), Subgroups.DEFAULT);
+        out.text(statement(figures, TownGenerator.readTruth(dir)));
+        showClaims(demo, register, Optional.empty(), TownGenerator.INCIDENT);
+        return ledger(register, "figures --explain killed/children, person show ID, stats");
+    }
+
+    /** The ledger's verification and how to explore the demo's register; true when it verifies. */
+    private boolean ledger(Register register, String explore) {
+        Verifier.Report report = register.verify();
+        out.line("");
+        out.line("Ledger: %d entries, head hash %s%s", report.entries(), report.headHash(), report.ok() ? " (verifies)" : " (DOES NOT VERIFY)");
+        out.line("The demo database is %s; explore it with: ./nomina --db '%s' %s", register.describe(), register.describe(), explore);
+        return report.ok();
     }
 
     /** The figures as an anniversary statement gives them, each beside the generator's truth. */
@@ -192,19 +201,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Reads the fictional statements about the case and sets their claims beside the register's counts. */
-    private static void showClaims(DemoCase demo, Database db, Optional<EstimationOutcome> estimate, String incident) throws IOException {
-        System.out.println();
-        System.out.println("Claims: what two fictional statements about the case say, beside the register (nomina claims compare):");
-        for (org.nomina.app.demo.StatementWriter.Statement s : org.nomina.app.demo.StatementWriter.write(demo, demo.directory())) {
-            var read = new org.nomina.store.claims.ClaimStore(db).store(new org.nomina.store.claims.ClaimRequest(s.file(), s.source(), s.kind(),
+    private void showClaims(DemoCase demo, Register register, Optional<EstimationOutcome> estimate, String incident) throws IOException {
+        out.line("");
+        out.line("Claims: what two fictional statements about the case say, beside the register (nomina claims compare):");
+        for (StatementWriter.Statement s : StatementWriter.write(demo, demo.directory())) {
+            ClaimImportResult read = register.claims().read(new ClaimRequest(s.file(), s.source(), s.kind(),
                     Optional.of(incident), Optional.empty(), Optional.empty(), "demo"));
-            System.out.printf("  %s (%s): %d claims%n", s.source(), read.language(), read.claims().size());
+            out.line("  %s (%s): %d claims", s.source(), read.language(), read.claims().size());
         }
-        List<org.nomina.engine.claims.ClaimComparison.Estimate> estimates = estimate.orElse(null) instanceof EstimationResult r
-                ? List.of(new org.nomina.engine.claims.ClaimComparison.Estimate(new org.nomina.engine.claims.ClaimComparison.Key(
-                        org.nomina.engine.claims.ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(), r.upper(), "loglinear"))
+        List<ClaimComparison.Estimate> estimates = estimate.orElse(null) instanceof EstimationResult r
+                ? List.of(new ClaimComparison.Estimate(new ClaimComparison.Key(ClaimCategory.KILLED, Optional.empty()), r.estimate(), r.lower(),
+                        r.upper(), "loglinear"))
                 : List.of();
-        ClaimsCommand.printRows(org.nomina.app.register.ClaimsDocument.compare(db, Optional.of(incident), estimates, new java.util.ArrayList<>()).stream()
+        ClaimsCommand.printRows(out, register.claims().compare(Optional.of(incident), estimates).rows().stream()
                 .filter(r -> !r.claims().isEmpty()).toList());
     }
 

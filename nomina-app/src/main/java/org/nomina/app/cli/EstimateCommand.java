@@ -5,24 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.nomina.engine.estimation.CaptureHistories;
 import org.nomina.engine.estimation.Convergence;
 import org.nomina.engine.estimation.Criterion;
-import org.nomina.engine.estimation.EstimationException;
 import org.nomina.engine.estimation.EstimationOptions;
 import org.nomina.engine.estimation.EstimationOutcome;
 import org.nomina.engine.estimation.EstimationRefusal;
 import org.nomina.engine.estimation.EstimationResult;
-import org.nomina.engine.estimation.Estimators;
 import org.nomina.engine.estimation.IntervalKind;
 import org.nomina.engine.estimation.Method;
 import org.nomina.engine.estimation.ModelShare;
 import org.nomina.engine.estimation.StratumOutcome;
+import org.nomina.app.register.Estimates;
 import org.nomina.store.BadInputException;
-import org.nomina.store.imports.TableFile;
-import org.nomina.store.linkage.RegisterHistories;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,9 +31,6 @@ import picocli.CommandLine.ParentCommand;
             "Exits 1 when the data cannot support an estimate, and says why."})
 final class EstimateCommand implements Callable<Integer> {
     enum MethodName { loglinear, stepwise, lcmcr, bma }
-
-    /** The method chosen by the coverage study (bench/coverage.sh; README, "Estimate"). */
-    static final Method DEFAULT_METHOD = org.nomina.app.register.Estimates.DEFAULT_METHOD;
 
     enum CriterionName { aic, bic }
 
@@ -86,50 +81,29 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--thin", defaultValue = "20", description = "LCMCR: keep every N-th sweep (default: ${DEFAULT-VALUE})")
     int thin;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
-        EstimationOptions options = options();
-        Criterion c = Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT));
-        CaptureHistories data;
-        EstimationOutcome outcome;
+        Estimates.Settings settings = new Estimates.Settings(Optional.ofNullable(method).map(m -> Method.valueOf(m.name().toUpperCase(Locale.ROOT))),
+                Criterion.valueOf(criterion.name().toUpperCase(Locale.ROOT)), options());
+        Estimates.Estimate estimate;
         try {
             if (histories != null) {
                 if (status != null || by != null) {
                     throw new BadInputException("--status and --by apply to the register, not to --histories");
                 }
-                data = read(histories);
-                Method m = method(data);
-                outcome = Estimators.estimate(data, m, c, options);
+                estimate = Estimates.ofTable(histories, settings, note -> report.note("note: %s", note));
             } else {
-                RegisterHistories.Histories h = RegisterHistories.load(parent.database(), java.util.Optional.ofNullable(status),
-                        java.util.Optional.ofNullable(by));
-                data = CaptureHistories.fromIndividuals(h.sources(), h.people().stream().map(RegisterHistories.PersonHistory::lists).toList());
-                Method m = method(data);
-                outcome = by == null ? Estimators.estimate(data, m, c, options)
-                        : Estimators.estimateByStratum(CaptureHistories.byStratum(h.sources(), h.people(), RegisterHistories.PersonHistory::stratum,
-                                RegisterHistories.PersonHistory::lists), m, c, options);
+                estimate = parent.register().estimate(Optional.ofNullable(status), Optional.ofNullable(by), settings);
             }
         } catch (IllegalArgumentException e) {
             // options that do not fit the method, e.g. --interval profile with the latent-class model
             throw new BadInputException(e.getMessage() + "; profile and bootstrap intervals come with --method loglinear or stepwise", e);
         }
-        if (json) {
-            System.out.println(Json.write(toJson(outcome)));
-        } else {
-            System.out.print(describe(outcome, data.listNames()));
-        }
-        return outcome instanceof EstimationResult ? 0 : 1;
-    }
-
-    /** The method asked for, else the default; two lists allow only the independence model, so they get the log-linear one. */
-    private Method method(CaptureHistories data) {
-        if (method != null) {
-            return Method.valueOf(method.name().toUpperCase(Locale.ROOT));
-        }
-        return org.nomina.app.register.Estimates.defaultMethod(data.listCount());
+        report.report(() -> toJson(estimate.outcome()), out -> out.text(describe(estimate.outcome(), estimate.lists())));
+        return estimate.outcome() instanceof EstimationResult ? 0 : 1;
     }
 
     private EstimationOptions options() {
@@ -154,20 +128,6 @@ final class EstimateCommand implements Callable<Integer> {
             });
         }
         return o;
-    }
-
-    /**
-     * The table read as {@code import} reads a list (encoding, delimiter, quotes, .xlsx), handed to the
-     * engine as rows; a bad cell is named by file, row, column and value.
-     */
-    static CaptureHistories read(Path file) {
-        TableFile table = TableFile.read(file);
-        table.warnings().forEach(w -> System.err.println("note: " + file + ": " + w));
-        try {
-            return CaptureHistories.fromRows(table.header(), table.rows());
-        } catch (EstimationException e) {
-            throw new BadInputException(file + ": " + e.getMessage(), e);
-        }
     }
 
     static Map<String, Object> toJson(EstimationOutcome outcome) {

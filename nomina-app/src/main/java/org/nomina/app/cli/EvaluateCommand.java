@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.nomina.store.BadInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -26,8 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--truth", required = true, paramLabel = "FILE", description = "source,record_id,entity")
     Path truth;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -54,8 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
         double precision = predictedPairs == 0 ? 1 : (double) correct / predictedPairs;
         double recall = truePairs == 0 ? 1 : (double) correct / truePairs;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        long counted = records;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("records", records);
+        out.put("records", counted);
         out.put("predicted_persons", byPredicted.size());
         out.put("true_entities", byActual.size());
         out.put("predicted_pairs", predictedPairs);
@@ -64,13 +66,11 @@ final class EvaluateCommand implements Callable<Integer> {
         out.put("precision", precision);
         out.put("recall", recall);
         out.put("f1", f1);
-        if (json) {
-            System.out.println(Json.write(out));
-        } else {
-            System.out.printf("%,d records: %,d persons found, %,d real entities%n", records, byPredicted.size(), byActual.size());
-            System.out.printf("pairs: %,d linked, %,d true, %,d correct%n", predictedPairs, truePairs, correct);
-            System.out.printf("precision %.4f  recall %.4f  F1 %.4f%n", precision, recall, f1);
-        }
+        report.report(() -> out, text -> {
+            text.line("%,d records: %,d persons found, %,d real entities", counted, byPredicted.size(), byActual.size());
+            text.line("pairs: %,d linked, %,d true, %,d correct", predictedPairs, truePairs, correct);
+            text.line("precision %.4f  recall %.4f  F1 %.4f", precision, recall, f1);
+        });
         return 0;
     }
 

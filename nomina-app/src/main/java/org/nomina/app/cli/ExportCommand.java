@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nomina.store.BadInputException;
-import org.nomina.store.export.RecordExporter;
+import java.util.Locale;
+import org.nomina.app.register.Register;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,26 +44,33 @@ final class ExportCommand implements Callable<Integer> {
         "Armenian text intact (CSV cells that a spreadsheet would run as formulas are always written as text)"})
     boolean bom;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() throws IOException {
-        var jdbi = parent.database().jdbi();
-        RecordExporter.Format f = format == Format.csv ? RecordExporter.Format.CSV : RecordExporter.Format.JSON;
+        Register register = parent.register();
+        Register.Export export = Register.Export.valueOf(what.name().toUpperCase(Locale.ROOT));
+        boolean json = format == Format.json;
         long n;
         if (out == null) {
+            // The export is UTF-8 whatever the terminal's encoding (a CSV for Excel, JSON by RFC 8259), so it goes to
+            // the standard output's bytes, not through the character stream picocli's getOut() encodes.
+            output.out().flush();
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             writeBom(w);
-            n = write(jdbi, f, w);
+            n = register.export(export, json, w);
             w.flush();
         } else {
             Path tmp = out.resolveSibling(out.getFileName() + ".part");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 writeBom(w);
-                n = write(jdbi, f, w);
+                n = register.export(export, json, w);
             } catch (IOException e) {
                 throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
             }
             Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            System.err.printf("Wrote %,d %s to %s%n", n, what, out);
+            output.note("Wrote %,d %s to %s", n, what, out);
         }
         return 0;
     }
@@ -70,15 +79,5 @@ final class ExportCommand implements Callable<Integer> {
         if (bom) {
             w.write('\uFEFF');
         }
-    }
-
-    private long write(org.jdbi.v3.core.Jdbi jdbi, RecordExporter.Format f, Writer w) {
-        return switch (what) {
-            case records -> RecordExporter.export(jdbi, f, w);
-            case clusters -> org.nomina.store.export.RegisterExporter.clusters(jdbi, f, w);
-            case persons -> org.nomina.store.export.RegisterExporter.persons(jdbi, f, w);
-            case families -> org.nomina.store.export.RegisterExporter.families(jdbi, f, w);
-            case claims -> org.nomina.store.claims.ClaimExporter.export(parent.database(), f == RecordExporter.Format.JSON, w);
-        };
     }
 }

@@ -8,10 +8,12 @@ import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.fates.Subgroups;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.engine.parse.ValueParseException;
+import org.nomina.app.register.Register;
 import org.nomina.store.BadInputException;
 import org.nomina.store.figures.Explanation;
 import org.nomina.store.figures.Figures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,8 +41,8 @@ final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--explain", paramLabel = "CATEGORY[/SUBGROUP]", description = "List the persons (or families) behind one figure, with their source records")
     String explain;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
@@ -51,27 +53,19 @@ final class FiguresCommand implements Callable<Integer> {
             throw new BadInputException("--child-under/--elderly-from: " + e.getMessage());
         }
         Optional<PartialDate> date = Optional.ofNullable(asOf).map(FiguresCommand::date);
-        var jdbi = parent.database().jdbi();
+        Register register = parent.register();
         long started = System.nanoTime();
-        Figures.Report report = Figures.compute(jdbi, Optional.ofNullable(incident), date, subgroups);
-        System.err.printf("figures: %,d persons counted in %.2f s%n", report.persons(), (System.nanoTime() - started) / 1e9);
+        Figures.Report figures = register.figures(Optional.ofNullable(incident), date, subgroups);
+        report.note("figures: %,d persons counted in %.2f s", figures.persons(), (System.nanoTime() - started) / 1e9);
         if (explain != null) {
-            Figures.Figure f = report.figure(explain).orElseThrow(() -> new BadInputException("--explain '" + explain
-                    + "': no such figure; categories: " + String.join(", ", Figures.CATEGORIES) + ", subgroups: "
+            Figures.Figure f = figures.figure(explain).orElseThrow(() -> new BadInputException("--explain '" + explain
+                    + "': no such figure; categories: " + String.join(", ", Register.FIGURE_CATEGORIES) + ", subgroups: "
                     + String.join(", ", Subgroups.NAMES) + " (e.g. killed/children)"));
-            Explanation e = Explanation.of(jdbi, f);
-            if (json) {
-                System.out.println(Json.write(e));
-            } else {
-                System.out.print(e.render());
-            }
+            Explanation e = register.explain(f);
+            report.report(() -> e, out -> out.text(e.render()));
             return 0;
         }
-        if (json) {
-            System.out.println(Json.write(toJson(report)));
-        } else {
-            System.out.print(render(report));
-        }
+        report.report(() -> toJson(figures), out -> out.text(render(figures)));
         return 0;
     }
 

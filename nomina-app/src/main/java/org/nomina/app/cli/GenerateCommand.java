@@ -6,6 +6,7 @@ import org.nomina.app.demo.DemoCase;
 import org.nomina.app.demo.DemoGenerator;
 import org.nomina.app.demo.TownGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,6 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
                 "and the still missing, with truth_figures.csv (every figure's truth) beside truth.csv"})
     String caseName;
 
+    @Mixin
+    Output out;
+
     @Override
     public Integer call() {
         DemoCase demo;
@@ -58,10 +62,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new org.nomina.store.BadInputException(e.getMessage());
         }
         for (DemoCase.ListFile list : demo.lists()) {
-            System.out.printf("%-24s %,9d rows  %s%s%n", list.source(), list.rows(), list.file(),
+            out.line("%-24s %,9d rows  %s%s", list.source(), list.rows(), list.file(),
                     list.mapping().map(m -> "  (mapping " + m + ")").orElse(""));
         }
-        System.out.printf("truth: %s (%,d people: %s)%n", demo.truth(), demo.people(), demo.peopleByStatus());
+        out.line("truth: %s (%,d people: %s)", demo.truth(), demo.people(), demo.peopleByStatus());
         return 0;
     }
 }

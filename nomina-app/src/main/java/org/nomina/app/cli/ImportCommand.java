@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
-import org.nomina.store.imports.Importer;
 import org.nomina.store.imports.Rejection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -40,8 +40,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--delimiter", paramLabel = "D", description = "Column delimiter: \",\" \";\" \"\\t\" \"|\" (default: detect)")
     String delimiter;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who imports, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
     @Option(names = "--incident", paramLabel = "NAME",
             description = "The incident the list's records belong to (created if absent); a mapped incident column overrides it per row")
@@ -51,23 +51,17 @@ final class ImportCommand implements Callable<Integer> {
             description = "The source's kind: list, residents (the people who lived in a place, not victims), testimonies, official, media")
     String kind;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
-        Terminal terminal = new Terminal(System.err);
-        String who = Optional.ofNullable(actor).orElse(System.getProperty("user.name", "unknown"));
+        Terminal terminal = new Terminal(report.err());
         ImportRequest request = new ImportRequest(file, source, Optional.ofNullable(mapping), Optional.ofNullable(encoding),
-                Optional.ofNullable(delimiter), who, Optional.ofNullable(incident), Optional.ofNullable(kind));
-        ImportResult result = new Importer(parent.database()).importFile(request, (rows, bytes, total) ->
-                terminal.progress("importing", bytes, total, String.format("%,d rows", rows)));
+                Optional.ofNullable(delimiter), actor.name(), Optional.ofNullable(incident), Optional.ofNullable(kind));
+        ImportResult result = parent.register().importList(request, terminal.bar("importing"));
         terminal.done();
-        if (json) {
-            System.out.println(Json.write(toJson(result)));
-        } else {
-            print(result);
-        }
+        report.report(() -> toJson(result), out -> print(out, result));
         return 0;
     }
 
@@ -103,35 +97,39 @@ final class ImportCommand implements Callable<Integer> {
         return m;
     }
 
-    private void print(ImportResult r) {
+    private static void print(Output out, ImportResult r) {
         for (String w : r.warnings()) {
-            System.err.println("note: " + w);
+            out.note("note: %s", w);
         }
         if (r.alreadyImported()) {
             return;
         }
-        System.out.printf("Imported %s into '%s' as version %d: %,d rows read, %,d imported, %,d rejected (%.1f s).%n",
+        out.line("Imported %s into '%s' as version %d: %,d rows read, %,d imported, %,d rejected (%.1f s).",
                 r.file(), r.source(), r.version(), r.rowsRead(), r.rowsImported(), r.rowsRejected(), r.seconds());
-        System.out.printf("Encoding %s, delimiter %s.%n", r.encoding(), describeDelimiter(r.delimiter()));
-        System.out.println("Columns:");
-        r.columns().forEach((column, field) -> System.out.printf("  %-28s -> %s%n", "\"" + column + "\"", field));
+        out.line("Encoding %s, delimiter %s.", r.encoding(), describeDelimiter(r.delimiter()));
+        out.line("Columns:");
+        r.columns().forEach((column, field) -> out.line("  %-28s -> %s", "\"" + column + "\"", field));
         if (r.rowsWithProblems() > 0) {
-            System.out.printf("Kept with problems: %,d rows (each row's problems are in nomina export records).%n", r.rowsWithProblems());
-            r.problemsByColumn().forEach((column, rows) -> System.out.printf(
-                    "  %-28s %,d rows with a value that could not be read, left empty (kept verbatim)%n", "\"" + column + "\"", rows));
+            out.line("Kept with problems: %,d rows (each row's problems are in nomina export records).", r.rowsWithProblems());
+            r.problemsByColumn().forEach((column, rows) -> out.line(
+                    "  %-28s %,d rows with a value that could not be read, left empty (kept verbatim)", "\"" + column + "\"", rows));
         }
         if (!r.rejects().isEmpty()) {
-            System.out.println("Rejected rows:");
+            out.line("Rejected rows:");
             List<Rejection> shown = r.rejects().subList(0, Math.min(20, r.rejects().size()));
             for (Rejection x : shown) {
-                System.out.printf("  %s, row %d (line %d)%s%s: %s%n", r.file(), x.row(), x.line(),
-                        x.column().isEmpty() ? "" : ", column \"" + x.column() + "\"",
-                        x.value().isEmpty() ? "" : ", value \"" + x.value() + "\"", x.reason());
+                out.line("  %s, row %d (line %d)%s", r.file(), x.row(), x.line(), rejection(x));
             }
             if (r.rejects().size() > shown.size() || r.rejectsTruncated()) {
-                System.out.println("  … and more: see nomina stats, or --json for the full list");
+                out.line("  … and more: see nomina stats, or --json for the full list");
             }
         }
+    }
+
+    /** A rejected row's column, value and reason: {@code , column "Age", value "x": reason}. */
+    static String rejection(Rejection x) {
+        return (x.column().isEmpty() ? "" : ", column \"" + x.column() + "\"") + (x.value().isEmpty() ? "" : ", value \"" + x.value() + "\"")
+                + ": " + x.reason();
     }
 
     private static String describeDelimiter(String d) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.nomina.store.incidents.Incidents;
 import org.nomina.store.incidents.Incidents.Incident;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,13 +16,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"The incidents records belong to. Incidents nest (a war, a siege in it, one night's attack in that);",
             "a figure for an incident counts its sub-incidents too."},
         subcommands = {IncidentCommand.Add.class, IncidentCommand.ListIncidents.class})
-final class IncidentCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
+final class IncidentCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a subcommand: incident add NAME, or incident list");
+    String usage() {
+        return "name a subcommand: incident add NAME, or incident list";
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds an incident.")
@@ -48,22 +45,17 @@ final class IncidentCommand implements Runnable {
         @Option(names = "--kind", paramLabel = "KIND", description = "attack, siege, massacre, shelling, deportation, war, detention or other")
         String kind;
 
-        @Option(names = "--actor", paramLabel = "NAME", description = "Who adds it, for the ledger (default: the login name)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            Incident i = Incidents.add(incident.parent.database().jdbi(), name, Optional.ofNullable(parentName), Optional.ofNullable(from),
-                    Optional.ofNullable(to), Optional.ofNullable(place), Optional.ofNullable(kind),
-                    Optional.ofNullable(actor).orElse(System.getProperty("user.name", "unknown")));
-            if (json) {
-                System.out.println(Json.write(toJson(i)));
-            } else {
-                System.out.printf("Added incident %d: %s%n", i.id(), i.name());
-            }
+            Incident i = incident.register().addIncident(name, Optional.ofNullable(parentName), Optional.ofNullable(from),
+                    Optional.ofNullable(to), Optional.ofNullable(place), Optional.ofNullable(kind), actor.name());
+            report.report(() -> toJson(i), out -> out.line("Added incident %d: %s", i.id(), i.name()));
             return 0;
         }
     }
@@ -73,30 +65,28 @@ final class IncidentCommand implements Runnable {
         @ParentCommand
         IncidentCommand incident;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<Incident> all = incident.parent.database().jdbi().withHandle(Incidents::list);
-            if (json) {
-                System.out.println(Json.write(Map.of("incidents", all.stream().map(IncidentCommand::toJson).toList())));
-                return 0;
-            }
-            if (all.isEmpty()) {
-                System.out.println("No incidents yet: every record belongs to the register's default incident. Add one with nomina incident add NAME.");
-            }
-            print(all, Optional.empty(), 0);
+            List<Incident> all = incident.register().incidents();
+            report.report(() -> Map.of("incidents", all.stream().map(IncidentCommand::toJson).toList()), out -> {
+                if (all.isEmpty()) {
+                    out.line("No incidents yet: every record belongs to the register's default incident. Add one with nomina incident add NAME.");
+                }
+                print(out, all, Optional.empty(), 0);
+            });
             return 0;
         }
 
-        private static void print(List<Incident> all, Optional<Long> parent, int depth) {
+        private static void print(Output out, List<Incident> all, Optional<Long> parent, int depth) {
             for (Incident i : all) {
                 if (i.parentId().equals(parent)) {
-                    System.out.printf("%s%d  %s%s%s%s%n", "  ".repeat(depth), i.id(), i.name(),
+                    out.line("%s%d  %s%s%s%s", "  ".repeat(depth), i.id(), i.name(),
                             i.dateFrom().isEmpty() ? "" : "  " + i.dateFrom() + (i.dateTo().isEmpty() ? "" : " – " + i.dateTo()),
                             i.place().isEmpty() ? "" : "  " + i.place(), i.kind().isEmpty() ? "" : "  (" + i.kind() + ")");
-                    print(all, Optional.of(i.id()), depth + 1);
+                    print(out, all, Optional.of(i.id()), depth + 1);
                 }
             }
         }

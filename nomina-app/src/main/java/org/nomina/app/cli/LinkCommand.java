@@ -7,16 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nomina.engine.linkage.CappedBlock;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.LinkageException;
 import org.nomina.engine.linkage.RuleCount;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.app.register.Register;
 import org.nomina.store.linkage.RegisterLinker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,26 +30,20 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Linkage configuration (YAML): comparisons, blocking, thresholds; default: the victim schema's")
     Path config;
 
-    @Option(names = "--actor", paramLabel = "NAME", description = "Who links, for the ledger (default: the login name)")
-    String actor;
+    @Mixin
+    ActorOption actor;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
         LinkageConfig cfg = load(config);
-        Terminal terminal = new Terminal(System.err);
-        Database db = parent.database();
-        RegisterLinker.Outcome o = RegisterLinker.link(db, cfg, Optional.ofNullable(actor).orElse(System.getProperty("user.name", "unknown")),
+        Terminal terminal = new Terminal(report.err());
+        RegisterLinker.Outcome o = parent.register().link(cfg, actor.name(),
                 (stage, done, total) -> terminal.progress(String.format("%-9s", stage), done, total, ""));
         terminal.done();
-        Map<String, Object> report = report(o);
-        if (json) {
-            System.out.println(Json.write(report));
-        } else {
-            System.out.print(text(o));
-        }
+        report.report(() -> report(o), out -> out.text(text(o)));
         return 0;
     }
 
@@ -112,8 +106,8 @@ final class LinkCommand implements Callable<Integer> {
                 o.seconds(), o.newPersons(), o.retiredPersons()));
         s.append(String.format("%,d candidate pairs compared; %,d linked automatically, %,d await review (nomina review list); %,d human decisions honoured.%n",
                 o.result().candidatePairs(), o.matches(), o.reviewPairs(), o.humanDecisions()));
-        if (o.reviewPairs() > RegisterLinker.MAX_REVIEW_STORED) {
-            s.append(String.format("Only the %,d most probable review pairs are kept in the queue.%n", RegisterLinker.MAX_REVIEW_STORED));
+        if (o.reviewPairs() > Register.MAX_REVIEW_STORED) {
+            s.append(String.format("Only the %,d most probable review pairs are kept in the queue.%n", Register.MAX_REVIEW_STORED));
         }
         s.append("Candidate pairs by blocking rule:\n");
         for (RuleCount r : o.result().ruleCounts()) {

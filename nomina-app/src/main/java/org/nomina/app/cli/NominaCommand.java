@@ -1,10 +1,11 @@
 package org.nomina.app.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.nomina.app.register.Register;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,28 +38,50 @@ public final class NominaCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. nomina import FILE --source NAME (see nomina --help)");
     }
 
-    /** The database this run uses, opened and migrated. */
-    Database database() {
-        return Database.open(databaseUrl());
+    private Register register;
+
+    /**
+     * The register this run uses, opened (and migrated) on first use and closed when the command ends;
+     * its search index, beside the database, is opened only by a command that needs it.
+     */
+    Register register() {
+        return register(Register.indexDirectoryFor(databaseUrl()));
+    }
+
+    /** {@link #register()} with the search index in {@code indexDirectory}. */
+    Register register(Path indexDirectory) {
+        if (register == null) {
+            register = Register.openForCommand(databaseUrl(), indexDirectory);
+        }
+        return register;
+    }
+
+    /** Who acts, for the ledger: the name given (--actor, --reviewer), else the login name. */
+    static String actor(String given) {
+        return given != null ? given : System.getProperty("user.name", "unknown");
     }
 
     String databaseUrl() {
         return Optional.ofNullable(db).filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv("NOMINA_DB")).filter(s -> !s.isBlank()))
-                .orElseGet(() -> Database.h2Url(Path.of(Database.DEFAULT_DIRECTORY)));
+                .orElseGet(Register::defaultUrl);
     }
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new NominaCommand());
+        NominaCommand nomina = new NominaCommand();
+        CommandLine cl = new CommandLine(nomina);
+        // Every command writes through picocli's streams (Output), in the encoding the JVM's own streams use.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable t = ex;
             if (t instanceof CommandLine.ParameterException pe) {
                 throw pe;
             }
-            if (t instanceof BadInputException) {
-                err.println("nomina: " + t.getMessage());
+            if (t instanceof BadInputException bad) {
+                err.println("nomina: " + bad.message(field -> asOption(commandLine, field)));
                 err.flush();
                 return 2;
             }
@@ -69,7 +92,24 @@ public final class NominaCommand implements Runnable {
             err.flush();
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+            if (nomina.register != null) {
+                nomina.register.close();
+            }
+        }
+    }
+
+    /**
+     * A field an error names, as this command line asks for it: {@code parent} is {@code --parent} to
+     * {@code incident add}, and stays {@code parent} to a command without that option.
+     */
+    private static String asOption(CommandLine commandLine, String field) {
+        String option = "--" + field.replace('_', '-');
+        return commandLine.getCommandSpec().findOption(option) != null ? option : field;
     }
 
     private static String describe(Throwable t) {

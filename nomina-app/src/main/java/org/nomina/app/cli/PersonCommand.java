@@ -1,21 +1,20 @@
 package org.nomina.app.cli;
 
 import java.util.concurrent.Callable;
+import org.nomina.app.register.Register;
 import org.nomina.store.persons.PersonShow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "person", mixinStandardHelpOptions = true, description = "One person of the register.",
         subcommands = PersonCommand.Show.class)
-final class PersonCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
+final class PersonCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a subcommand: person show ID");
+    String usage() {
+        return "name a subcommand: person show ID";
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -28,32 +27,27 @@ final class PersonCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "The person's id (from figures --explain, export persons or review)")
         long id;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Option(names = "--timing", description = "Also load the person five more times and print the median milliseconds to stderr (for bench/figures.sh)")
         boolean timing;
 
         @Override
         public Integer call() {
-            var jdbi = person.parent.database().jdbi();
-            PersonShow show = PersonShow.load(jdbi, id);
+            Register register = person.register();
+            PersonShow show = register.show(id);
             if (timing) {
                 long[] millis = new long[5];
                 for (int i = 0; i < millis.length; i++) {
                     long t = System.nanoTime();
-                    PersonShow.load(jdbi, id);
+                    register.show(id);
                     millis[i] = (System.nanoTime() - t) / 1_000_000;
                 }
                 java.util.Arrays.sort(millis);
-                System.err.printf("person show %d: %d ms (median of 5 loads after the first; first load and JVM start not counted)%n",
-                        id, millis[2]);
+                report.note("person show %d: %d ms (median of 5 loads after the first; first load and JVM start not counted)", id, millis[2]);
             }
-            if (json) {
-                System.out.println(Json.write(show));
-            } else {
-                System.out.print(show.render());
-            }
+            report.report(() -> show, out -> out.text(show.render()));
             return 0;
         }
     }

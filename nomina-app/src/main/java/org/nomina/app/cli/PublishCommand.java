@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nomina.app.register.Publication;
+import org.nomina.app.register.Register;
+import org.nomina.app.register.Viewer;
 import org.nomina.store.publish.Corrections;
 import org.nomina.store.publish.PublicProjection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,17 +21,10 @@ import picocli.CommandLine.ParentCommand;
                 + "place, date and incident, and the sources by title.",
         subcommands = {PublishCommand.Withhold.class, PublishCommand.Release.class, PublishCommand.Withheld.class, PublishCommand.Source.class,
                 PublishCommand.Sources.class, PublishCommand.CorrectionList.class})
-final class PublishCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class PublishCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "say withhold, release, withheld, source, sources or corrections (see nomina publish --help)");
+    String usage() {
+        return "say withhold, release, withheld, source, sources or corrections (see nomina publish --help)";
     }
 
     static Map<String, Object> toJson(PublicProjection.Withheld w) {
@@ -39,8 +36,13 @@ final class PublishCommand implements Runnable {
         return m;
     }
 
-    PublicProjection projection() {
-        return new PublicProjection(parent.database());
+    Publication publication() {
+        return register().publication();
+    }
+
+    /** The command line as the editor who decides (the ledger names {@code actor}). */
+    static Viewer editor(String actor) {
+        return Register.commandLine(actor);
     }
 
     @Command(name = "withhold", mixinStandardHelpOptions = true, description = "Withholds a person from every public page and response (ledgered).")
@@ -54,20 +56,16 @@ final class PublishCommand implements Runnable {
         @Option(names = "--reason", required = true, description = "Why (e.g. \"the family asked\"); kept in the ledger")
         String reason;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            PublicProjection.Withheld w = publish.projection().withhold(id, reason, actor);
-            if (json) {
-                System.out.println(Json.write(toJson(w)));
-            } else {
-                System.out.println("Person " + w.personId() + " is withheld from the memorial and the public API: " + w.reason());
-            }
+            PublicProjection.Withheld w = publish.publication().withhold(editor(actor.name()), id, reason);
+            report.report(() -> toJson(w), out -> out.line("Person %d is withheld from the memorial and the public API: %s", w.personId(), w.reason()));
             return 0;
         }
     }
@@ -80,13 +78,16 @@ final class PublishCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "The person's id")
         long id;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
+
+        @Mixin
+        Output out;
 
         @Override
         public Integer call() {
-            boolean was = publish.projection().release(id, actor);
-            System.out.println(was ? "Person " + id + " is no longer withheld." : "Person " + id + " was not withheld; nothing changed.");
+            boolean was = publish.publication().release(editor(actor.name()), id);
+            out.line(was ? "Person %d is no longer withheld." : "Person %d was not withheld; nothing changed.", id);
             return 0;
         }
     }
@@ -96,20 +97,15 @@ final class PublishCommand implements Runnable {
         @ParentCommand
         PublishCommand publish;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<PublicProjection.Withheld> all = publish.projection().withheld();
-            if (json) {
-                System.out.println(Json.write(Map.of("withheld", all.stream().map(PublishCommand::toJson).toList())));
-                return 0;
-            }
-            if (all.isEmpty()) {
-                System.out.println("Nobody is withheld.");
-            }
-            all.forEach(w -> System.out.printf("%-8d %s  by %s: %s%n", w.personId(), w.withheldAt().withNano(0), w.withheldBy(), w.reason()));
+            List<PublicProjection.Withheld> all = publish.publication().withheldAll(editor(NominaCommand.actor(null)));
+            report.report(() -> Map.of("withheld", all.stream().map(PublishCommand::toJson).toList()),
+                    out -> out.table(all, "Nobody is withheld.", "%-8d %s  by %s: %s",
+                            w -> new Object[] {w.personId(), w.withheldAt().withNano(0), w.withheldBy(), w.reason()}));
             return 0;
         }
     }
@@ -129,14 +125,17 @@ final class PublishCommand implements Runnable {
         @Option(names = "--title", defaultValue = "", description = "The title the public sees (default: the source's name)")
         String title;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who decides (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
+
+        @Mixin
+        Output out;
 
         @Override
         public Integer call() {
-            PublicProjection.SourceSetting s = publish.projection().setSource(name, published, title, actor);
-            System.out.println("Source '" + s.source() + "' is " + (s.published() ? "published" : "not published")
-                    + (s.publicTitle().isEmpty() ? "" : ", titled '" + s.publicTitle() + "'") + ".");
+            PublicProjection.SourceSetting s = publish.publication().setSource(editor(actor.name()), name, published, title);
+            out.line("Source '%s' is %s%s.", s.source(), s.published() ? "published" : "not published",
+                    s.publicTitle().isEmpty() ? "" : ", titled '" + s.publicTitle() + "'");
             return 0;
         }
     }
@@ -146,17 +145,14 @@ final class PublishCommand implements Runnable {
         @ParentCommand
         PublishCommand publish;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<PublicProjection.SourceSetting> all = publish.projection().sources();
-            if (json) {
-                System.out.println(Json.write(Map.of("sources", all)));
-                return 0;
-            }
-            all.forEach(s -> System.out.printf("%-40s %-13s %s%n", s.source(), s.published() ? "published" : "not published", s.publicTitle()));
+            List<PublicProjection.SourceSetting> all = publish.publication().sources(editor(NominaCommand.actor(null)));
+            report.report(() -> Map.of("sources", all), out -> out.table(all, "", "%-40s %-13s %s",
+                    s -> new Object[] {s.source(), s.published() ? "published" : "not published", s.publicTitle()}));
             return 0;
         }
     }
@@ -170,23 +166,16 @@ final class PublishCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE})")
         int limit;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<Corrections.Submission> all = new Corrections(publish.parent.database()).list(Math.max(1, limit));
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("corrections", all.stream().map(Corrections.Submission::fields).toList());
-                System.out.println(Json.write(out));
-                return 0;
-            }
-            if (all.isEmpty()) {
-                System.out.println("No corrections have been sent.");
-            }
-            all.forEach(c -> System.out.printf("#%d person %d, %s, %s <%s> [%s]:%n  %s%n", c.id(), c.personId(), c.submittedAt().withNano(0),
-                    c.senderName().isEmpty() ? "(no name)" : c.senderName(), c.senderContact(), c.status(), c.message().replace("\n", "\n  ")));
+            List<Corrections.Submission> all = publish.publication().corrections(editor(NominaCommand.actor(null)), Math.max(1, limit));
+            report.report(() -> Map.of("corrections", all.stream().map(Corrections.Submission::fields).toList()),
+                    out -> out.table(all, "No corrections have been sent.", "#%d person %d, %s, %s <%s> [%s]:%n  %s",
+                            c -> new Object[] {c.id(), c.personId(), c.submittedAt().withNano(0), c.senderName().isEmpty() ? "(no name)" : c.senderName(),
+                                c.senderContact(), c.status(), c.message().replace("\n", "\n  ")}));
             return 0;
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.nomina.app.register.Reports;
 import org.nomina.store.BadInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,14 +31,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (replaced whole, never half-written) instead of stdout")
     Path out;
 
+    @Mixin
+    Output output;
+
     @Override
     public Integer call() throws IOException {
         Reports.Format f = Reports.format(format);
         if (out != null) {
             writable(out);
         }
-        Reports.Report report = new Reports(parent.database()).make(Optional.of(incident), f);
+        Reports.Report report = parent.register().report(Optional.of(incident), f);
         if (out == null) {
+            // The report's bytes as they are (a PDF is binary), like export without --out.
             System.out.write(report.content());
             System.out.flush();
             return 0;
@@ -50,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
             throw new BadInputException("--out " + out + ": cannot write the report: " + e.getMessage(), e);
         }
-        System.err.printf("Wrote the %s report of %s (%,d bytes, ledger head %s) to %s%n", format, report.statement().incident(),
+        output.note("Wrote the %s report of %s (%,d bytes, ledger head %s) to %s", format, report.statement().incident(),
                 report.content().length, report.statement().ledgerHead().map(h -> h.hash()).orElse("none"), out);
         return 0;
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.nomina.app.register.Register;
 import org.nomina.store.linkage.ReviewQueue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -14,16 +16,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "The pairs the model could not decide, and decisions on them.",
         subcommands = {ReviewCommand.ListPairs.class, ReviewCommand.Decide.class})
-final class ReviewCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class ReviewCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say list or decide (see nomina review --help)");
+    String usage() {
+        return "say list or decide (see nomina review --help)";
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Pairs in the review band, most probable first, with per-field weights.")
@@ -34,40 +30,42 @@ final class ReviewCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "50", description = "At most this many pairs (default: ${DEFAULT-VALUE})")
         int limit;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            var db = review.parent.database();
-            List<ReviewQueue.Pending> pending = ReviewQueue.pending(db, limit);
-            int total = ReviewQueue.pendingCount(db);
-            if (json) {
+            List<ReviewQueue.Pending> pending = review.register().pendingPairs(limit);
+            int total = review.register().pendingPairs();
+            report.report(() -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("pending", total);
                 out.put("pairs", pending);
-                System.out.println(Json.write(out));
-                return 0;
-            }
-            System.out.printf("%,d pairs await review%s.%n", total, total > pending.size() ? " (showing " + pending.size() + ")" : "");
+                return out;
+            }, out -> print(out, pending, total));
+            return 0;
+        }
+
+        private static void print(Output out, List<ReviewQueue.Pending> pending, int total) {
+            out.out().printf("%,d pairs await review%s.%n", total, total > pending.size() ? " (showing " + pending.size() + ")" : "");
             for (ReviewQueue.Pending p : pending) {
-                System.out.printf("%nprobability %.3f, weight %+.1f%n", p.probability(), p.matchWeight());
-                System.out.printf("  A %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.a().key(), p.a().source(), p.a().recordId(),
-                        p.a().fullName(), p.a().birth(), p.a().age(), p.a().place(), p.a().status());
-                System.out.printf("  B %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.b().key(), p.b().source(), p.b().recordId(),
-                        p.b().fullName(), p.b().birth(), p.b().age(), p.b().place(), p.b().status());
+                out.out().printf("%nprobability %.3f, weight %+.1f%n", p.probability(), p.matchWeight());
+                out.out().printf("  A %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.a().key(), p.a().source(), p.a().recordId(),
+                        p.a().fullName(), p.a().birth(), p.a().age(), p.a().place(), p.a().statusWord());
+                out.out().printf("  B %-8d %-22s %-14s %-36s %-11s %-5s %-16s %s%n", p.b().key(), p.b().source(), p.b().recordId(),
+                        p.b().fullName(), p.b().birth(), p.b().age(), p.b().place(), p.b().statusWord());
                 StringBuilder w = new StringBuilder("    ");
                 for (Object c : p.contributions()) {
                     if (c instanceof Map<?, ?> m) {
                         w.append(String.format("%s=%s(%+.1f) ", m.get("field"), m.get("level"), ((Number) m.get("weight")).doubleValue()));
                     }
                 }
-                System.out.println(w);
+                out.out().println(w);
             }
             if (!pending.isEmpty()) {
-                System.out.println("\nDecide with: nomina review decide A_KEY B_KEY same|different|unsure [--note TEXT]");
+                out.out().println("\nDecide with: nomina review decide A_KEY B_KEY same|different|unsure [--note TEXT]");
             }
-            return 0;
+            out.out().flush();
         }
     }
 
@@ -93,23 +91,18 @@ final class ReviewCommand implements Runnable {
         @Option(names = "--reviewer", description = "Who decides (default: the login name)")
         String reviewer;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            ReviewQueue.Decided d = ReviewQueue.decide(review.parent.database(), a, b, verdict,
-                    Optional.ofNullable(reviewer).orElse(System.getProperty("user.name", "unknown")), note);
-            if (json) {
-                System.out.println(Json.write(d));
-            } else {
-                System.out.printf("Recorded: records %d and %d are %s (reviewer %s). Run nomina link to apply it.%n", d.recordA(), d.recordB(),
-                        switch (d.verdict()) {
-                            case "same" -> "the same person";
-                            case "different" -> "different people";
-                            default -> "undecided";
-                        }, d.reviewer());
-            }
+            ReviewQueue.Decided d = review.register().decide(Register.commandLine(NominaCommand.actor(reviewer)), a, b, verdict, note);
+            report.report(() -> d, out -> out.line("Recorded: records %d and %d are %s (reviewer %s). Run nomina link to apply it.",
+                    d.recordA(), d.recordB(), switch (d.verdict()) {
+                        case SAME -> "the same person";
+                        case DIFFERENT -> "different people";
+                        case UNSURE -> "undecided";
+                    }, d.reviewer()));
             return 0;
         }
     }

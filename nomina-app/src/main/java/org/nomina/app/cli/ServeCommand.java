@@ -6,12 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.nomina.app.register.Register;
 import org.nomina.app.web.WebServer;
 import org.nomina.store.BadInputException;
 import org.nomina.store.users.Role;
-import org.nomina.store.users.Users;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,20 +34,31 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", description = "The search index's directory (default: beside an H2 database, else ./nomina-index/)")
     Path index;
 
+    @Mixin
+    Output out;
+
     @Override
     public Integer call() {
         String url = parent.databaseUrl();
-        return serve(url, index == null ? Register.indexDirectoryFor(url) : index, bind, port, null);
+        return serve(out, url, index == null ? Register.indexDirectoryFor(url) : index, bind, port, register -> null);
     }
 
     /**
-     * Opens the register and serves it until the process is stopped. {@code announce}, when given, is
-     * printed once the server listens (the demo's one-time password).
+     * Opens the register and serves it until the process is stopped. {@code announce} is given the register
+     * before the server listens; what it returns, when not null, is printed once it listens (the demo's
+     * one-time password).
      */
-    static int serve(String url, Path indexDirectory, String bind, int port, String announce) {
+    static int serve(Output out, String url, Path indexDirectory, String bind, int port, Function<Register, String> announce) {
         checkPortFree(bind, port);
-        System.err.println("Opening the register and its search index …");
+        out.note("Opening the register and its search index …");
         Register register = Register.open(url, indexDirectory);
+        String announcement;
+        try {
+            announcement = announce.apply(register);
+        } catch (RuntimeException e) {
+            register.close();
+            throw e;
+        }
         WebServer server;
         try {
             server = new WebServer(register, bind, port).start();
@@ -61,12 +73,11 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "nomina-serve-stop"));
         String host = bind.equals("0.0.0.0") ? "localhost" : bind;
-        System.out.println("Nomina serves " + register.describe() + " at http://" + host + ":" + server.port() + "/");
-        if (announce != null) {
-            System.out.println(announce);
+        out.line("Nomina serves %s at http://%s:%d/", register.describe(), host, server.port());
+        if (announcement != null) {
+            out.line("%s", announcement);
         }
-        System.out.println("Stop it with Ctrl-C.");
-        System.out.flush();
+        out.line("Stop it with Ctrl-C.");
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -88,11 +99,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The demo's server: an admin user with a one-time password, printed, then served. */
-    static int serveDemo(String url, Path indexDirectory, int port) {
-        String password = Users.randomToken().substring(0, 20);
-        String name = "admin";
-        new Users(org.nomina.store.Database.open(url)).add(name, Role.ADMIN, password.toCharArray(), "demo");
-        return serve(url, indexDirectory, "127.0.0.1", port,
-                "Sign in as " + name + " with the one-time password " + password + " (it is not shown again; add people with nomina user add).");
+    static int serveDemo(Output out, String url, Path indexDirectory, int port) {
+        return serve(out, url, indexDirectory, "127.0.0.1", port, register -> {
+            String password = Register.newToken().substring(0, 20);
+            String name = "admin";
+            register.addUser(name, Role.ADMIN, password.toCharArray(), "demo");
+            return "Sign in as " + name + " with the one-time password " + password + " (it is not shown again; add people with nomina user add).";
+        });
     }
 }

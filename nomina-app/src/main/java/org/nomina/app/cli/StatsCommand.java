@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.nomina.store.figures.PersonStats;
 import org.nomina.store.stats.Stats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -17,24 +17,20 @@ final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     NominaCommand parent;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
-        var jdbi = parent.database().jdbi();
-        Stats.Summary s = Stats.summarise(jdbi);
-        Optional<PersonStats> persons = PersonStats.compute(jdbi);
-        if (json) {
+        Stats.Summary s = parent.register().recordStats();
+        Optional<PersonStats> persons = parent.register().personStats();
+        report.report(() -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("persons", persons.orElse(null));
             out.putAll(Json.tree(s));
-            System.out.println(Json.write(out));
-        } else {
-            System.out.print(persons.map(StatsCommand::render).orElse("No persons yet: run nomina link to count persons, not rows.\n"));
-            System.out.println();
-            System.out.print(render(s));
-        }
+            return out;
+        }, out -> out.text(persons.map(StatsCommand::render).orElse("No persons yet: run nomina link to count persons, not rows.\n")
+                + System.lineSeparator() + render(s)));
         return 0;
     }
 

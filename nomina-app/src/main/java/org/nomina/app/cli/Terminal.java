@@ -1,7 +1,7 @@
 package org.nomina.app.cli;
 
 import java.io.Console;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.Method;
 
 /**
@@ -10,11 +10,11 @@ import java.lang.reflect.Method;
  */
 public final class Terminal {
     private static final boolean INTERACTIVE = detect();
-    private final PrintStream err;
+    private final PrintWriter err;
     private long lastDraw;
     private boolean drawn;
 
-    public Terminal(PrintStream err) {
+    public Terminal(PrintWriter err) {
         this.err = err;
     }
 
@@ -58,10 +58,16 @@ public final class Terminal {
         err.flush();
     }
 
+    /** A progress of the register's work, drawn as {@code label [####....] 42% stage}. */
+    public org.nomina.app.register.Progress bar(String label) {
+        return (stage, done, total) -> progress(label, done, total, stage);
+    }
+
     /** Ends the bar's line, if one was drawn. */
     public void done() {
         if (drawn) {
             err.println();
+            err.flush();
             drawn = false;
         }
     }

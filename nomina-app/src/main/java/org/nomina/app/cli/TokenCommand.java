@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nomina.store.publish.ApiTokens;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -15,16 +16,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"Bearer tokens for the JSON API (/api/v1): a token acts as its user, with the user's role. Send it as:",
                 "  curl -H 'Authorization: Bearer TOKEN' 'http://127.0.0.1:7070/api/v1/persons?q=Mamedov'"},
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-final class TokenCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class TokenCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say create, list or revoke (see nomina token --help)");
+    String usage() {
+        return "say create, list or revoke (see nomina token --help)";
     }
 
     static Map<String, Object> toJson(ApiTokens.Token t) {
@@ -52,24 +47,24 @@ final class TokenCommand implements Runnable {
         @Option(names = "--label", defaultValue = "", description = "What the token is for, for token list")
         String label;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who creates it (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            ApiTokens.Created c = new ApiTokens(token.parent.database()).create(user, label, Optional.ofNullable(days), actor);
-            if (json) {
+            ApiTokens.Created c = token.register().publication().createToken(user, label, Optional.ofNullable(days), actor.name());
+            report.report(() -> {
                 Map<String, Object> out = toJson(c.token());
                 out.put("token", c.secret());
-                System.out.println(Json.write(out));
-            } else {
-                System.err.println("Token " + c.token().id() + " for " + user + c.token().expiresAt().map(e -> ", expires " + e.toLocalDate()).orElse("")
-                        + ". It is shown only now; keep it as you would a password:");
-                System.out.println(c.secret());
-            }
+                return out;
+            }, out -> {
+                out.note("Token %s for %s%s. It is shown only now; keep it as you would a password:", c.token().id(), user,
+                        c.token().expiresAt().map(e -> ", expires " + e.toLocalDate()).orElse(""));
+                out.line("%s", c.secret());
+            });
             return 0;
         }
     }
@@ -79,21 +74,16 @@ final class TokenCommand implements Runnable {
         @ParentCommand
         TokenCommand token;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<ApiTokens.Token> all = new ApiTokens(token.parent.database()).list();
-            if (json) {
-                System.out.println(Json.write(Map.of("tokens", all.stream().map(TokenCommand::toJson).toList())));
-                return 0;
-            }
-            if (all.isEmpty()) {
-                System.out.println("No tokens.");
-            }
-            all.forEach(t -> System.out.printf("%s  %-16s %-20s created %s  %s%n", t.id(), t.username(), t.label(), t.createdAt().toLocalDate(),
-                    t.revokedAt().map(r -> "revoked " + r.toLocalDate()).orElseGet(() -> t.expiresAt().map(e -> "expires " + e.toLocalDate()).orElse("no expiry"))));
+            List<ApiTokens.Token> all = token.register().publication().tokens();
+            report.report(() -> Map.of("tokens", all.stream().map(TokenCommand::toJson).toList()),
+                    out -> out.table(all, "No tokens.", "%s  %-16s %-20s created %s  %s", t -> new Object[] {t.id(), t.username(), t.label(),
+                        t.createdAt().toLocalDate(), t.revokedAt().map(r -> "revoked " + r.toLocalDate())
+                                .orElseGet(() -> t.expiresAt().map(e -> "expires " + e.toLocalDate()).orElse("no expiry"))}));
             return 0;
         }
     }
@@ -106,13 +96,16 @@ final class TokenCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id: 12 hex digits from token list")
         String id;
 
-        @Option(names = "--actor", defaultValue = "${sys:user.name}", description = "Who revokes it (default: the system user)")
-        String actor;
+        @Mixin
+        ActorOption actor;
+
+        @Mixin
+        Output out;
 
         @Override
         public Integer call() {
-            ApiTokens.Token t = new ApiTokens(token.parent.database()).revoke(id, actor);
-            System.out.println("Token " + t.id() + " of " + t.username() + " is revoked.");
+            ApiTokens.Token t = token.register().publication().revokeToken(id, actor.name());
+            out.line("Token %s of %s is revoked.", t.id(), t.username());
             return 0;
         }
     }

@@ -12,6 +12,7 @@ import org.nomina.store.BadInputException;
 import org.nomina.store.users.Role;
 import org.nomina.store.users.Users;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,20 +22,10 @@ import picocli.CommandLine.ParentCommand;
             "viewer reads; reviewer also decides pairs; editor also imports, links and sees protected fields;",
             "admin also manages users."},
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class})
-final class UserCommand implements Runnable {
-    @ParentCommand
-    NominaCommand parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+final class UserCommand extends CommandGroup {
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say add, list or disable (see nomina user --help)");
-    }
-
-    private static String actor() {
-        return System.getProperty("user.name", "unknown");
+    String usage() {
+        return "say add, list or disable (see nomina user --help)";
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -53,8 +44,8 @@ final class UserCommand implements Runnable {
         @Option(names = "--password-stdin", description = "Read the password from standard input (required)")
         boolean passwordStdin;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() throws IOException {
@@ -67,12 +58,8 @@ final class UserCommand implements Runnable {
             if (line == null || line.isEmpty()) {
                 throw new BadInputException("standard input held no password: send it as one line");
             }
-            Users.User u = new Users(user.parent.database()).add(name, r, line.toCharArray(), actor());
-            if (json) {
-                System.out.println(Json.write(u));
-            } else {
-                System.out.println("Added " + u.username() + " as " + u.role().label() + ".");
-            }
+            Users.User u = user.register().addUser(name, r, line.toCharArray(), NominaCommand.actor(null));
+            report.report(() -> u, out -> out.line("Added %s as %s.", u.username(), u.role().label()));
             return 0;
         }
     }
@@ -82,32 +69,25 @@ final class UserCommand implements Runnable {
         @ParentCommand
         UserCommand user;
 
-        @Option(names = "--json", description = "Print one JSON document on stdout")
-        boolean json;
+        @Mixin
+        ReportOptions report;
 
         @Override
         public Integer call() {
-            List<Users.User> users = new Users(user.parent.database()).list();
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("users", users.stream().map(u -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("username", u.username());
-                    m.put("role", u.role().label());
-                    m.put("disabled", u.disabled());
-                    m.put("created_at", u.createdAt().toString());
-                    return m;
-                }).toList());
-                System.out.println(Json.write(out));
-                return 0;
-            }
-            if (users.isEmpty()) {
-                System.out.println("No users yet: add one with nomina user add NAME --role admin --password-stdin");
-            }
-            for (Users.User u : users) {
-                System.out.printf("%-24s %-9s %s%n", u.username(), u.role().label(), u.disabled() ? "disabled" : "active");
-            }
+            List<Users.User> users = user.register().users();
+            report.report(() -> Map.of("users", users.stream().map(ListUsers::toJson).toList()),
+                    out -> out.table(users, "No users yet: add one with nomina user add NAME --role admin --password-stdin", "%-24s %-9s %s",
+                            u -> new Object[] {u.username(), u.role().label(), u.disabled() ? "disabled" : "active"}));
             return 0;
+        }
+
+        private static Map<String, Object> toJson(Users.User u) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("username", u.username());
+            m.put("role", u.role().label());
+            m.put("disabled", u.disabled());
+            m.put("created_at", u.createdAt().toString());
+            return m;
         }
     }
 
@@ -119,10 +99,13 @@ final class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        @Mixin
+        Output out;
+
         @Override
         public Integer call() {
-            Users.User u = new Users(user.parent.database()).disable(name, actor());
-            System.out.println("Disabled " + u.username() + "; their sessions are ended.");
+            Users.User u = user.register().disableUser(name, NominaCommand.actor(null));
+            out.line("Disabled %s; their sessions are ended.", u.username());
             return 0;
         }
     }

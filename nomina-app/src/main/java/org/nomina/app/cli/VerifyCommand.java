@@ -3,7 +3,7 @@ package org.nomina.app.cli;
 import java.util.concurrent.Callable;
 import org.nomina.store.ledger.Verifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -13,20 +13,20 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     NominaCommand parent;
 
-    @Option(names = "--json", description = "Print one JSON document on stdout")
-    boolean json;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
-        Verifier.Report report = Verifier.verify(parent.database().jdbi());
-        if (json) {
-            System.out.println(Json.write(report));
-        } else if (report.ok()) {
-            System.out.printf("The register verifies: %,d ledger entries, %,d imports (%,d records) match. Head hash %s%n",
-                    report.entries(), report.versionsChecked(), report.recordsChecked(), report.headHash());
-        } else {
-            report.problems().forEach(p -> System.err.println("nomina: verify: " + p));
-        }
-        return report.ok() ? 0 : 1;
+        Verifier.Report verified = parent.register().verify();
+        report.report(() -> verified, out -> {
+            if (verified.ok()) {
+                out.line("The register verifies: %,d ledger entries, %,d imports (%,d records) match. Head hash %s",
+                        verified.entries(), verified.versionsChecked(), verified.recordsChecked(), verified.headHash());
+            } else {
+                verified.problems().forEach(p -> out.note("nomina: verify: %s", p));
+            }
+        });
+        return verified.ok() ? 0 : 1;
     }
 }

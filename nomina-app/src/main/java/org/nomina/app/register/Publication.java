@@ -29,20 +29,32 @@ public final class Publication {
     public static final Duration CORRECTION_WINDOW = Duration.ofMinutes(10);
 
     private final Register register;
-    private final RegisterIndex index;
     private final PublicProjection projection;
     private final Corrections corrections;
     private final Map<String, Deque<Instant>> sentBy = new ConcurrentHashMap<>();
     private final Database db;
     private final ApiTokens tokens;
 
-    Publication(Register register, Database db, RegisterIndex index) {
+    Publication(Register register, Database db) {
         this.register = register;
         this.db = db;
         this.tokens = new ApiTokens(db);
-        this.index = index;
         this.projection = new PublicProjection(db);
         this.corrections = new Corrections(db);
+    }
+
+    /** A bearer token for {@code username}'s API calls; the secret is in the result only (its hash is kept). */
+    public ApiTokens.Created createToken(String username, String label, Optional<Integer> expiresDays, String actor) {
+        return tokens.create(username, label, expiresDays, actor);
+    }
+
+    public List<ApiTokens.Token> tokens() {
+        return tokens.list();
+    }
+
+    /** Revokes a token at once; {@code id} is its 12 hex digits. */
+    public ApiTokens.Token revokeToken(String id, String actor) {
+        return tokens.revoke(id, actor);
     }
 
     /** Who a bearer token acts as, when it is valid (the API's alternative to a session cookie). */
@@ -69,7 +81,7 @@ public final class Publication {
 
     public PublicProjection.Page search(String text, int offset, int limit) {
         register.refreshIndexIfStale();
-        return projection.search(index, text == null ? "" : text, offset, limit);
+        return projection.search(register.index(), text == null ? "" : text, offset, limit);
     }
 
     public Optional<PublicProjection.PublicPerson> person(long id) {
@@ -89,6 +101,17 @@ public final class Publication {
     public List<PublicProjection.Withheld> withheldAll(Viewer editor) {
         Register.require(editor, Role.EDITOR, "list the withheld persons");
         return projection.withheld();
+    }
+
+    /** Sets whether a source's records may be published, and the title the public sees (empty: its name). */
+    public PublicProjection.SourceSetting setSource(Viewer editor, String source, boolean published, String publicTitle) {
+        Register.require(editor, Role.EDITOR, "set what is published");
+        return projection.setSource(source, published, publicTitle, editor.username());
+    }
+
+    public List<PublicProjection.SourceSetting> sources(Viewer editor) {
+        Register.require(editor, Role.EDITOR, "read the publication settings");
+        return projection.sources();
     }
 
     public Optional<PublicProjection.Withheld> withheld(long personId) {

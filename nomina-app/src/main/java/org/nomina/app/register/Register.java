@@ -21,7 +21,18 @@ import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
+import org.nomina.engine.domain.PartialDate;
+import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.audit.AccessAudit;
+import org.nomina.store.claims.ClaimExporter;
+import org.nomina.store.export.RecordExporter;
+import org.nomina.store.export.RegisterExporter;
+import org.nomina.store.figures.Explanation;
+import org.nomina.store.figures.Figures;
+import org.nomina.store.figures.PersonStats;
+import org.nomina.store.incidents.Incidents;
+import org.nomina.store.ledger.Verifier;
+import org.nomina.store.stats.Stats;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
 import org.nomina.store.imports.Importer;
@@ -52,7 +63,9 @@ public final class Register implements AutoCloseable {
     private static final Duration STALENESS_CHECK = Duration.ofSeconds(2);
 
     private final Database db;
-    private final RegisterIndex index;
+    private final Path indexDirectory;
+    /** Opened on first use: a command that never searches (user list, verify …) never opens the index. */
+    private RegisterIndex index;
     private final Users users;
     private final AccessAudit audit;
     private final RegisterReader reader;
@@ -65,18 +78,30 @@ public final class Register implements AutoCloseable {
     private final Path uploads;
     private final Publication publication;
     private final Statements statements;
+    private final Claims claims;
     private volatile Instant lastStalenessCheck = Instant.EPOCH;
     private volatile boolean rebuilding;
 
-    private Register(Database db, RegisterIndex index, Path uploads) {
+    private Register(Database db, Path indexDirectory, Path uploads) {
         this.db = db;
-        this.index = index;
+        this.indexDirectory = indexDirectory;
         this.users = new Users(db);
         this.audit = new AccessAudit(db);
         this.reader = new RegisterReader(db);
         this.uploads = uploads;
-        this.publication = new Publication(this, db, index);
+        this.publication = new Publication(this, db);
         this.statements = new Statements(db);
+        this.claims = new Claims(db);
+    }
+
+    /** The figures statements claim, and how they compare with the register's counts. */
+    public Claims claims() {
+        return claims;
+    }
+
+    /** An incident's report (figures with their claims, the estimate, the charts, the ledger head) as HTML or PDF. */
+    public Reports.Report report(Optional<String> incident, Reports.Format format) {
+        return new Reports(db).make(incident, format);
     }
 
     /** What the public may see, and the settings and submissions behind it (issue 12). */
@@ -89,22 +114,43 @@ public final class Register implements AutoCloseable {
      * when it is missing or behind the database.
      */
     public static Register open(String url, Path indexDirectory) {
-        Database db = Database.open(url, POOL_SIZE);
+        Register register = open(Database.open(url, POOL_SIZE), indexDirectory);
         try {
-            RegisterIndex index = RegisterIndex.open(indexDirectory);
-            Path uploads = Files.createTempDirectory("nomina-uploads");
-            Register register = new Register(db, index, uploads);
-            if (index.isStale(db)) {
-                index.rebuild(db);
+            RegisterIndex opened = register.index();
+            if (opened.isStale(register.db)) {
+                opened.rebuild(register.db);
             }
             return register;
+        } catch (RuntimeException e) {
+            register.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the register for one command of the command line: no connection pool (a command uses one
+     * connection at a time), and the search index in {@code indexDirectory} opened only if the command
+     * searches or rebuilds it.
+     */
+    public static Register openForCommand(String url, Path indexDirectory) {
+        return open(Database.open(url), indexDirectory);
+    }
+
+    private static Register open(Database db, Path indexDirectory) {
+        try {
+            return new Register(db, indexDirectory, Files.createTempDirectory("nomina-uploads"));
         } catch (IOException e) {
             db.close();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
         }
+    }
+
+    /** The search index, opened when first needed. */
+    synchronized RegisterIndex index() {
+        if (index == null) {
+            index = RegisterIndex.open(indexDirectory);
+        }
+        return index;
     }
 
     /** Where the search index of a database lives: beside an H2 file, else under {@code ./nomina-index/}. */
@@ -119,6 +165,140 @@ public final class Register implements AutoCloseable {
 
     public String describe() {
         return db.describe();
+    }
+
+    /**
+     * Who acts at the command line: whoever may run it holds the database, so every operation is open to
+     * them (the role is administrator's); {@code actor} is the name the ledger and the audit record.
+     */
+    public static Viewer commandLine(String actor) {
+        return new Viewer(actor, Role.ADMIN, "");
+    }
+
+    /** The H2 file database in {@code directory}, as the demo keeps its own. */
+    public static String h2Url(Path directory) {
+        return Database.h2Url(directory);
+    }
+
+    /** The register when no URL is given: an H2 file under {@code ./nomina-data/}. */
+    public static String defaultUrl() {
+        return h2Url(Path.of(Database.DEFAULT_DIRECTORY));
+    }
+
+    // --- the register as a whole ----------------------------------------------------------------------
+
+    /** Recomputes the ledger's hash chain and every imported version's digest. */
+    public Verifier.Report verify() {
+        return Verifier.verify(db.jdbi());
+    }
+
+    /** The source records counted by source, status, sex, age group and place. */
+    public Stats.Summary recordStats() {
+        return Stats.summarise(db.jdbi());
+    }
+
+    /** The persons counted by fate, sex, age group, place and incident; empty before the first link. */
+    public Optional<PersonStats> personStats() {
+        return PersonStats.compute(db.jdbi());
+    }
+
+    /** A person with every source record, history per incident and family, as {@code person show} prints it. */
+    public PersonShow show(long personId) {
+        return PersonShow.load(db.jdbi(), personId);
+    }
+
+    /** The figures categories {@code figures} counts, in the order it prints them. */
+    public static final List<String> FIGURE_CATEGORIES = Figures.CATEGORIES;
+
+    /**
+     * The register's figures for an incident and its sub-incidents (empty: the whole register), as the
+     * sources known by {@code asOf} stated them.
+     *
+     * @throws BadInputException naming the incident that is not one, or when no persons are linked yet
+     */
+    public Figures.Report figures(Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        return Figures.compute(db.jdbi(), incident, asOf, subgroups);
+    }
+
+    /** The persons (or families) behind one figure, with their source records. */
+    public Explanation explain(Figures.Figure figure) {
+        return Explanation.of(db.jdbi(), figure);
+    }
+
+    /** What {@link #export} writes: one row per source record, person, record's person, family link, or claim. */
+    public enum Export { RECORDS, PERSONS, CLUSTERS, FAMILIES, CLAIMS }
+
+    /** Writes the register's {@code what} as CSV (or a JSON array) to {@code out}; returns the rows written. */
+    public long export(Export what, boolean json, java.io.Writer out) {
+        RecordExporter.Format f = json ? RecordExporter.Format.JSON : RecordExporter.Format.CSV;
+        return switch (what) {
+            case RECORDS -> RecordExporter.export(db.jdbi(), f, out);
+            case CLUSTERS -> RegisterExporter.clusters(db.jdbi(), f, out);
+            case PERSONS -> RegisterExporter.persons(db.jdbi(), f, out);
+            case FAMILIES -> RegisterExporter.families(db.jdbi(), f, out);
+            case CLAIMS -> ClaimExporter.export(db, json, out);
+        };
+    }
+
+    // --- imports, links and estimates, as the command line runs them ----------------------------------
+
+    /** The review pairs a link keeps in the queue at most (the most probable). */
+    public static final int MAX_REVIEW_STORED = RegisterLinker.MAX_REVIEW_STORED;
+
+    /**
+     * Imports one list as a new version of its source, reporting the rows read as the stage and the bytes
+     * read of the file's size.
+     *
+     * @throws BadInputException naming the file, row, column and value; a bad file changes nothing
+     */
+    public ImportResult importList(ImportRequest request, Progress progress) {
+        return new Importer(db).importFile(request, (rows, bytes, total) -> progress.at(String.format("%,d rows", rows), bytes, total));
+    }
+
+    /**
+     * Links every source record into persons, honouring every human decision.
+     *
+     * @throws CancelledException when {@code progress} cancels it; nothing of the link is kept
+     */
+    public RegisterLinker.Outcome link(LinkageConfig config, String actor, Progress progress) {
+        try {
+            return RegisterLinker.link(db, config, actor, progress::at);
+        } catch (LinkageCancelledException e) {
+            throw new CancelledException("linking the register");
+        }
+    }
+
+    /** What {@link #build} made: each list's import, in order, and the link over them all. */
+    public record Built(List<ImportResult> imports, RegisterLinker.Outcome linked) {
+    }
+
+    /**
+     * Imports the lists one after another, then links the register with the default configuration: how a
+     * new register (the demo's) is built. {@code importing} gives each list's progress.
+     */
+    public Built build(List<ImportRequest> lists, String actor, java.util.function.Function<ImportRequest, Progress> importing, Progress linking) {
+        List<ImportResult> imports = new ArrayList<>();
+        for (ImportRequest list : lists) {
+            imports.add(importList(list, importing.apply(list)));
+        }
+        return new Built(List.copyOf(imports), link(LinkageConfig.defaults(), actor, linking));
+    }
+
+    /** Estimates the register's linked persons of {@code status} (empty: all), by stratum of {@code by} when given. */
+    public Estimates.Estimate estimate(Optional<String> status, Optional<String> by, Estimates.Settings settings) {
+        return Estimates.ofRegister(db, status, by, settings);
+    }
+
+    // --- incidents ------------------------------------------------------------------------------------
+
+    /** Adds an incident; dates are read as imports read them, a parent named must exist. */
+    public Incidents.Incident addIncident(String name, Optional<String> parent, Optional<String> from, Optional<String> to,
+                                          Optional<String> place, Optional<String> kind, String actor) {
+        return Incidents.add(db.jdbi(), name, parent, from, to, place, kind, actor);
+    }
+
+    public List<Incidents.Incident> incidents() {
+        return db.jdbi().withHandle(Incidents::list);
     }
 
     // --- users and sessions -------------------------------------------------------------------------
@@ -144,11 +324,45 @@ public final class Register implements AutoCloseable {
         return Users.randomToken();
     }
 
+    /**
+     * How long a session read from the database answers for it: every page and API request asks who sent it,
+     * and the database's answer cost a query each. Signing out or disabling a user here forgets at once; a
+     * user disabled by another process (the command line) loses their session within this.
+     */
+    static final Duration SESSION_CACHE = Duration.ofSeconds(5);
+    /** At most this many sessions are remembered; past it the cache starts afresh. */
+    private static final int SESSION_CACHE_MAX = 10_000;
+
+    private record CachedSession(Viewer viewer, long readAtNanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<Viewer> session(String token) {
-        return users.session(token).map(Register::viewer);
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        CachedSession cached = sessions.get(token);
+        if (cached != null && now - cached.readAtNanos() < SESSION_CACHE.toNanos()) {
+            return Optional.of(cached.viewer());
+        }
+        Optional<Viewer> viewer = users.session(token).map(Register::viewer);
+        if (viewer.isEmpty()) {
+            sessions.remove(token);
+            return viewer; // an unknown or ended session is not remembered: nobody can fill the cache with made-up tokens
+        }
+        if (sessions.size() >= SESSION_CACHE_MAX) {
+            sessions.clear();
+        }
+        sessions.put(token, new CachedSession(viewer.get(), now));
+        return viewer;
     }
 
     public void logout(String token) {
+        if (token != null) {
+            sessions.remove(token);
+        }
         users.endSession(token);
     }
 
@@ -161,7 +375,9 @@ public final class Register implements AutoCloseable {
     }
 
     public Users.User disableUser(String username, String actor) {
-        return users.disable(username, actor);
+        Users.User disabled = users.disable(username, actor);
+        sessions.clear(); // the user's sessions end now, not when the cache would next ask
+        return disabled;
     }
 
     // --- search ---------------------------------------------------------------------------------------
@@ -169,7 +385,7 @@ public final class Register implements AutoCloseable {
     /** Searches the register, first bringing the index up to date if the register changed (imports, links). */
     public RegisterIndex.Page search(RegisterIndex.SearchQuery query) {
         refreshIndexIfStale();
-        return index.search(query);
+        return index().search(query);
     }
 
     /**
@@ -182,7 +398,7 @@ public final class Register implements AutoCloseable {
             return;
         }
         lastStalenessCheck = now;
-        if (index.isStale(db)) {
+        if (index().isStale(db)) {
             rebuilding = true;
             indexer.submit(this::rebuildIndex);
         }
@@ -193,7 +409,7 @@ public final class Register implements AutoCloseable {
         rebuilding = true;
         choices = new FilterChoices(Instant.EPOCH, List.of(), List.of());
         try {
-            return index.rebuild(db);
+            return index().rebuild(db);
         } finally {
             rebuilding = false;
         }
@@ -336,10 +552,7 @@ public final class Register implements AutoCloseable {
     }
 
     public ReviewQueue.Decided decide(Viewer reviewer, long recordA, long recordB, String verdict, String note) {
-        require(reviewer, Role.REVIEWER, "decide pairs");
-        ReviewQueue.Decided d = ReviewQueue.decide(db, Long.toString(recordA), Long.toString(recordB), verdict, reviewer.username(), note);
-        ReviewClaims.release(db, reviewer.username());
-        return d;
+        return decide(reviewer, Long.toString(recordA), Long.toString(recordB), verdict, note);
     }
 
     public Optional<ReviewClaims.Withdrawn> undoLatestDecision(Viewer reviewer) {
@@ -349,6 +562,24 @@ public final class Register implements AutoCloseable {
 
     public int pendingPairs() {
         return ReviewQueue.pendingCount(db);
+    }
+
+    /** The {@code limit} most probable pairs awaiting review, with each field's weight. */
+    public List<ReviewQueue.Pending> pendingPairs(int limit) {
+        return ReviewQueue.pending(db, limit);
+    }
+
+    /**
+     * A reviewer's decision on two records named by key or {@code SOURCE:RECORD_ID}, ledgered and honoured by
+     * every later link.
+     *
+     * @throws BadInputException naming the record or the verdict that is not one
+     */
+    public ReviewQueue.Decided decide(Viewer reviewer, String recordA, String recordB, String verdict, String note) {
+        require(reviewer, Role.REVIEWER, "decide pairs");
+        ReviewQueue.Decided d = ReviewQueue.decide(db, recordA, recordB, ReviewQueue.verdict(verdict), reviewer.username(), note);
+        ReviewClaims.release(db, reviewer.username());
+        return d;
     }
 
     // --- sources and imports --------------------------------------------------------------------------
@@ -478,8 +709,8 @@ public final class Register implements AutoCloseable {
         }
         Optional<Path> mappingFile = writeMapping(upload, mapping);
         return jobs.start("import", "importing " + upload.fileName() + " into " + source.strip(), editor.username(), job -> {
-            ImportResult r = new Importer(db).importFile(new ImportRequest(upload.path(), source.strip(), mappingFile, mapping.encoding(),
-                    mapping.delimiter(), editor.username()), (rows, bytes, total) -> job.progress(String.format("%,d rows", rows), bytes, total));
+            ImportResult r = importList(new ImportRequest(upload.path(), source.strip(), mappingFile, mapping.encoding(),
+                    mapping.delimiter(), editor.username()), job::progress);
             rebuildIndex();
             return new ImportDone(r, reader.newestVersion(r.source()).orElse(0L));
         });
@@ -493,12 +724,7 @@ public final class Register implements AutoCloseable {
     public Job startLink(Viewer editor) {
         require(editor, Role.EDITOR, "link the register");
         return jobs.start("link", "linking the register", editor.username(), job -> {
-            RegisterLinker.Outcome o;
-            try {
-                o = RegisterLinker.link(db, LinkageConfig.defaults(), editor.username(), (stage, done, total) -> job.progress(stage, done, total));
-            } catch (LinkageCancelledException e) {
-                throw new CancelledException("linking the register");
-            }
+            RegisterLinker.Outcome o = link(LinkageConfig.defaults(), editor.username(), job::progress);
             rebuildIndex();
             return o;
         });
@@ -555,7 +781,11 @@ public final class Register implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        index.close();
+        synchronized (this) {
+            if (index != null) {
+                index.close();
+            }
+        }
         db.close();
         try (var walk = Files.walk(uploads)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -400,7 +400,7 @@ public final class WebServer implements AutoCloseable {
         String verdict = Optional.ofNullable(ctx.formParam("verdict")).orElse("");
         var d = register.decide(v, a, b, verdict, Optional.ofNullable(ctx.formParam("note")).orElse(""));
         ctx.redirect("/review?pos=" + parseInt(ctx.formParam("pos"), 0) + "&notice="
-                + java.net.URLEncoder.encode(t(ctx).format("review.recorded", d.recordA(), d.recordB(), t(ctx).get("verdict." + d.verdict())),
+                + java.net.URLEncoder.encode(t(ctx).format("review.recorded", d.recordA(), d.recordB(), t(ctx).get("verdict." + d.verdict().word())),
                 StandardCharsets.UTF_8));
     }
 
@@ -414,7 +414,7 @@ public final class WebServer implements AutoCloseable {
     private void undo(Context ctx) {
         Viewer v = viewer(ctx, Role.REVIEWER);
         String notice = register.undoLatestDecision(v).map(w -> t(ctx).format("review.undone", w.recordA(), w.recordB(),
-                t(ctx).get("verdict." + w.verdict()))).orElse(t(ctx).get("review.nothing_to_undo"));
+                t(ctx).get("verdict." + w.verdict().word()))).orElse(t(ctx).get("review.nothing_to_undo"));
         ctx.redirect("/review?notice=" + java.net.URLEncoder.encode(notice, StandardCharsets.UTF_8));
     }
 

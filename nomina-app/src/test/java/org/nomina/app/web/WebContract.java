@@ -124,6 +124,7 @@ abstract class WebContract {
         }
         users.add("second-reviewer", Role.REVIEWER, PASSWORD.toCharArray(), "test");
         users.add("locked-user", Role.VIEWER, PASSWORD.toCharArray(), "test");
+        users.add("leaving-user", Role.VIEWER, PASSWORD.toCharArray(), "test");
         assertThat(query("SELECT COUNT(*) FROM match_pair WHERE decision = 'REVIEW'", Integer.class))
                 .as("the fictional case leaves pairs for two reviewers").isGreaterThanOrEqualTo(3);
         register = Register.open(url, dir.resolve("index"));
@@ -294,6 +295,27 @@ abstract class WebContract {
         attemptSignIn("locked-user", PASSWORD);
         assertThat(browser.findElement(By.id("login-problem")).getText()).contains("locked until");
         assertThat(browser.getCurrentUrl()).startsWith(base + "/login");
+    }
+
+    /** Sessions are remembered for a few seconds; signing out or disabling the user still ends them at once. */
+    @Test
+    void aRememberedSessionEndsAtOnceOnSignOutAndOnDisable() throws IOException, InterruptedException {
+        for (boolean disable : List.of(false, true)) {
+            Http signedIn = http(disable ? "leaving-user" : "viewer-user");
+            String cookie = signedIn.client().cookieHandler().orElseThrow().get(URI.create(base), Map.of()).get("Cookie").stream()
+                    .filter(c -> c.contains(WebServer.SESSION_COOKIE)).findFirst().orElseThrow();
+            HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpRequest persons = HttpRequest.newBuilder(URI.create(base + "/persons")).header("Cookie", cookie).GET().build();
+            assertThat(bare.send(persons, HttpResponse.BodyHandlers.ofString()).statusCode()).as("the session, now remembered").isEqualTo(200);
+            if (disable) {
+                register.disableUser("leaving-user", "test");
+            } else {
+                assertThat(post(signedIn.client(), "/logout", Map.of("_csrf", signedIn.csrf()), null).statusCode()).isEqualTo(302);
+            }
+            HttpResponse<String> after = bare.send(persons, HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).as(disable ? "disabled" : "signed out").isEqualTo(302);
+            assertThat(after.headers().firstValue("Location").orElse("")).startsWith("/login");
+        }
     }
 
     @Test

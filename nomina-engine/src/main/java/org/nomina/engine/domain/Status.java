@@ -1,5 +1,6 @@
 package org.nomina.engine.domain;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ import java.util.Optional;
  */
 public enum Status {
     KILLED, INJURED, MISSING, HOSTAGE, DISPLACED, RELEASED, REMAINS_IDENTIFIED;
+
+    /**
+     * The statuses an incident itself gives a person, in the order counts show them; {@code RELEASED} and
+     * {@code REMAINS_IDENTIFIED} are later changes of a missing person or a hostage, not among them.
+     */
+    public static final List<Status> AT_INCIDENT = List.of(KILLED, INJURED, MISSING, HOSTAGE, DISPLACED);
 
     /** The canonical words, comma-separated, for messages ("killed, injured, …"). */
     public static String words() {

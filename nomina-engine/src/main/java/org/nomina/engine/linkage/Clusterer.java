@@ -4,6 +4,7 @@ import org.nomina.engine.names.JaroWinkler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,9 @@ import java.util.Map;
  * <li>every pair across them from the same source has a direct link of at least the same-source
  * probability (lists contain duplicates, but two rows of one list are usually two people) — when there
  * is more than one list;</li>
- * <li>no pair across them contradicts on birth year, given name, father's name or surname
- * ({@link #contradict}), unless that pair's own link is overwhelming ({@link #OVERRIDE_BITS}), nor names
- * different places, unless its link reaches {@link #PLACE_OVERRIDE_BITS}; a pair blocking did not
- * propose is scored on demand for this;</li>
+ * <li>no pair across them contradicts on a field whose comparison has a veto ({@link ComparisonSpec.Veto}:
+ * by default birth date, given name, father's name, surname and place), unless that pair's own link reaches
+ * the veto's override weight; a pair blocking did not propose is scored on demand for this;</li>
  * <li>the mean probability over the pairs across them that were compared is at least
  * {@code minimumAverageProbability} (average linkage on the evidence we have: a bridge that the other
  * members contradict is refused).</li>
@@ -46,6 +46,17 @@ final class Clusterer {
     private final int[] size;
     /** Circular list of each cluster's members. */
     private final int[] next;
+    /** The configured vetoes, the strongest override first: the first that objects sets the bar. */
+    private final List<FieldVeto> vetoes;
+
+    /** A veto of one compared field: whether records x and y contradict on it. */
+    private record FieldVeto(double overrideBits, IntBiPredicate contradicts) {
+    }
+
+    @FunctionalInterface
+    private interface IntBiPredicate {
+        boolean test(int x, int y);
+    }
 
     /** Match weight (bits) of a pair that blocking did not propose. */
     @FunctionalInterface
@@ -77,6 +88,31 @@ final class Clusterer {
             size[i] = 1;
             next[i] = i;
         }
+        vetoes = config.comparisons().stream().filter(spec -> spec.veto().active())
+                .map(spec -> new FieldVeto(spec.veto().overrideBits(), contradiction(spec)))
+                .sorted(Comparator.comparingDouble(FieldVeto::overrideBits).reversed())
+                .toList();
+    }
+
+    /** How records contradict on the field of {@code spec} (see {@link ComparisonSpec.Veto}). */
+    private IntBiPredicate contradiction(ComparisonSpec spec) {
+        double similarity = spec.veto().similarity();
+        return switch (spec.method()) {
+            case DATE -> this::birthDatesContradict;
+            case TEXT -> {
+                RecordTable.TextColumn column = FieldComparator.textColumn(table, spec.field());
+                yield (x, y) -> differentPlaces(column, x, y, similarity);
+            }
+            case NAME -> switch (spec.field()) {
+                // Surname and given name do not contradict when swapped (the surname of one is the given name of
+                // the other); a father's name has no such swap.
+                case "surname" -> (x, y) -> !namesSwapped(x, y) && differentNames(table.surname, x, y, similarity);
+                case "given_name" -> (x, y) -> !namesSwapped(x, y) && differentGivenNames(table.given, x, y, similarity);
+                case "patronymic" -> (x, y) -> differentGivenNames(table.patronymic, x, y, similarity);
+                default -> throw new IllegalArgumentException("not a name field: " + spec.field());
+            };
+            default -> throw new IllegalArgumentException(spec.field() + " cannot veto");
+        };
     }
 
     /** Returns the root record index of each record's cluster. */
@@ -158,7 +194,13 @@ final class Clusterer {
                 if (strictWithinSource && table.sources[x] == table.sources[y] && !(p >= config.sameSourceProbability())) {
                     return false;
                 }
-                double needed = contradict(x, y) ? OVERRIDE_BITS : differentPlaces(x, y) ? PLACE_OVERRIDE_BITS : 0;
+                double needed = 0;
+                for (FieldVeto veto : vetoes) {
+                    if (veto.contradicts().test(x, y)) {
+                        needed = veto.overrideBits();
+                        break;
+                    }
+                }
                 if (needed > 0 && !(found >= 0 ? weight[found] >= needed : scorer != null && scorer.weight(x, y) >= needed)) {
                     return false;
                 }
@@ -173,33 +215,15 @@ final class Clusterer {
         return compared == 0 || sum / compared >= config.minimumAverageProbability();
     }
 
-    /**
-     * A direct link this strong (match weight in bits) stands despite a contradiction: FEBRL replaces whole
-     * birth dates, and its true pairs agreeing on name, address, postcode and street number score above 20
-     * bits (FEBRL4 F1 0.975 without this, 0.996 with it); the demo's namesakes, agreeing on every name and
-     * the village, stay below 13.
-     */
-    static final double OVERRIDE_BITS = 20;
     /** Birth years more than this apart contradict when either is approximate or implied by an age. */
     static final int LOOSE_YEAR_GAP = 4;
-    /**
-     * Surnames of different families contradict below this Jaro–Winkler similarity of their folded forms;
-     * not lower, because the shared ending alone lifts two surnames to 0.75 (raimov/turalov).
-     */
-    static final double NAME_SIMILARITY = 0.80;
-    /** Given names and fathers' names of different families contradict below this Jaro–Winkler similarity. */
-    static final double GIVEN_SIMILARITY = 0.88;
 
     /**
-     * Whether two records contradict each other on a strong identifier, so that no cluster may hold both:
-     * birth years more than two years apart (more than {@value #LOOSE_YEAR_GAP} when either is approximate
-     * or implied by an age at the incident), two full dates that differ beyond a typo, or given names, fathers' names or surnames both given, of
-     * different families and not similar ({@link #GIVEN_SIMILARITY}, {@link #NAME_SIMILARITY}; not when
-     * given name and surname are swapped). Scores alone did not keep namesakes apart on the demo's district (30 surnames,
-     * 6 villages): a strong link on name and village outweighed a birth year 20 years off, and average
-     * linkage let sisters Aynur and Nuranə Məmməd qızı share a cluster through a third record.
+     * Birth years more than two years apart (more than {@value #LOOSE_YEAR_GAP} when either is approximate or
+     * implied by an age at the incident) unless a typed-wrong year of an otherwise equal date, or two full dates
+     * that differ beyond a typo.
      */
-    private boolean contradict(int x, int y) {
+    private boolean birthDatesContradict(int x, int y) {
         int yearX = table.year[x];
         int yearY = table.year[y];
         boolean looseX = table.approx[x];
@@ -218,36 +242,32 @@ final class Clusterer {
         }
         // Two full dates that differ beyond a typo: namesakes with one father and a year between them (the
         // 10,000 Məmməd Məmmədovs of one village joined into clusters of nine without this).
-        if (differentGivenNames(table.patronymic, x, y) || FieldComparator.DateComparator.fullDatesDiffer(table, x, y)) {
-            return true;
-        }
-        // Surnames and given names too, unless the names are swapped (surname of one is the given name
-        // of the other).
-        boolean swapped = table.surname.folded(x).equals(table.given.folded(y))
-                || table.given.folded(x).equals(table.surname.folded(y));
-        return !swapped && (differentNames(table.surname, x, y) || differentGivenNames(table.given, x, y));
+        return FieldComparator.DateComparator.fullDatesDiffer(table, x, y);
+    }
+
+    /** The surname of one record is the given name of the other. */
+    private boolean namesSwapped(int x, int y) {
+        return table.surname.folded(x).equals(table.given.folded(y)) || table.given.folded(x).equals(table.surname.folded(y));
     }
 
     /**
-     * Given names (or fathers' given names) both known, of different families and below
-     * {@value #GIVEN_SIMILARITY} Jaro–Winkler on their romanised forms. Stricter than for surnames: given
-     * names are short, so two different ones often reach 0.70 (Lamiyə/Məleykə, Vüsal/Musa), and a sister
-     * shares surname, father and village. On the generated 100k, sisters and namesakes joined through
-     * strong links on everything else.
+     * Given names (or fathers' given names) both known, of different families, below {@code similarity}
+     * Jaro–Winkler on their romanised forms and not one typo apart. On the generated 100k, sisters and namesakes
+     * joined through strong links on everything else without it.
      */
-    private static boolean differentGivenNames(RecordTable.NameColumn names, int x, int y) {
+    private static boolean differentGivenNames(RecordTable.NameColumn names, int x, int y, double similarity) {
         if (names.familyIds[x] < 0 || names.familyIds[y] < 0 || names.familyIds[x] == names.familyIds[y]
                 || names.foldedIds[x] == names.foldedIds[y]) {
             return false;
         }
         return JaroWinkler.similarity(names.form.values.get(names.form.ids[x]), names.form.values.get(names.form.ids[y]))
-                < GIVEN_SIMILARITY && !oneTypoApart(names.folded(x), names.folded(y));
+                < similarity && !oneTypoApart(names.folded(x), names.folded(y));
     }
 
     /**
      * Folded names one edit apart (a letter typed wrong, left out or added: Гфсейн / Hüseyn, Natiq / Նաիգ),
-     * both of at least three letters: a typing error, not another name. Short given names fall below
-     * {@value #GIVEN_SIMILARITY} with one wrong letter, and the contradiction then kept a record out of
+     * both of at least three letters: a typing error, not another name. Short given names fall below the
+     * default veto similarity (0.88) with one wrong letter, and the contradiction then kept a record out of
      * its own cluster for good (hard case, 3,000 people, seed 11: given names at "jaro_winkler>=0.70" in 21
      * of the 92 true pairs at p >= 0.99 left apart).
      */
@@ -257,7 +277,7 @@ final class Clusterer {
 
     /**
      * Two full dates agreeing on day and month: the years more likely differ by a typing error (1957 for
-     * 1975) than belong to two people. Not what restored FEBRL4 (that was {@link #OVERRIDE_BITS}); kept as
+     * 1975) than belong to two people. Not what restored FEBRL4 (that was the veto's override); kept as
      * the cheaper reading of such a pair.
      */
     private boolean yearTypo(int x, int y, boolean loose) {
@@ -266,39 +286,27 @@ final class Clusterer {
     }
 
     /**
-     * Places both known and below {@value #PLACE_SIMILARITY} compared word by word. Records of one person
+     * Places (or addresses) both known and below {@code similarity} compared word by word. Records of one person
      * may name different places (residence, place of death), but then the rest of the evidence is
      * overwhelming or the link is a guess: among a million generated records, name and birth year alone
      * found a namesake in another village for thousands of sparse records.
      */
-    private boolean differentPlaces(int x, int y) {
-        int left = table.place.ids[x];
-        int right = table.place.ids[y];
+    private static boolean differentPlaces(RecordTable.TextColumn column, int x, int y, double similarity) {
+        int left = column.ids[x];
+        int right = column.ids[y];
         return left >= 0 && right >= 0 && left != right
-                && FieldComparator.TextComparator.wordSimilarity(table.place.words[left], table.place.words[right])
-                < PLACE_SIMILARITY;
+                && FieldComparator.TextComparator.wordSimilarity(column.words[left], column.words[right]) < similarity;
     }
 
-    /** Places contradict below this word-by-word Jaro–Winkler similarity of their folded forms. */
-    static final double PLACE_SIMILARITY = 0.80;
-    /**
-     * A direct link this strong stands despite different places: a softer contradiction than names or
-     * birth years, since one person's records may name the place of residence and the place of death.
-     * Name, father's name and birth year agreeing reach it; name and birth year alone (a namesake in
-     * another village) do not. Generated 100k with 4% of testimonies naming another village: F1 0.962
-     * with places as hard as names, 0.964 without the rule; the million: 0.953 without it.
-     */
-    static final double PLACE_OVERRIDE_BITS = 12;
-
-    /** Both names known, of different families, and not even loosely similar (below {@value #NAME_SIMILARITY}). */
-    private static boolean differentNames(RecordTable.NameColumn names, int x, int y) {
+    /** Both names known, of different families, and not even loosely similar (below {@code similarity}, folded). */
+    private static boolean differentNames(RecordTable.NameColumn names, int x, int y, double similarity) {
         int familyX = names.familyIds[x];
         int familyY = names.familyIds[y];
         if (familyX < 0 || familyY < 0 || familyX == familyY) {
             return false;
         }
         return JaroWinkler.similarity(names.folded.get(names.foldedIds[x]), names.folded.get(names.foldedIds[y]))
-                < NAME_SIMILARITY;
+                < similarity;
     }
 
     private int find(int i) {

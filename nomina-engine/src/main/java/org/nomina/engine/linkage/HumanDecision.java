@@ -10,7 +10,14 @@ package org.nomina.engine.linkage;
  */
 public record HumanDecision(long keyA, long keyB, Verdict verdict) {
 
-    public enum Verdict { SAME, DIFFERENT, UNSURE }
+    public enum Verdict {
+        SAME, DIFFERENT, UNSURE;
+
+        /** The lower-case word reviewers type and JSON shows ("same"); the database keeps {@link #name()}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public HumanDecision {
         if (keyA == keyB) {

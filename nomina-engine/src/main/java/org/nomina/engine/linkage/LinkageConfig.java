@@ -59,8 +59,8 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                         ComparisonSpec.of("place", Method.TEXT, places, true),
                         ComparisonSpec.of("id_number", Method.ID_NUMBER, List.of(), false),
                         // What a list says happened: namesakes, one killed and one taken hostage, are two
-                        // people; lists do disagree (missing, later found dead), so m(different) is capped
-                        // from below in Linker. Generated 100k (8-10% of testimonies and press reports
+                        // people; lists do disagree (missing, later found dead), so m(different) has a floor
+                        // (its disagreement_floor). Generated 100k (8-10% of testimonies and press reports
                         // giving another fate): F1 0.965 → 0.974.
                         ComparisonSpec.of("status", Method.EXACT, List.of(), false)),
                 // Surnames in the region are extremely concentrated (a handful of surnames cover a third of
@@ -139,7 +139,11 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * Reads a configuration from the map a YAML parser produces. Absent keys keep the defaults. Shape:
      * <pre>
      * comparisons:
-     *   - {field: surname, thresholds: [0.92, 0.88, 0.7], term_frequency: true}
+     *   - {field: surname, thresholds: [0.92, 0.88, 0.7], term_frequency: true,
+     *      veto: {similarity: 0.8, override_bits: 20}, disagreement_cap: 0.1}
+     *   - {field: status, disagreement_floor: 0.05}
+     *   - {field: address, veto: {similarity: 0.8, override_bits: 12}}
+     *   - {field: place, veto: false}
      *   - {field: extra.postcode, method: exact}
      * blocking:
      *   - {name: by_surname, keys: [surname_metaphone, birth_year]}
@@ -153,6 +157,9 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * swap_names: true
      * seed: 42
      * </pre>
+     * A comparison's {@code veto} ({@code true}, {@code false} or the mapping) and {@code disagreement_cap} /
+     * {@code disagreement_floor} default to its field's ({@link ComparisonSpec#standardVeto} …); a mapping's
+     * absent key keeps the field's default.
      *
      * @throws LinkageConfigException naming the offending field, e.g.
      *                                {@code comparisons[2].field: unknown field 'burth_year'}
@@ -192,7 +199,8 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
             String path = "comparisons[" + i + "]";
             Map<?, ?> item = map(items.get(i), path);
             for (Object key : item.keySet()) {
-                if (!Set.of("field", "method", "thresholds", "term_frequency").contains(String.valueOf(key))) {
+                if (!Set.of("field", "method", "thresholds", "term_frequency", "veto", "disagreement_cap", "disagreement_floor")
+                        .contains(String.valueOf(key))) {
                     throw new LinkageConfigException(path + "." + key + ": unknown setting");
                 }
             }
@@ -234,9 +242,40 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
             boolean termFrequency = item.containsKey("term_frequency")
                     ? asBoolean(item.get("term_frequency"), path + ".term_frequency")
                     : method == Method.NAME && !field.equals("patronymic");
-            specs.add(new ComparisonSpec(field, method, thresholds, termFrequency));
+            ComparisonSpec.Veto veto = item.containsKey("veto") ? parseVeto(item.get("veto"), field, path + ".veto")
+                    : ComparisonSpec.standardVeto(field);
+            double cap = item.containsKey("disagreement_cap") ? asNumber(item.get("disagreement_cap"), path + ".disagreement_cap")
+                    : ComparisonSpec.standardDisagreementCap(field);
+            double floor = item.containsKey("disagreement_floor")
+                    ? asNumber(item.get("disagreement_floor"), path + ".disagreement_floor")
+                    : ComparisonSpec.standardDisagreementFloor(field);
+            specs.add(new ComparisonSpec(field, method, thresholds, termFrequency, veto, cap, floor));
         }
         return specs;
+    }
+
+    /** {@code true} (the field's default veto), {@code false} (none) or {similarity, override_bits} over the default. */
+    private static ComparisonSpec.Veto parseVeto(Object value, String field, String path) {
+        ComparisonSpec.Veto standard = ComparisonSpec.standardVeto(field);
+        if (value instanceof Boolean on) {
+            if (on && !standard.active()) {
+                throw new LinkageConfigException(path + ": '" + field + "' has no default veto; give {similarity, override_bits}");
+            }
+            return on ? standard : ComparisonSpec.Veto.NONE;
+        }
+        Map<?, ?> item = map(value, path);
+        for (Object key : item.keySet()) {
+            if (!Set.of("similarity", "override_bits").contains(String.valueOf(key))) {
+                throw new LinkageConfigException(path + "." + key + ": unknown setting");
+            }
+        }
+        if (!standard.active() && !item.containsKey("override_bits")) {
+            throw new LinkageConfigException(path + ".override_bits: required, '" + field + "' has no default veto");
+        }
+        return new ComparisonSpec.Veto(
+                item.containsKey("similarity") ? asNumber(item.get("similarity"), path + ".similarity") : standard.similarity(),
+                item.containsKey("override_bits") ? asNumber(item.get("override_bits"), path + ".override_bits")
+                        : standard.overrideBits());
     }
 
     private static List<BlockingRule> parseRules(List<?> items) {
@@ -330,6 +369,17 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                             + "strictly descending, got " + value);
                 }
             }
+            validateVeto(spec, path + ".veto");
+            if (!(spec.disagreementCap() > 0 && spec.disagreementCap() <= 1)) {
+                throw new LinkageConfigException(path + ".disagreement_cap: must be in (0, 1], got " + spec.disagreementCap());
+            }
+            if (!(spec.disagreementFloor() >= 0 && spec.disagreementFloor() < 1)) {
+                throw new LinkageConfigException(path + ".disagreement_floor: must be in [0, 1), got " + spec.disagreementFloor());
+            }
+            if (spec.disagreementFloor() > spec.disagreementCap()) {
+                throw new LinkageConfigException(path + ".disagreement_floor: must not exceed disagreement_cap ("
+                        + spec.disagreementFloor() + " > " + spec.disagreementCap() + ")");
+            }
         }
         if (rules.isEmpty()) {
             throw new LinkageConfigException("blocking: at least one rule is needed");
@@ -356,6 +406,28 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
         }
     }
 
+    /** A veto only on names, birth dates, places and addresses; a similarity in (0, 1) except for dates. */
+    private static void validateVeto(ComparisonSpec spec, String path) {
+        ComparisonSpec.Veto veto = spec.veto();
+        if (!veto.active()) {
+            if (!veto.equals(ComparisonSpec.Veto.NONE)) {
+                throw new LinkageConfigException(path + ".override_bits: must be positive, got " + veto.overrideBits());
+            }
+            return;
+        }
+        Method method = spec.method();
+        if (method != Method.NAME && method != Method.DATE && method != Method.TEXT) {
+            throw new LinkageConfigException(path + ": '" + spec.field() + "' cannot veto; names, birth_date, place and address can");
+        }
+        if (method == Method.DATE ? veto.similarity() != 0 : !(veto.similarity() > 0 && veto.similarity() < 1)) {
+            throw new LinkageConfigException(path + ".similarity: " + (method == Method.DATE
+                    ? "birth dates contradict by their years, not by a similarity" : "must be in (0, 1)") + ", got " + veto.similarity());
+        }
+        if (!Double.isFinite(veto.overrideBits())) {
+            throw new LinkageConfigException(path + ".override_bits: must be a finite number of bits, got " + veto.overrideBits());
+        }
+    }
+
     private static void probability(String name, double value) {
         if (!(value > 0 && value < 1)) {
             throw new LinkageConfigException(name + ": must be a probability in (0, 1), got " + value);
@@ -378,13 +450,7 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
 
     private static double number(Map<String, Object> map, String key, double fallback) {
         Object value = map.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new LinkageConfigException(key + ": expected a number, got " + describe(value));
+        return value == null ? fallback : asNumber(value, key);
     }
 
     private static long integer(Map<String, Object> map, String key, long fallback) {
@@ -396,6 +462,13 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
             return ((Number) value).longValue();
         }
         throw new LinkageConfigException(key + ": expected an integer, got " + describe(value));
+    }
+
+    private static double asNumber(Object value, String path) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw new LinkageConfigException(path + ": expected a number, got " + describe(value));
     }
 
     private static boolean bool(Map<String, Object> map, String key, boolean fallback) {

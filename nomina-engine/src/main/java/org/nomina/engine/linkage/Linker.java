@@ -10,23 +10,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
  * Links records into persons: normalise → block → compare → train (u by sampling, m by EM) → score →
- * cluster. Stateless; {@link #link} may run concurrently on different inputs.
+ * [learn spellings, train and score again] → cluster → report. Stateless; {@link #link} may run concurrently
+ * on different inputs. Each stage is a method of one run ({@code Run}); comparing a pair is
+ * {@link PairComparer}'s, training {@link Trainer}'s, a model's weights {@link Weights}', clustering
+ * {@link Clusterer}'s.
  */
 public final class Linker {
-    /** Upper bounds on m of the "different" level; see {@code capDisagreement}. */
-    static final double DATE_DISAGREEMENT_CAP = 0.05;
-    static final double PATRONYMIC_DISAGREEMENT_CAP = 0.10;
-    static final double PLACE_DISAGREEMENT_CAP = 0.20;
-    static final double SURNAME_DISAGREEMENT_CAP = 0.10;
-    /** Lower bound on m of the status's "different" level (weight about −3.5 bits); see {@code capDisagreement}. */
-    static final double STATUS_DISAGREEMENT_FLOOR = 0.05;
-
 
     private static final int BATCH = 1 << 18;
     /**
@@ -34,8 +28,6 @@ public final class Linker {
      * namesakes can leave millions of pairs in the band, each an object with its explanation.
      */
     public static final int MAX_REVIEW_PAIRS = 100_000;
-    /** Duplicates within one list allowed for in the bound on λ, as a share of the list's records. */
-    static final double DUPLICATE_SHARE = 0.05;
 
     private Linker() {
     }
@@ -54,7 +46,7 @@ public final class Linker {
         return new Run(records, config, decisions, progress).execute();
     }
 
-    /** One run's state. */
+    /** One run's state, stage by stage. */
     private static final class Run {
         private final List<LinkRecord> records;
         private final LinkageConfig config;
@@ -64,8 +56,19 @@ public final class Linker {
         private final List<FieldComparator> comparators;
         private final int fields;
         private RecordTable table;
-        private int surnameField = -1;
-        private int givenField = -1;
+        private PairComparer comparer;
+
+        /** Candidate pairs (sorted, packed as two record indexes) with the mask of the rules that proposed each. */
+        private record Proposed(long[] pairs, byte[] masks) {
+        }
+
+        /** Each pair's levels ({@code fields} per pair) and whether its names were compared crossed. */
+        private record Compared(byte[] levels, boolean[] crossed) {
+        }
+
+        /** Each pair's match weight (bits) and probability. */
+        private record Scores(float[] matchWeight, float[] probability) {
+        }
 
         Run(List<LinkRecord> records, LinkageConfig config, List<HumanDecision> decisions, ProgressListener progress) {
             this.records = records;
@@ -75,11 +78,6 @@ public final class Linker {
             this.comparators = config.comparisons().stream().map(FieldComparator::of).toList();
             this.fields = comparators.size();
             for (int f = 0; f < fields; f++) {
-                if (comparators.get(f).field().equals("surname")) {
-                    surnameField = f;
-                } else if (comparators.get(f).field().equals("given_name")) {
-                    givenField = f;
-                }
                 if (comparators.get(f).labels().size() > 15) {
                     throw new LinkageConfigException("comparisons[" + f + "]: more than 15 levels");
                 }
@@ -95,6 +93,67 @@ public final class Linker {
         LinkageResult execute() {
             long start = System.nanoTime();
             checkCancelled("normalise");
+            table = normalise();
+            comparer = new PairComparer(table, comparators);
+            progress.progress("normalise", records.size(), records.size());
+            start = lap("normalise", start);
+
+            checkCancelled("block");
+            Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys())
+                    .block(config.blockingRules(), config.blockCap(), () -> checkCancelled("block"));
+            Map<Long, HumanDecision.Verdict> verdicts = verdictsByPair();
+            Proposed proposed = withHumanPairs(candidates, verdicts);
+            long[] pairs = proposed.pairs();
+            int pairCount = pairs.length;
+            progress.progress("block", pairCount, pairCount);
+            start = lap("block", start);
+
+            Compared compared = compareAll(pairs);
+            start = lap("compare", start);
+
+            checkCancelled("em");
+            Trainer trainer = new Trainer(table, comparators, config, comparer, () -> checkCancelled("em"));
+            FittedModel model = trainer.train(pairs, compared.levels(), proposed.masks(), pairCount);
+            progress.progress("em", 1, 1);
+            start = lap("em", start);
+
+            checkCancelled("score");
+            Weights weights = new Weights(model, table, comparators);
+            Scores scores = scoreAll(pairs, compared, weights);
+            progress.progress("score", pairCount, pairCount);
+            start = lap("score", start);
+
+            if (config.learnSpellings()) {
+                checkCancelled("learn");
+                Weights learnedFrom = weights;
+                List<LearnedSpelling> learned = SpellingLearner.learn(table, comparators, pairs, compared.levels(), compared.crossed(),
+                        scores.matchWeight(), (i, f) -> learnedFrom.field(f, compared.levels()[i * fields + f], (int) (pairs[i] >>> 32),
+                                compared.crossed()[i]));
+                if (!learned.isEmpty()) {
+                    // The learnt families change what the "family" level holds, so m and u are learnt again:
+                    // with the old model a level no pair had reached weighed -16 bits.
+                    model = trainer.train(pairs, compared.levels(), proposed.masks(), pairCount);
+                    weights = new Weights(model, table, comparators);
+                    scores = scoreAll(pairs, compared, weights);
+                }
+                model = model.withLearnedSpellings(learned);
+                progress.progress("learn", learned.size(), learned.size());
+                start = lap("learn", start);
+            }
+
+            checkCancelled("cluster");
+            int[] root = cluster(pairs, scores, weights, verdicts);
+            Map<Long, Long> clusterByKey = clusterByKey(root);
+            float[] reviewBand = reviewBand(pairs, scores.probability(), verdicts, root);
+            List<ScoredPair> reported = report(pairs, compared, scores, weights, verdicts, root, reviewBand);
+            progress.progress("cluster", 1, 1);
+            lap("cluster", start);
+            return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
+                    candidates.capped(), reviewBand.length, model, Map.copyOf(timings));
+        }
+
+        /** The records as columns of normal forms, with the extra columns that comparisons and blocking name. */
+        private RecordTable normalise() {
             TreeSet<String> extraColumns = new TreeSet<>();
             for (ComparisonSpec spec : config.comparisons()) {
                 if (spec.field().startsWith("extra.")) {
@@ -108,96 +167,76 @@ public final class Linker {
                     }
                 }
             }
-            table = new RecordTable(records, extraColumns, NameNormaliser.shared());
-            progress.progress("normalise", records.size(), records.size());
-            start = lap("normalise", start);
+            return new RecordTable(records, extraColumns, NameNormaliser.shared());
+        }
 
-            checkCancelled("block");
-            Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys())
-                    .block(config.blockingRules(), config.blockCap(), () -> checkCancelled("block"));
-            Map<Long, HumanDecision.Verdict> verdicts = verdictsByPair();
+        /** The blocked pairs and the pairs a reviewer decided but no rule proposed: compared and reported all the same. */
+        private static Proposed withHumanPairs(Blocker.Candidates candidates, Map<Long, HumanDecision.Verdict> verdicts) {
             long[] pairs = candidates.pairs();
             byte[] masks = candidates.ruleMasks();
             long[] missingHuman = verdicts.keySet().stream().mapToLong(Long::longValue)
                     .filter(pair -> Arrays.binarySearch(candidates.pairs(), pair) < 0).sorted().toArray();
-            if (missingHuman.length > 0) {
-                // Pairs a reviewer decided but no rule proposed: compared and reported all the same.
-                long[] merged = Arrays.copyOf(pairs, pairs.length + missingHuman.length);
-                System.arraycopy(missingHuman, 0, merged, pairs.length, missingHuman.length);
-                Arrays.sort(merged);
-                byte[] mergedMasks = new byte[merged.length];
-                for (int i = 0; i < merged.length; i++) {
-                    int found = Arrays.binarySearch(candidates.pairs(), merged[i]);
-                    mergedMasks[i] = found >= 0 ? masks[found] : 0;
-                }
-                pairs = merged;
-                masks = mergedMasks;
+            if (missingHuman.length == 0) {
+                return new Proposed(pairs, masks);
             }
-            progress.progress("block", pairs.length, pairs.length);
-            start = lap("block", start);
+            long[] merged = Arrays.copyOf(pairs, pairs.length + missingHuman.length);
+            System.arraycopy(missingHuman, 0, merged, pairs.length, missingHuman.length);
+            Arrays.sort(merged);
+            byte[] mergedMasks = new byte[merged.length];
+            for (int i = 0; i < merged.length; i++) {
+                int found = Arrays.binarySearch(candidates.pairs(), merged[i]);
+                mergedMasks[i] = found >= 0 ? masks[found] : 0;
+            }
+            return new Proposed(merged, mergedMasks);
+        }
 
+        /** Every pair's levels, in parallel batches. */
+        private Compared compareAll(long[] pairs) {
             int pairCount = pairs.length;
             byte[] levels = new byte[pairCount * fields];
             boolean[] crossed = new boolean[pairCount];
-            long[] pairsFinal = pairs;
             for (int from = 0; from < pairCount; from += BATCH) {
                 checkCancelled("compare");
                 int to = Math.min(pairCount, from + BATCH);
                 IntStream.range(from, to).parallel().forEach(i -> {
-                    long pair = pairsFinal[i];
-                    crossed[i] = compare((int) (pair >>> 32), (int) pair, levels, i * fields, config.swapNames());
+                    long pair = pairs[i];
+                    crossed[i] = comparer.compare((int) (pair >>> 32), (int) pair, levels, i * fields, config.swapNames());
                 });
                 progress.progress("compare", to, pairCount);
             }
-            start = lap("compare", start);
+            return new Compared(levels, crossed);
+        }
 
-            checkCancelled("em");
-            FittedModel model = train(pairsFinal, levels, masks, pairCount);
-            progress.progress("em", 1, 1);
-            start = lap("em", start);
-
-            checkCancelled("score");
-            double[][] weights = new double[fields][];
-            double[][] mAgreeing = new double[fields][];
-            double[] prior = new double[1];
-            useModel(model, weights, mAgreeing, prior);
-            float[] matchWeight = new float[pairCount];
-            float[] probability = new float[pairCount];
-            double tfFloor = 1.0 / Math.max(1, table.size);
-            scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
-            progress.progress("score", pairCount, pairCount);
-            start = lap("score", start);
-
-            if (config.learnSpellings()) {
-                checkCancelled("learn");
-                List<LearnedSpelling> learned = SpellingLearner.learn(table, comparators, pairsFinal, levels, crossed,
-                        matchWeight, (i, f) -> fieldWeight(f, levels[i * fields + f], (int) (pairsFinal[i] >>> 32),
-                                crossed[i], weights, mAgreeing, tfFloor));
-                if (!learned.isEmpty()) {
-                    // The learnt families change what the "family" level holds, so m and u are learnt again:
-                    // with the old model a level no pair had reached weighed -16 bits.
-                    model = train(pairsFinal, levels, masks, pairCount);
-                    useModel(model, weights, mAgreeing, prior);
-                    scoreAll(pairsFinal, levels, crossed, prior[0], weights, mAgreeing, tfFloor, matchWeight, probability);
-                }
-                model = model.withLearnedSpellings(learned);
-                progress.progress("learn", learned.size(), learned.size());
-                start = lap("learn", start);
+        private Scores scoreAll(long[] pairs, Compared compared, Weights weights) {
+            float[] matchWeight = new float[pairs.length];
+            float[] probability = new float[pairs.length];
+            byte[] levels = compared.levels();
+            boolean[] crossed = compared.crossed();
+            for (int from = 0; from < pairs.length; from += BATCH) {
+                checkCancelled("score");
+                int to = Math.min(pairs.length, from + BATCH);
+                IntStream.range(from, to).parallel().forEach(i -> {
+                    double total = weights.total(levels, i * fields, (int) (pairs[i] >>> 32), crossed[i]);
+                    matchWeight[i] = (float) total;
+                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
+                });
             }
+            return new Scores(matchWeight, probability);
+        }
 
-            checkCancelled("cluster");
-            // Pairs no rule proposed are scored on demand when a merge would put them in one person.
+        /** Each record's cluster root; pairs no rule proposed are scored on demand when a merge would put them in one person. */
+        private int[] cluster(long[] pairs, Scores scores, Weights weights, Map<Long, HumanDecision.Verdict> verdicts) {
             Clusterer.PairScorer scorer = (a, b) -> {
                 byte[] pairLevels = new byte[fields];
-                boolean crossedPair = compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
-                double total = prior[0];
-                for (int f = 0; f < fields; f++) {
-                    total += fieldWeight(f, pairLevels[f], Math.min(a, b), crossedPair, weights, mAgreeing, tfFloor);
-                }
-                return total;
+                boolean crossedPair = comparer.compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
+                return weights.total(pairLevels, 0, Math.min(a, b), crossedPair);
             };
-            Clusterer clusterer = new Clusterer(table, pairsFinal, probability, matchWeight, config, verdicts, scorer);
-            int[] root = clusterer.cluster(() -> checkCancelled("cluster"));
+            Clusterer clusterer = new Clusterer(table, pairs, scores.probability(), scores.matchWeight(), config, verdicts, scorer);
+            return clusterer.cluster(() -> checkCancelled("cluster"));
+        }
+
+        /** Every record's key → its cluster's smallest key. */
+        private Map<Long, Long> clusterByKey(int[] root) {
             long[] clusterMin = new long[table.size];
             Arrays.fill(clusterMin, Long.MAX_VALUE);
             for (int i = 0; i < table.size; i++) {
@@ -207,17 +246,27 @@ public final class Linker {
             for (int i = 0; i < table.size; i++) {
                 clusterByKey.put(table.keys[i], clusterMin[root[i]]);
             }
+            return clusterByKey;
+        }
+
+        /**
+         * The pairs a run reports: every pair a human decided, and those at or above the review probability, of
+         * the review band only the {@value #MAX_REVIEW_PAIRS} most probable; each with its decision and per-field
+         * contributions.
+         */
+        private List<ScoredPair> report(long[] pairs, Compared compared, Scores scores, Weights weights,
+                                        Map<Long, HumanDecision.Verdict> verdicts, int[] root, float[] reviewBand) {
+            float[] probability = scores.probability();
             List<ScoredPair> reported = new ArrayList<>();
-            float[] reviewBand = reviewBand(pairsFinal, probability, verdicts, root);
             float reviewFloor = reviewBand.length <= MAX_REVIEW_PAIRS ? 0f : kthLargest(reviewBand, MAX_REVIEW_PAIRS);
             int reviewKept = 0;
-            for (int i = 0; i < pairCount; i++) {
-                HumanDecision.Verdict verdict = verdicts.get(pairsFinal[i]);
+            for (int i = 0; i < pairs.length; i++) {
+                HumanDecision.Verdict verdict = verdicts.get(pairs[i]);
                 if (verdict == null && probability[i] < config.reviewProbability()) {
                     continue;
                 }
-                int a = (int) (pairsFinal[i] >>> 32);
-                int b = (int) pairsFinal[i];
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
                 if (verdict == null && isReview(probability[i], root[a] == root[b])) {
                     if (probability[i] < reviewFloor || reviewKept >= MAX_REVIEW_PAIRS) {
                         continue;
@@ -236,48 +285,19 @@ public final class Linker {
                 } else {
                     decision = Decision.REVIEW;
                 }
+                boolean crossed = compared.crossed()[i];
                 float[] contribution = new float[fields];
-                byte[] pairLevels = Arrays.copyOfRange(levels, i * fields, (i + 1) * fields);
+                byte[] pairLevels = Arrays.copyOfRange(compared.levels(), i * fields, (i + 1) * fields);
                 for (int f = 0; f < fields; f++) {
-                    contribution[f] = (float) fieldWeight(f, pairLevels[f], a, crossed[i], weights, mAgreeing, tfFloor);
+                    contribution[f] = (float) weights.field(f, pairLevels[f], a, crossed);
                 }
                 long keyA = table.keys[a];
                 long keyB = table.keys[b];
-                reported.add(new ScoredPair(Math.min(keyA, keyB), Math.max(keyA, keyB), matchWeight[i],
-                        probability[i], new Contributions(comparators, pairLevels, contribution, crossed[i]),
+                reported.add(new ScoredPair(Math.min(keyA, keyB), Math.max(keyA, keyB), scores.matchWeight()[i],
+                        probability[i], new Contributions(comparators, pairLevels, contribution, crossed),
                         decision));
             }
-            progress.progress("cluster", 1, 1);
-            lap("cluster", start);
-            return new LinkageResult(clusterByKey, List.copyOf(reported), pairCount, candidates.counts(),
-                    candidates.capped(), reviewBand.length, model, Map.copyOf(timings));
-        }
-
-        /** Fills the per-level weights, the agreeing levels' m and the prior from a model. */
-        private void useModel(FittedModel model, double[][] weights, double[][] mAgreeing, double[] prior) {
-            for (int f = 0; f < fields; f++) {
-                List<FittedModel.LevelModel> fieldLevels = model.fields().get(f).levels();
-                weights[f] = fieldLevels.stream().mapToDouble(FittedModel.LevelModel::weight).toArray();
-                mAgreeing[f] = new double[] {fieldLevels.get(0).m(), fieldLevels.size() > 1 ? fieldLevels.get(1).m() : 0};
-            }
-            prior[0] = log2(model.lambda() / (1 - model.lambda()));
-        }
-
-        private void scoreAll(long[] pairs, byte[] levels, boolean[] crossed, double prior, double[][] weights,
-                              double[][] mAgreeing, double tfFloor, float[] matchWeight, float[] probability) {
-            for (int from = 0; from < pairs.length; from += BATCH) {
-                checkCancelled("score");
-                int to = Math.min(pairs.length, from + BATCH);
-                IntStream.range(from, to).parallel().forEach(i -> {
-                    double total = prior;
-                    int a = (int) (pairs[i] >>> 32);
-                    for (int f = 0; f < fields; f++) {
-                        total += fieldWeight(f, levels[i * fields + f], a, crossed[i], weights, mAgreeing, tfFloor);
-                    }
-                    matchWeight[i] = (float) total;
-                    probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));
-                });
-            }
+            return reported;
         }
 
         private boolean isReview(float probability, boolean sameCluster) {
@@ -309,26 +329,6 @@ public final class Linker {
             return sorted[sorted.length - k];
         }
 
-        private double fieldWeight(int f, int level, int a, boolean crossedPair, double[][] weights,
-                                   double[][] mAgreeing, double tfFloor) {
-            if (level == 0 && !crossedPair) {
-                double tf = comparators.get(f).termFrequency(table, a);
-                if (tf > 0) {
-                    // Splink's TF adjustment: u of an exact match on value v is v's frequency.
-                    return log2(mAgreeing[f][0] / Math.max(tf, tfFloor));
-                }
-            }
-            if (level == 1 && !crossedPair) {
-                // The same for a name's spelling family: across scripts most true pairs agree only at
-                // this level (Məmmədova / Мамедова), and Məmmədov's family is one record in fifteen.
-                double tf = comparators.get(f).familyFrequency(table, a);
-                if (tf > 0) {
-                    return log2(mAgreeing[f][1] / Math.max(tf, tfFloor));
-                }
-            }
-            return weights[f][level];
-        }
-
         private long lap(String stage, long start) {
             long now = System.nanoTime();
             timings.put(stage, (now - start) / 1_000_000);
@@ -349,314 +349,6 @@ public final class Linker {
                 }
             }
             return verdicts;
-        }
-
-        /** Writes the levels of pair (a, b); returns whether the names were compared crossed. */
-        private boolean compare(int a, int b, byte[] out, int offset, boolean swap) {
-            for (int f = 0; f < fields; f++) {
-                out[offset + f] = (byte) comparators.get(f).level(table, a, b);
-            }
-            if (!swap || surnameField < 0 || givenField < 0) {
-                return false;
-            }
-            int straight = out[offset + surnameField] + out[offset + givenField];
-            if (straight < 4) {
-                return false;
-            }
-            FieldComparator.NameComparator surname = (FieldComparator.NameComparator) comparators.get(surnameField);
-            FieldComparator.NameComparator given = (FieldComparator.NameComparator) comparators.get(givenField);
-            int crossedSurname = surname.level(table.surname, a, table.given, b);
-            int crossedGiven = given.level(table.given, a, table.surname, b);
-            if (crossedSurname + crossedGiven < straight) {
-                out[offset + surnameField] = (byte) crossedSurname;
-                out[offset + givenField] = (byte) crossedGiven;
-                return true;
-            }
-            return false;
-        }
-
-        /**
-         * A prior on disagreement: a true match whose two records give birth years more than two years apart,
-         * different fathers' names or different places is a recording error, and lists make few of those.
-         * Unsupervised EM alone does not know this: where a few names are very common (the demo's district,
-         * or any Azerbaijani village), the class it calls "match" fills with namesakes. On the demo it learnt
-         * m(different) ≈ 0.4 for birth dates (weight −0.9), so namesakes born decades apart chained into one
-         * person (precision 0.31). m(different) is capped per kind of field and the agreeing levels
-         * renormalised. Given names keep what EM learnt, since spelling really does vary; surnames vary too, but
-         * on the generated five lists EM learnt m(different) = 0.56 for them (weight −0.3), its "match" class
-         * holding pairs with different surnames, so surnames are capped at 0.10 (generated 100k F1
-         * 0.567 → 0.573, demo and FEBRL unchanged). Measured by bench/linkage.sh.
-         */
-        private void capDisagreement(double[][] m, double[][] u, int[] missing) {
-            for (int f = 0; f < fields; f++) {
-                FieldComparator comparator = comparators.get(f);
-                double cap = comparator instanceof FieldComparator.DateComparator ? DATE_DISAGREEMENT_CAP
-                        : comparator.field().equals("patronymic") ? PATRONYMIC_DISAGREEMENT_CAP
-                        : comparator.field().equals("place") ? PLACE_DISAGREEMENT_CAP
-                        : comparator.field().equals("surname") ? SURNAME_DISAGREEMENT_CAP : 1.0;
-                int different = missing[f] - 1;
-                if (different >= 1 && comparator.field().equals("status") && m[f][different] < STATUS_DISAGREEMENT_FLOOR) {
-                    // The other way round: lists disagree on fates (missing, later found dead; injured, died in
-                    // hospital) more often than a list of fictional people shows, so disagreement may count
-                    // against a pair, never rule it out.
-                    cap = STATUS_DISAGREEMENT_FLOOR;
-                } else if (different < 1 || m[f][different] <= cap) {
-                    continue;
-                }
-                double rest = 1 - m[f][different];
-                for (int level = 0; level < different; level++) {
-                    m[f][level] = rest > 0 ? m[f][level] / rest * (1 - cap) : (1 - cap) / different;
-                }
-                m[f][different] = cap;
-            }
-            for (int f = 0; f < fields; f++) {
-                FieldComparator comparator = comparators.get(f);
-                if (comparator instanceof FieldComparator.DateComparator) {
-                    // Two full dates that differ never count for a match: where one village's namesakes make most
-                    // candidate pairs, EM gave them m = 0.84 (+6.4 bits), and capped at 0.05 still +2.3 bits, since
-                    // random pairs rarely have two full dates a year apart. So m ≤ u: at most 0 bits. After the cap
-                    // above, which scales the agreeing levels up.
-                    int level = comparator.labels().indexOf("full_dates_differ");
-                    capLevel(m[f], level, Math.min(DATE_DISAGREEMENT_CAP, u[f][level]));
-                }
-            }
-        }
-
-        /** Caps m of one level, the excess going to the stronger levels in proportion to their m. */
-        private static void capLevel(double[] m, int level, double cap) {
-            if (level <= 0 || m[level] <= cap) {
-                return;
-            }
-            double excess = m[level] - cap;
-            double stronger = 0;
-            for (int l = 0; l < level; l++) {
-                stronger += m[l];
-            }
-            for (int l = 0; l < level; l++) {
-                m[l] += stronger > 0 ? excess * m[l] / stronger : excess / level;
-            }
-            m[level] = cap;
-        }
-
-        /**
-         * The most matching pairs the candidates can hold: with several sources, each record matches at
-         * most one record of each other source, so sources s and t share at most min(n_s, n_t) matches;
-         * lists also hold a few duplicates of their own. With one source there is no such bound. Then no
-         * more matching pairs than records: a heuristic, not a bound (a person on all of k lists gives
-         * k(k−1)/2 pairs for k records), but most people appear on one or two lists; demo F1 0.903 → 0.910,
-         * generated 100k 0.573 → 0.597, FEBRL4 unchanged.
-         */
-        private double maximumMatches() {
-            if (table.sourceCount <= 1) {
-                return Double.POSITIVE_INFINITY;
-            }
-            Map<Integer, Integer> sizes = new HashMap<>();
-            for (int i = 0; i < table.size; i++) {
-                sizes.merge(table.sources[i], 1, Integer::sum);
-            }
-            int[] n = sizes.values().stream().mapToInt(Integer::intValue).toArray();
-            double total = 0;
-            for (int s = 0; s < n.length; s++) {
-                total += DUPLICATE_SHARE * n[s];
-                for (int t = s + 1; t < n.length; t++) {
-                    total += Math.min(n[s], n[t]);
-                }
-            }
-            return Math.min(total, table.size);
-        }
-
-        private FittedModel train(long[] pairsForTraining, byte[] levels, byte[] masks, int pairCount) {
-            int[] missing = new int[fields];
-            double[][] u = new double[fields][];
-            double[][] m = new double[fields][];
-            for (int f = 0; f < fields; f++) {
-                int levelCount = comparators.get(f).labels().size();
-                missing[f] = levelCount - 1;
-                u[f] = new double[levelCount];
-                m[f] = FellegiSunter.startingM(levelCount);
-            }
-            estimateU(u, missing);
-            // Among several lists, m and λ are learnt from pairs across lists only. One list writes all its
-            // Məmmədovs alike, so its namesakes agree exactly on every name and EM took them for the matches:
-            // on 10,000 Məmməd Məmmədovs of one village it learnt m(surname family) = 0 and found a third of
-            // the true links; across lists, where the same person is spelt differently, recall 0.99.
-            byte[] trainingMasks = masks;
-            int trainingPairs = pairCount;
-            if (table.sourceCount > 1) {
-                trainingMasks = masks.clone();
-                for (int i = 0; i < pairCount; i++) {
-                    long pair = pairsForTraining[i];
-                    if (table.sources[(int) (pair >>> 32)] == table.sources[(int) pair]) {
-                        trainingMasks[i] = 0;
-                        trainingPairs--;
-                    }
-                }
-            }
-            boolean crossOnly = table.sourceCount > 1;
-            FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, trainingMasks, fields, pairCount);
-            java.util.function.IntPredicate trained = p -> !crossOnly || patterns.masks()[p] != 0;
-            double[][] mSum = new double[fields][];
-            int[] passes = new int[fields];
-            for (int f = 0; f < fields; f++) {
-                mSum[f] = new double[m[f].length];
-            }
-            List<BlockingRule> rules = config.blockingRules();
-            for (int r = 0; r < rules.size(); r++) {
-                checkCancelled("em");
-                int bit = 1 << r;
-                long included = 0;
-                for (int p = 0; p < patterns.patterns().length; p++) {
-                    if ((patterns.masks()[p] & bit) != 0) {
-                        included += patterns.counts()[p];
-                    }
-                }
-                if (included < 100) {
-                    continue;
-                }
-                boolean[] active = new boolean[fields];
-                Arrays.fill(active, true);
-                for (BlockingKey key : rules.get(r).keys()) {
-                    for (String implied : key.impliedFields()) {
-                        for (int f = 0; f < fields; f++) {
-                            if (comparators.get(f).field().equals(implied)) {
-                                active[f] = false;
-                            }
-                        }
-                    }
-                }
-                double[][] passM = new double[fields][];
-                for (int f = 0; f < fields; f++) {
-                    passM[f] = FellegiSunter.startingM(m[f].length);
-                }
-                FellegiSunter.em(patterns, p -> (patterns.masks()[p] & bit) != 0, active, active, passM, u, missing,
-                        0.1, config.emIterations());
-                for (int f = 0; f < fields; f++) {
-                    if (active[f]) {
-                        passes[f]++;
-                        for (int level = 0; level < m[f].length; level++) {
-                            mSum[f][level] += passM[f][level];
-                        }
-                    }
-                }
-            }
-            boolean[] all = new boolean[fields];
-            boolean[] unestimated = new boolean[fields];
-            Arrays.fill(all, true);
-            for (int f = 0; f < fields; f++) {
-                if (passes[f] > 0) {
-                    for (int level = 0; level < m[f].length; level++) {
-                        m[f][level] = level == missing[f] ? 1.0 : mSum[f][level] / passes[f];
-                    }
-                } else {
-                    unestimated[f] = true;
-                }
-            }
-            capDisagreement(m, u, missing);
-            boolean anyUnestimated = false;
-            for (boolean flag : unestimated) {
-                anyUnestimated |= flag;
-            }
-            if (anyUnestimated) {
-                FellegiSunter.em(patterns, trained, all, unestimated, m, u, missing, 0.1, config.emIterations());
-            }
-            double lambda = FellegiSunter.em(patterns, trained, all, new boolean[fields], m, u, missing, 0.1,
-                    config.emIterations());
-            // EM's λ counts namesakes as matches where names are common (0.47 on the demo, truth 0.10);
-            // it may not claim more matches than the lists can hold (demo: 0.20, F1 0.79 → 0.82).
-            lambda = Math.min(lambda, Math.max(FellegiSunter.FLOOR, maximumMatches() / Math.max(1, trainingPairs)));
-            double allPairs = (double) table.size * (table.size - 1) / 2;
-            List<FittedModel.FieldModel> fieldModels = new ArrayList<>();
-            for (int f = 0; f < fields; f++) {
-                List<FittedModel.LevelModel> levelModels = new ArrayList<>();
-                List<String> labels = comparators.get(f).labels();
-                // Levels are ordered by agreement, so a stronger level never weighs less than a weaker one.
-                // Without this, EM on lists whose matches all carry full dates gave "year within 1" an m
-                // near zero and a weight far below "different" (-15 against -4 bits), so an age at the
-                // incident counted as stronger evidence against a match than a different birth year.
-                double[] weights = new double[labels.size()];
-                for (int level = missing[f] - 1; level >= 0; level--) {
-                    weights[level] = log2(m[f][level] / u[f][level]);
-                    if (level < missing[f] - 1) {
-                        weights[level] = Math.max(weights[level], weights[level + 1]);
-                    }
-                }
-                for (int level = 0; level < labels.size(); level++) {
-                    boolean isMissing = level == missing[f];
-                    double weight = weights[level];
-                    levelModels.add(new FittedModel.LevelModel(labels.get(level), isMissing ? 1.0 : m[f][level],
-                            isMissing ? 1.0 : u[f][level], weight));
-                }
-                fieldModels.add(new FittedModel.FieldModel(comparators.get(f).field(), List.copyOf(levelModels)));
-            }
-            return new FittedModel(lambda, allPairs > 0 ? Math.min(1, lambda * pairCount / allPairs) : 0,
-                    List.copyOf(fieldModels), List.of());
-        }
-
-        /**
-         * u from random pairs. With several sources only cross-source pairs are drawn: those are the pairs the
-         * model mostly scores, and within-source duplicates would otherwise leak matches into the sample.
-         */
-        private void estimateU(double[][] u, int[] missing) {
-            int n = table.size;
-            long[][] counts = new long[fields][];
-            for (int f = 0; f < fields; f++) {
-                counts[f] = new long[u[f].length];
-            }
-            if (n >= 2) {
-                double possible = (double) n * (n - 1) / 2;
-                // Twenty random pairs per record, at least 200,000, at most the configured cap: u of a level
-                // seen once in 10,000 random pairs is then still estimated from 20+ occurrences, and FEBRL4
-                // (10,000 records) spent 0.5 s in the EM stage instead of 2.9 s with a flat million.
-                int samples = (int) Math.min(Math.min(config.uSamplePairs(), possible), Math.max(200_000, 20.0 * n));
-                boolean crossOnly = table.sourceCount > 1;
-                long seed = config.seed();
-                int chunks = 16;
-                long[][][] partial = new long[chunks][][];
-                IntStream.range(0, chunks).parallel().forEach(chunk -> {
-                    SplittableRandom random = new SplittableRandom(seed * 31 + chunk);
-                    long[][] local = new long[fields][];
-                    for (int f = 0; f < fields; f++) {
-                        local[f] = new long[u[f].length];
-                    }
-                    byte[] levels = new byte[fields];
-                    int quota = samples / chunks + (chunk < samples % chunks ? 1 : 0);
-                    for (int s = 0; s < quota; s++) {
-                        int a = random.nextInt(n);
-                        int b = random.nextInt(n);
-                        for (int tries = 0; (b == a || (crossOnly && table.sources[a] == table.sources[b]))
-                                && tries < 20; tries++) {
-                            b = random.nextInt(n);
-                        }
-                        if (b == a) {
-                            continue;
-                        }
-                        compare(Math.min(a, b), Math.max(a, b), levels, 0, false);
-                        for (int f = 0; f < fields; f++) {
-                            local[f][levels[f]]++;
-                        }
-                    }
-                    partial[chunk] = local;
-                });
-                for (long[][] local : partial) {
-                    for (int f = 0; f < fields; f++) {
-                        for (int level = 0; level < u[f].length; level++) {
-                            counts[f][level] += local[f][level];
-                        }
-                    }
-                }
-            }
-            for (int f = 0; f < fields; f++) {
-                long present = 0;
-                for (int level = 0; level < missing[f]; level++) {
-                    present += counts[f][level];
-                }
-                for (int level = 0; level < missing[f]; level++) {
-                    // Add-half smoothing: a level never seen among a million random pairs gets u ≈ 5e-7
-                    // rather than 0 (an infinite weight).
-                    u[f][level] = Math.max(FellegiSunter.FLOOR / 10, (counts[f][level] + 0.5) / (present + 0.5 * missing[f]));
-                }
-                u[f][missing[f]] = 1.0;
-            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -177,10 +176,10 @@ final class RecordTable {
             keys[i] = record.key();
             sources[i] = record.sourceIndex();
             sourceSet.add(record.sourceIndex());
-            sex[i] = switch (record.sex().strip().toLowerCase(Locale.ROOT)) {
-                case "male", "m" -> 1;
-                case "female", "f" -> 2;
-                default -> 0;
+            sex[i] = switch (record.sex()) {
+                case MALE -> 1;
+                case FEMALE -> 2;
+                case UNKNOWN -> 0;
             };
             year[i] = record.birthYear();
             month[i] = record.birthYear() > 0 ? record.birthMonth() : 0;
@@ -201,7 +200,7 @@ final class RecordTable {
         String[] places = new String[size];
         String[] addresses = new String[size];
         String[] ids = new String[size];
-        // Parallel: the normaliser's caches are concurrent maps, and ICU work is rare once they are warm.
+        // Parallel: the normaliser's caches are thread-safe, and ICU work is rare once they are warm.
         IntStream.range(0, size).parallel().forEach(i -> {
             LinkRecord record = records.get(i);
             surnames[i] = names.surname(record.surname());
@@ -219,7 +218,7 @@ final class RecordTable {
         idNumber = new TextColumn(ids);
         String[] statuses = new String[size];
         for (int i = 0; i < size; i++) {
-            statuses[i] = records.get(i).status();
+            statuses[i] = records.get(i).statusWord();
         }
         status = new TextColumn(statuses);
         Map<String, TextColumn> extraMap = new HashMap<>();

@@ -5,8 +5,6 @@ import com.ibm.icu.text.Transliterator;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +22,9 @@ import java.util.regex.Pattern;
  * level and phonetic blocking, never the exact level, so over-merging costs a lower weight learnt by EM,
  * not a wrong link: the exact level stays exact.
  *
- * <p>Thread-safe. Results are cached per raw string: names follow a Zipf law, so a list of a million
- * records holds far fewer distinct name strings than records, and each is transliterated once.
+ * <p>Thread-safe. Results are cached per raw string, up to {@link #CACHE_CAPACITY} of each kind: names follow a
+ * Zipf law, so a list of a million records holds far fewer distinct name strings than records, and each is
+ * transliterated once.
  */
 public final class NameNormaliser {
 
@@ -55,12 +54,21 @@ public final class NameNormaliser {
     private final Normalizer2 nfc = Normalizer2.getNFCInstance();
     private final Diminutives diminutives;
 
-    private final Map<String, String> asciiCache = new ConcurrentHashMap<>();
-    private final Map<String, NormalName> surnameCache = new ConcurrentHashMap<>();
-    private final Map<String, NormalName> givenCache = new ConcurrentHashMap<>();
-    private final Map<String, NormalName> patronymicCache = new ConcurrentHashMap<>();
-    private final Map<String, String> placeCache = new ConcurrentHashMap<>();
-    private final Map<String, String> placeNameCache = new ConcurrentHashMap<>();
+    /**
+     * Distinct strings each cache keeps (one cache per kind of value below). The shared normaliser lives as
+     * long as the server, which normalises every name it is shown (imports, links, searches), so the caches are
+     * bounded: 2^18 = 262,144 strings of a kind, about 50–80 MB when full, hold the distinct spellings of
+     * a register of several hundred thousand records, names following a Zipf law; past the bound the least
+     * recently used are transliterated again: the same results, more slowly.
+     */
+    static final int CACHE_CAPACITY = 1 << 18;
+
+    private final LruCache<String> asciiCache = new LruCache<>(CACHE_CAPACITY);
+    private final LruCache<NormalName> surnameCache = new LruCache<>(CACHE_CAPACITY);
+    private final LruCache<NormalName> givenCache = new LruCache<>(CACHE_CAPACITY);
+    private final LruCache<NormalName> patronymicCache = new LruCache<>(CACHE_CAPACITY);
+    private final LruCache<String> placeCache = new LruCache<>(CACHE_CAPACITY);
+    private final LruCache<String> placeNameCache = new LruCache<>(CACHE_CAPACITY);
 
     public NameNormaliser(Diminutives diminutives) {
         this.diminutives = diminutives;
@@ -76,7 +84,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return "";
         }
-        return asciiCache.computeIfAbsent(raw, this::computeAscii);
+        return asciiCache.get(raw, this::computeAscii);
     }
 
     private String computeAscii(String raw) {
@@ -144,7 +152,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return NormalName.EMPTY;
         }
-        return surnameCache.computeIfAbsent(raw, key -> {
+        return surnameCache.get(raw, key -> {
             String form = foldGender(letters(ascii(key)));
             if (form.isEmpty()) {
                 return NormalName.EMPTY;
@@ -182,7 +190,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return NormalName.EMPTY;
         }
-        return givenCache.computeIfAbsent(raw, key -> {
+        return givenCache.get(raw, key -> {
             String ascii = ascii(key);
             // "Ali Huseyn" as a given name: the first word is the given name proper.
             int space = ascii.indexOf(' ');
@@ -216,7 +224,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return NormalName.EMPTY;
         }
-        return patronymicCache.computeIfAbsent(raw, key -> givenName(armenianGenitive(key, fatherName(ascii(key)))));
+        return patronymicCache.get(raw, key -> givenName(armenianGenitive(key, fatherName(ascii(key)))));
     }
 
     /**
@@ -273,7 +281,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return "";
         }
-        return placeNameCache.computeIfAbsent(raw, key -> {
+        return placeNameCache.get(raw, key -> {
             StringBuilder folded = new StringBuilder();
             String[] words = ascii(key).split(" ");
             boolean onlyTypeWords = java.util.Arrays.stream(words).allMatch(PLACE_TYPE_WORDS::contains);
@@ -309,7 +317,7 @@ public final class NameNormaliser {
         if (raw.isBlank()) {
             return "";
         }
-        return placeCache.computeIfAbsent(raw, this::ascii);
+        return placeCache.get(raw, this::ascii);
     }
 
     private static String letters(String ascii) {

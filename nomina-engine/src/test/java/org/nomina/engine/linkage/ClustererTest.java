@@ -35,6 +35,11 @@ class ClustererTest {
 
     private static int[] cluster(List<LinkRecord> records, List<Scored> scored, Map<Long, HumanDecision.Verdict> verdicts,
                                  Clusterer.PairScorer scorer) {
+        return cluster(records, scored, verdicts, scorer, CONFIG);
+    }
+
+    private static int[] cluster(List<LinkRecord> records, List<Scored> scored, Map<Long, HumanDecision.Verdict> verdicts,
+                                 Clusterer.PairScorer scorer, LinkageConfig config) {
         RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
         List<Scored> sorted = new ArrayList<>(scored);
         sorted.sort((x, y) -> Long.compare(pack(x.a(), x.b()), pack(y.a(), y.b())));
@@ -45,7 +50,7 @@ class ClustererTest {
             probability[i] = sorted.get(i).probability();
             weight[i] = (float) (Math.log(probability[i] / (1 - probability[i])) / Math.log(2));
         }
-        return new Clusterer(table, pairs, probability, weight, CONFIG, verdicts, scorer).cluster(() -> { });
+        return new Clusterer(table, pairs, probability, weight, config, verdicts, scorer).cluster(() -> { });
     }
 
     private static long pack(int a, int b) {
@@ -189,11 +194,9 @@ class ClustererTest {
     @Test
     void shouldNeedStrongEvidenceToJoinRecordsNamingDifferentVillages() {
         // Name and birth year alone find a namesake in another village; father's name too is enough.
-        List<LinkRecord> records = List.of(record(0, 0).names("Məmmədov", "Oqtay", "").place("Yuxarı Daşbulaq").build(),
-                record(1, 1).names("Мамедов", "Октай", "").place("Юхары Дашбулаг").build(),
-                record(2, 2).names("Mamedov", "Ogtay", "").place("Yukhari Saritepe").build());
-        float weak = (float) (1 / (1 + Math.pow(2, -(Clusterer.PLACE_OVERRIDE_BITS - 2))));
-        float strong = (float) (1 / (1 + Math.pow(2, -(Clusterer.PLACE_OVERRIDE_BITS + 2))));
+        List<LinkRecord> records = namesakesOfTwoVillages();
+        float weak = placeLink(-2);
+        float strong = placeLink(2);
 
         int[] apart = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(1, 2, weak), new Scored(0, 2, weak)), Map.of());
         int[] joined = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(1, 2, strong), new Scored(0, 2, strong)),
@@ -202,5 +205,42 @@ class ClustererTest {
         assertThat(apart[0]).isEqualTo(apart[1]);
         assertThat(apart[2]).isNotEqualTo(apart[0]);
         assertThat(joined[2]).isEqualTo(joined[0]);
+    }
+
+    @Test
+    void shouldVetoOnlyWhatTheConfigurationSays() {
+        // The same weak links as above: the default place veto keeps the third record apart; with the place's
+        // veto off, or with a lower override, nothing does.
+        List<LinkRecord> records = namesakesOfTwoVillages();
+        float weak = placeLink(-2);
+        List<Scored> scored = List.of(new Scored(0, 1, 0.9999f), new Scored(1, 2, weak), new Scored(0, 2, weak));
+
+        int[] vetoed = cluster(records, scored, Map.of(), null, withPlaceVeto(ComparisonSpec.standardVeto("place")));
+        int[] unvetoed = cluster(records, scored, Map.of(), null, withPlaceVeto(ComparisonSpec.Veto.NONE));
+        int[] overridden = cluster(records, scored, Map.of(), null,
+                withPlaceVeto(new ComparisonSpec.Veto(0.80, ComparisonSpec.standardVeto("place").overrideBits() - 4)));
+
+        assertThat(vetoed[2]).isNotEqualTo(vetoed[0]);
+        assertThat(unvetoed[2]).isEqualTo(unvetoed[0]);
+        assertThat(overridden[2]).isEqualTo(overridden[0]);
+    }
+
+    /** One man in two spellings of one village, and a namesake in another village. */
+    private static List<LinkRecord> namesakesOfTwoVillages() {
+        return List.of(record(0, 0).names("Məmmədov", "Oqtay", "").place("Yuxarı Daşbulaq").build(),
+                record(1, 1).names("Мамедов", "Октай", "").place("Юхары Дашбулаг").build(),
+                record(2, 2).names("Mamedov", "Ogtay", "").place("Yukhari Saritepe").build());
+    }
+
+    /** The probability of a link {@code bits} above (or below) the default place veto's override. */
+    private static float placeLink(double bits) {
+        return (float) (1 / (1 + Math.pow(2, -(ComparisonSpec.standardVeto("place").overrideBits() + bits))));
+    }
+
+    private static LinkageConfig withPlaceVeto(ComparisonSpec.Veto veto) {
+        return CONFIG.withComparisons(CONFIG.comparisons().stream()
+                .map(c -> c.field().equals("place") ? new ComparisonSpec(c.field(), c.method(), c.thresholds(), c.termFrequency(), veto,
+                        c.disagreementCap(), c.disagreementFloor()) : c)
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Sex;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ class CommonNameVillageTest {
                     default -> record(key, 2).names("MAMMADOV", "MAMMAD", FATHERS[father].toUpperCase())
                             .born(year, month, day).place("NURABULUN");
                 };
-                records.add(r.sex("male").build());
+                records.add(r.sex(Sex.MALE).build());
                 personByKey.put(key, person);
             }
         }

@@ -1,9 +1,11 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Sex;
 import org.nomina.engine.parse.NameOrder;
 import org.nomina.engine.parse.NameParser;
 import org.nomina.engine.parse.ParsedName;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -180,8 +182,8 @@ final class CommunitiesPopulation {
             place = "";
         }
         Born born = born(random, person, list);
-        return new LinkRecord(key, list, surname, given, father, person.female() ? "female" : "male", born.year(),
-                born.month(), born.day(), born.approx(), born.age(), born.incident(), place, "", "", "", Map.of());
+        return new LinkRecord(key, list, surname, given, father, person.female() ? Sex.FEMALE : Sex.MALE, born.year(),
+                born.month(), born.day(), born.approx(), born.age(), born.incident(), place, "", "", Optional.empty(), Map.of());
     }
 
     /** What a list knows of a birth: the ministry the date, the English list an age, testimonies about a year. */

@@ -1,5 +1,6 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Sex;
 import org.nomina.engine.linkage.ComparisonSpec.Method;
 
 import java.io.IOException;
@@ -98,8 +99,8 @@ final class Febrl {
                     }
                 }
                 String address = String.join(" ", cells[3], cells[4], cells[5]).strip();
-                records.add(new LinkRecord(key, source, cells[2], cells[1], "", "unknown", year, month, day,
-                        false, -1, 0, cells[6], address, cells[10], "", Map.of("postcode", cells[7], "state", cells[8])));
+                records.add(new LinkRecord(key, source, cells[2], cells[1], "", Sex.UNKNOWN, year, month, day,
+                        false, -1, 0, cells[6], address, cells[10], Optional.empty(), Map.of("postcode", cells[7], "state", cells[8])));
             }
         }
         return new Data(records, entities);

@@ -68,4 +68,36 @@ class LinkageConfigTest {
     void shouldKeepDefaultsForAbsentSettings() {
         assertThat(LinkageConfig.fromMap(Map.of())).isEqualTo(LinkageConfig.defaults());
     }
+
+    @Test
+    void shouldReadVetoesAndLimitsOnDisagreementPerComparison() {
+        Map<String, Object> map = Map.of("comparisons", List.of(
+                Map.of("field", "surname"),
+                Map.of("field", "place", "veto", false, "disagreement_cap", 0.5),
+                Map.of("field", "address", "veto", Map.of("similarity", 0.7, "override_bits", 9)),
+                Map.of("field", "birth_date", "veto", Map.of("override_bits", 25)),
+                Map.of("field", "status", "disagreement_floor", 0.02)));
+
+        List<ComparisonSpec> specs = LinkageConfig.fromMap(map).comparisons();
+
+        assertThat(specs.get(0).veto()).isEqualTo(ComparisonSpec.standardVeto("surname"));
+        assertThat(specs.get(0).disagreementCap()).isEqualTo(0.10);
+        assertThat(specs.get(1).veto().active()).isFalse();
+        assertThat(specs.get(1).disagreementCap()).isEqualTo(0.5);
+        assertThat(specs.get(2).veto()).isEqualTo(new ComparisonSpec.Veto(0.7, 9));
+        assertThat(specs.get(3).veto()).isEqualTo(new ComparisonSpec.Veto(0, 25));
+        assertThat(specs.get(4).disagreementFloor()).isEqualTo(0.02);
+    }
+
+    @Test
+    void shouldRejectAVetoOnAFieldThatCannotVeto() {
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons", List.of(Map.of("field", "sex", "veto", true)))))
+                .hasMessageStartingWith("comparisons[0].veto:");
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons",
+                List.of(Map.of("field", "sex", "veto", Map.of("override_bits", 5))))))
+                .hasMessageStartingWith("comparisons[0].veto: 'sex' cannot veto");
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons",
+                List.of(Map.of("field", "place", "disagreement_floor", 0.3, "disagreement_cap", 0.2)))))
+                .hasMessageStartingWith("comparisons[0].disagreement_floor: must not exceed");
+    }
 }

@@ -1,5 +1,7 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Status;
+import org.nomina.engine.domain.Sex;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ class LinkerTest {
     private static final String[] GIVEN = {"oliver", "jack", "harry", "jacob", "charlie", "thomas", "george",
             "oscar", "james", "william", "amelia", "olivia", "isla", "emily", "poppy", "ava", "isabella", "jessica",
             "lily", "sophie", "grace", "sophia", "mia", "evie", "ruby", "ella"};
-    private static final String[] FATES = {"killed", "injured", "missing", "hostage", "displaced"};
+    private static final List<Status> FATES = Status.AT_INCIDENT;
     private static final String[] PLACES = {"Ganja", "Shusha", "Lachin", "Agdam", "Fuzuli", "Kalbajar", "Zangilan",
             "Gubadli", "Jabrayil", "Khojaly", "Tartar", "Barda"};
 
@@ -37,12 +39,12 @@ class LinkerTest {
             int month = 1 + random.nextInt(12);
             int day = 1 + random.nextInt(28);
             String place = PLACES[random.nextInt(PLACES.length)];
-            String fate = FATES[random.nextInt(FATES.length)];
+            Status fate = FATES.get(random.nextInt(FATES.size()));
             // Each person twice, once per source, the second copy with a typo now and then.
             for (int source = 0; source < 2; source++) {
                 String shownGiven = source == 1 && random.nextInt(5) == 0 ? given.substring(1) : given;
                 Records copy = record(firstKey + 2L * i + source, source).names(surname, shownGiven, "")
-                        .place(place).status(source == 1 && random.nextInt(200) == 0 ? "missing" : fate);
+                        .place(place).status(source == 1 && random.nextInt(200) == 0 ? Status.MISSING : fate);
                 // The second list records dates as lists do: full, year only, approximate or as an age.
                 int precision = source == 0 ? 0 : random.nextInt(4);
                 switch (precision) {
@@ -70,10 +72,10 @@ class LinkerTest {
     @Test
     void shouldLinkOnePersonAcrossScriptsAndPrecisions() {
         List<LinkRecord> ali = List.of(
-                record(1, 0).names("МАМЕДОВ", "Али", "Гусейн оглы").sex("male").bornAbout(1951).place("Шуша").build(),
-                record(2, 1).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")
+                record(1, 0).names("МАМЕДОВ", "Али", "Гусейн оглы").sex(Sex.MALE).bornAbout(1951).place("Шуша").build(),
+                record(2, 1).names("Mammadov", "Ali", "Huseyn oglu").sex(Sex.MALE).born(1951, 3, 12).place("Shusha")
                         .build(),
-                record(3, 2).names("Məmmədov", "Əli", "Hüseyn oğlu").sex("male").age(40, 1992).place("Şuşa").build());
+                record(3, 2).names("Məmmədov", "Əli", "Hüseyn oğlu").sex(Sex.MALE).age(40, 1992).place("Şuşa").build());
 
         LinkageResult result = link(ali, List.of());
 
@@ -92,10 +94,10 @@ class LinkerTest {
             records.add(record(10_000 + i, i % 2).names(i % 3 == 0 ? "Мамедов" : "Məmmədov", given[i % given.length], "")
                     .bornAbout(1930 + i % 60).build());
         }
-        records.add(record(1, 0).names("Мамедов", "Низами", "").sex("male").born(1951, 3, 12).place("Шуша").build());
-        records.add(record(2, 1).names("Məmmədov", "Nizami", "").sex("male").born(1951, 3, 12).place("Şuşa").build());
-        records.add(record(3, 0).names("Гюльмамедов", "Низами", "").sex("male").born(1951, 3, 12).place("Шуша").build());
-        records.add(record(4, 1).names("Gülməmmədov", "Nizami", "").sex("male").born(1951, 3, 12).place("Şuşa").build());
+        records.add(record(1, 0).names("Мамедов", "Низами", "").sex(Sex.MALE).born(1951, 3, 12).place("Шуша").build());
+        records.add(record(2, 1).names("Məmmədov", "Nizami", "").sex(Sex.MALE).born(1951, 3, 12).place("Şuşa").build());
+        records.add(record(3, 0).names("Гюльмамедов", "Низами", "").sex(Sex.MALE).born(1951, 3, 12).place("Шуша").build());
+        records.add(record(4, 1).names("Gülməmmədov", "Nizami", "").sex(Sex.MALE).born(1951, 3, 12).place("Şuşa").build());
         records.addAll(background(1500, 1_000_000));
 
         LinkageResult result = Linker.link(records, LinkageConfig.defaults(), List.of(), ProgressListener.NONE);
@@ -113,8 +115,8 @@ class LinkerTest {
         // No birth year, no father's name: only the names-and-place rule can propose this pair, and every
         // surname key that starts with the first letter differs between "Оруджев" and "rOudzhev".
         List<LinkRecord> typo = List.of(
-                record(1, 0).names("Оруджев", "Эльшан", "").sex("male").place("Таллы").build(),
-                record(2, 1).names("rOudzhev", "Elshan", "").sex("male").place("Talli").build());
+                record(1, 0).names("Оруджев", "Эльшан", "").sex(Sex.MALE).place("Таллы").build(),
+                record(2, 1).names("rOudzhev", "Elshan", "").sex(Sex.MALE).place("Talli").build());
 
         LinkageResult result = link(typo, List.of());
 
@@ -124,10 +126,10 @@ class LinkerTest {
     @Test
     void shouldWeighTheFateListsGiveWithoutLettingADisagreementRuleOutAMatch() {
         List<LinkRecord> records = List.of(
-                record(1, 0).names("Anarova", "Aygün", "Tofiq").sex("female").born(1965, 4, 2).place("Yaltəpə").status("killed").build(),
-                record(2, 1).names("Анарова", "Айгюн", "Тофик кызы").sex("female").born(1965, 0, 0).place("Ялтепе").status("killed").build(),
-                record(3, 0).names("Quliyeva", "Səbinə", "Rauf").sex("female").born(1971, 6, 9).place("Daşlı").status("killed").build(),
-                record(4, 1).names("Кулиева", "Сабина", "Рауф кызы").sex("female").born(1971, 0, 0).place("Дашлы").status("missing").build());
+                record(1, 0).names("Anarova", "Aygün", "Tofiq").sex(Sex.FEMALE).born(1965, 4, 2).place("Yaltəpə").status(Status.KILLED).build(),
+                record(2, 1).names("Анарова", "Айгюн", "Тофик кызы").sex(Sex.FEMALE).born(1965, 0, 0).place("Ялтепе").status(Status.KILLED).build(),
+                record(3, 0).names("Quliyeva", "Səbinə", "Rauf").sex(Sex.FEMALE).born(1971, 6, 9).place("Daşlı").status(Status.KILLED).build(),
+                record(4, 1).names("Кулиева", "Сабина", "Рауф кызы").sex(Sex.FEMALE).born(1971, 0, 0).place("Дашлы").status(Status.MISSING).build());
 
         LinkageResult result = link(records, List.of());
 
@@ -137,7 +139,7 @@ class LinkerTest {
         assertThat(agree.weight()).isPositive();
         assertThat(differ.level()).isEqualTo("different");
         // Lists disagree on fates, so disagreement counts against the pair but is bounded (m ≥ 0.05).
-        assertThat(differ.weight()).isNegative().isGreaterThanOrEqualTo(Math.log(Linker.STATUS_DISAGREEMENT_FLOOR) / Math.log(2));
+        assertThat(differ.weight()).isNegative().isGreaterThanOrEqualTo(Math.log(ComparisonSpec.standardDisagreementFloor("status")) / Math.log(2));
         assertThat(together(result, 3, 4)).isTrue();
     }
 
@@ -148,9 +150,9 @@ class LinkerTest {
     @Test
     void shouldKeepTwoCousinsWithOneSurnameApart() {
         List<LinkRecord> cousins = List.of(
-                record(1, 0).names("Mammadov", "Ali", "Huseyn oglu").sex("male").born(1951, 3, 12).place("Shusha")
+                record(1, 0).names("Mammadov", "Ali", "Huseyn oglu").sex(Sex.MALE).born(1951, 3, 12).place("Shusha")
                         .build(),
-                record(2, 1).names("Mammadov", "Rashid", "Hasan oglu").sex("male").born(1958, 7, 2).place("Shusha")
+                record(2, 1).names("Mammadov", "Rashid", "Hasan oglu").sex(Sex.MALE).born(1958, 7, 2).place("Shusha")
                         .build());
 
         LinkageResult result = link(cousins, List.of());
@@ -161,9 +163,9 @@ class LinkerTest {
     @Test
     void shouldLinkSwappedGivenNameAndSurname() {
         List<LinkRecord> swapped = List.of(
-                record(1, 0).names("Hovhannisyan", "Aram", "").sex("male").born(1960, 5, 5).place("Stepanakert")
+                record(1, 0).names("Hovhannisyan", "Aram", "").sex(Sex.MALE).born(1960, 5, 5).place("Stepanakert")
                         .build(),
-                record(2, 1).names("Aram", "Оганесян", "").sex("male").born(1960, 5, 5).place("Степанакерт")
+                record(2, 1).names("Aram", "Оганесян", "").sex(Sex.MALE).born(1960, 5, 5).place("Степанакерт")
                         .build());
 
         LinkageResult result = link(swapped, List.of());
@@ -175,8 +177,8 @@ class LinkerTest {
     @Test
     void shouldKeepApartWhatAReviewerSaidIsDifferent() {
         List<LinkRecord> twins = List.of(
-                record(1, 0).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build(),
-                record(2, 1).names("Алиев", "Фарид", "").sex("male").born(1970, 1, 1).place("Агдам").build());
+                record(1, 0).names("Aliyev", "Farid", "").sex(Sex.MALE).born(1970, 1, 1).place("Agdam").build(),
+                record(2, 1).names("Алиев", "Фарид", "").sex(Sex.MALE).born(1970, 1, 1).place("Агдам").build());
 
         LinkageResult model = link(twins, List.of());
         LinkageResult decided = link(twins, List.of(new HumanDecision(1, 2, HumanDecision.Verdict.DIFFERENT)));
@@ -189,8 +191,8 @@ class LinkerTest {
     @Test
     void shouldJoinWhatAReviewerSaidIsTheSame() {
         List<LinkRecord> renamed = List.of(
-                record(1, 0).names("Qasimova", "Leyla", "").sex("female").born(1980, 2, 2).build(),
-                record(2, 1).names("Huseynova", "Laila", "").sex("female").born(1981, 2, 2).build());
+                record(1, 0).names("Qasimova", "Leyla", "").sex(Sex.FEMALE).born(1980, 2, 2).build(),
+                record(2, 1).names("Huseynova", "Laila", "").sex(Sex.FEMALE).born(1981, 2, 2).build());
 
         LinkageResult model = link(renamed, List.of());
         LinkageResult decided = link(renamed, List.of(new HumanDecision(2, 1, HumanDecision.Verdict.SAME)));
@@ -203,8 +205,8 @@ class LinkerTest {
     @Test
     void shouldKeepAnUnsurePairOutOfAutomaticDecisions() {
         List<LinkRecord> pair = List.of(
-                record(1, 0).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build(),
-                record(2, 1).names("Aliyev", "Farid", "").sex("male").born(1970, 1, 1).place("Agdam").build());
+                record(1, 0).names("Aliyev", "Farid", "").sex(Sex.MALE).born(1970, 1, 1).place("Agdam").build(),
+                record(2, 1).names("Aliyev", "Farid", "").sex(Sex.MALE).born(1970, 1, 1).place("Agdam").build());
 
         LinkageResult result = link(pair, List.of(new HumanDecision(1, 2, HumanDecision.Verdict.UNSURE)));
 
@@ -215,8 +217,8 @@ class LinkerTest {
     @Test
     void shouldCompareAgeAtIncidentAgainstBirthYear() {
         List<LinkRecord> ages = List.of(
-                record(1, 0).names("Ismayilov", "Tofig", "").sex("male").born(1950, 6, 1).place("Kalbajar").build(),
-                record(2, 1).names("Исмаилов", "Тофик", "").sex("male").age(42, 1993).place("Кельбаджар").build());
+                record(1, 0).names("Ismayilov", "Tofig", "").sex(Sex.MALE).born(1950, 6, 1).place("Kalbajar").build(),
+                record(2, 1).names("Исмаилов", "Тофик", "").sex(Sex.MALE).age(42, 1993).place("Кельбаджар").build());
 
         LinkageResult result = link(ages, List.of());
 

@@ -1,6 +1,9 @@
 package org.nomina.engine.linkage;
 
 import java.util.Map;
+import java.util.Optional;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
 
 /** Small record builder for tests. */
 final class Records {
@@ -10,7 +13,7 @@ final class Records {
     private String surname = "";
     private String given = "";
     private String patronymic = "";
-    private String sex = "unknown";
+    private Sex sex = Sex.UNKNOWN;
     private int year;
     private int month;
     private int day;
@@ -21,7 +24,7 @@ final class Records {
     private int ageDate;
     private String place = "";
     private String id = "";
-    private String status = "";
+    private Optional<Status> status = Optional.empty();
 
     static Records record(long key, int source) {
         Records builder = new Records();
@@ -37,7 +40,7 @@ final class Records {
         return this;
     }
 
-    Records sex(String value) {
+    Records sex(Sex value) {
         sex = value;
         return this;
     }
@@ -78,8 +81,8 @@ final class Records {
         return this;
     }
 
-    Records status(String value) {
-        status = value;
+    Records status(Status value) {
+        status = Optional.of(value);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Sex;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ class SpellingLearnerTest {
             int day = 1 + random.nextInt(28);
             long first = records.size();
             records.add(record(first, 0).names(surname, given[0], father + " oğlu").born(year, month, day)
-                    .place(village).sex("male").build());
+                    .place(village).sex(Sex.MALE).build());
             personByKey.put(first, person);
             if (random.nextDouble() < 0.8) {
                 records.add(record(first + 1, 1).names(surname, given[1], father).born(year, 0, 0)
-                        .place(village).sex("male").build());
+                        .place(village).sex(Sex.MALE).build());
                 personByKey.put(first + 1, person);
             }
         }

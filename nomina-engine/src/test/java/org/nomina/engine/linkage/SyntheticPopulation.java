@@ -1,5 +1,7 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.domain.Sex;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -176,9 +178,9 @@ final class SyntheticPopulation {
         }
         String place = random.nextDouble() < 0.8 ? places[person.place()].render(style) : "";
         String id = (list % 5 == 0 || list % 5 == 3) && random.nextDouble() < 0.7 ? typo(random, person.id(), 0.02) : "";
-        String sex = random.nextDouble() < 0.9 ? (person.female() ? "female" : "male") : "unknown";
+        Sex sex = random.nextDouble() < 0.9 ? (person.female() ? Sex.FEMALE : Sex.MALE) : Sex.UNKNOWN;
         return new LinkRecord(key, list, surname, given, patronymic, sex, year, month, day, approx, age, incident,
-                place, "", id, "", Map.of());
+                place, "", id, Optional.empty(), Map.of());
     }
 
     private static Name[] names(SplittableRandom random, int count, boolean surname) {

@@ -21,13 +21,13 @@ public record ClaimRequest(Path file, String source, String kind, Optional<Strin
     public ClaimRequest {
         Objects.requireNonNull(file, "file");
         if (source == null || source.isBlank()) {
-            throw new BadInputException("--source must name the source, e.g. --source \"Ministry statement\"");
+            throw BadInputException.naming("{source} must name the source, e.g. \"Ministry statement\"", "source");
         }
         if (!KINDS.contains(kind)) {
-            throw new BadInputException("--kind must be statement, report or media, not '" + kind + "'");
+            throw BadInputException.naming("{kind} must be statement, report or media, not '" + kind + "'", "kind");
         }
         if (incident.isPresent() && incident.get().isBlank()) {
-            throw new BadInputException("--incident must name an incident");
+            throw BadInputException.naming("{incident} must name an incident", "incident");
         }
     }
 }

@@ -172,7 +172,7 @@ public final class ClaimStore {
     /** Marks a claim as not a figure the text gives (a new reading, in the ledger); the machine's reading stays. */
     public StoredClaim reject(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new BadInputException("--reason must say why claim " + id + " is rejected");
+            throw BadInputException.naming("{reason} must say why claim " + id + " is rejected", "reason");
         }
         return jdbi.inTransaction(h -> {
             StoredClaim current = current(h, id);
@@ -190,7 +190,7 @@ public final class ClaimStore {
      */
     public List<StoredClaim> assign(String label, Optional<String> source, String incidentName, String actor) {
         if (incidentName.isBlank()) {
-            throw new BadInputException("--incident must name an incident");
+            throw BadInputException.naming("{incident} must name an incident", "incident");
         }
         return jdbi.inTransaction(h -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
-import org.nomina.store.persons.PersonRecords;
 
 /**
  * The persons behind one figure, each with their source records: what {@code figures --explain} shows.

@@ -67,6 +67,29 @@ public final class FamilyQueries {
         return out;
     }
 
+    /**
+     * Fills in the given and full names of every member of the named households (those where a record
+     * names a father or mother, whom {@link Households#links} finds among the members by name); other
+     * households need no names, so a register without parents' names reads none.
+     */
+    static void addNames(Handle h, Map<String, List<Member>> households, Set<String> named) {
+        List<Long> ids = new ArrayList<>();
+        named.forEach(k -> households.get(k).forEach(m -> ids.add(m.recordId())));
+        Map<Long, String[]> names = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            String in = ids.subList(from, Math.min(ids.size(), from + 1000)).stream().map(String::valueOf).collect(Collectors.joining(","));
+            h.createQuery("SELECT id, given_name, full_name FROM source_record WHERE id IN (" + in + ")")
+                    .map((rs, ctx) -> names.put(rs.getLong(1), new String[] {RegisterFacts.key(rs.getString(2)), RegisterFacts.key(rs.getString(3))}))
+                    .forEach(x -> { });
+        }
+        for (String k : named) {
+            households.put(k, households.get(k).stream().map(m -> {
+                String[] n = names.get(m.recordId());
+                return new Member(m.personId(), m.recordId(), m.household(), m.relation(), m.sex(), n[0], n[1], m.fatherName(), m.motherName());
+            }).toList());
+        }
+    }
+
     /** The members of the given families (family id: the lowest person id in it). */
     static Map<Long, Set<Long>> members(Handle h, Collection<Long> families) {
         Set<Long> wanted = new HashSet<>(families);

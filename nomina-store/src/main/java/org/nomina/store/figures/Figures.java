@@ -81,8 +81,8 @@ public final class Figures {
     public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
         return jdbi.withHandle(h -> {
             List<Incident> incidents = Incidents.list(h);
-            Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> new BadInputException(
-                    "--incident '" + n + "': no such incident (see nomina incident list)")));
+            Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
+                    "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
             RegisterFacts facts = RegisterFacts.read(h, RegisterFacts.scope(incidents, root),
                     root.map(Incident::place).filter(p -> !p.isEmpty()), incidents);
             if (facts.persons.isEmpty()) {
@@ -122,30 +122,34 @@ public final class Figures {
     }
 
     private static Report tally(RegisterFacts facts, String incident, Optional<PartialDate> asOf, Subgroups subgroups) {
-        Map<Long, FateOutcome> fates = new HashMap<>(facts.persons.size() * 2);
-        Map<Long, Optional<Integer>> ages = new HashMap<>(facts.persons.size() * 2);
-        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
-            fates.put(p.id, fate(p, asOf));
-            ages.put(p.id, age(p));
+        // Persons in id order, so every list below is built sorted, without a set per category.
+        List<RegisterFacts.PersonFacts> ordered = new ArrayList<>(facts.persons.values());
+        ordered.sort(java.util.Comparator.comparingLong(p -> p.id));
+        for (RegisterFacts.PersonFacts p : ordered) {
+            p.outcome = fate(p, asOf);
+            p.age = age(p);
         }
-        Map<String, Set<Long>> members = new LinkedHashMap<>();
+        Map<String, List<RegisterFacts.PersonFacts>> members = new LinkedHashMap<>();
         for (String c : CATEGORIES) {
-            members.put(c, new TreeSet<>());
+            members.put(c, new ArrayList<>());
         }
-        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
-            FateOutcome o = fates.get(p.id);
-            add(members, "population", p, x -> x.resident);
-            add(members, "killed", p, x -> o.fate().isDeath());
-            add(members, "remains_identified", p, x -> o.fate() == Fate.REMAINS_IDENTIFIED);
-            add(members, "injured", p, x -> o.ever(Status.INJURED));
-            add(members, "hostage", p, x -> o.ever(Status.HOSTAGE));
-            add(members, "released", p, x -> o.ever(Status.RELEASED));
-            add(members, "missing", p, x -> o.fate() == Fate.MISSING);
-            add(members, "displaced", p, x -> o.ever(Status.DISPLACED));
-            add(members, "fate_in_conflict", p, x -> o.fate() == Fate.CONFLICT);
+        for (RegisterFacts.PersonFacts p : ordered) {
+            FateOutcome o = p.outcome;
+            add(members, "population", p, p.resident);
+            add(members, "killed", p, o.fate().isDeath());
+            add(members, "remains_identified", p, o.fate() == Fate.REMAINS_IDENTIFIED);
+            add(members, "injured", p, o.ever(Status.INJURED));
+            add(members, "hostage", p, o.ever(Status.HOSTAGE));
+            add(members, "released", p, o.ever(Status.RELEASED));
+            add(members, "missing", p, o.fate() == Fate.MISSING);
+            add(members, "displaced", p, o.ever(Status.DISPLACED));
+            add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
         }
         Families families = Families.of(facts.households.values());
-        Predicate<Long> killed = id -> fates.containsKey(id) && fates.get(id).fate().isDeath();
+        Predicate<Long> killed = id -> {
+            RegisterFacts.PersonFacts p = facts.persons.get(id);
+            return p != null && p.outcome.fate().isDeath();
+        };
         Set<Long> destroyed = new TreeSet<>();
         families.members().forEach((family, people) -> {
             if (people.size() >= 2 && people.stream().allMatch(killed)) {
@@ -161,14 +165,12 @@ public final class Figures {
             if (dead == 0 || killed.test(child) || !facts.persons.containsKey(child)) {
                 return;
             }
-            Optional<Integer> age = ages.get(child);
+            Optional<Integer> age = facts.persons.get(child).age;
             Set<Long> target = dead >= 2 ? (age.isEmpty() ? orphanBothUnknown : orphanBoth) : (age.isEmpty() ? orphanOneUnknown : orphanOne);
             if (age.isEmpty() || age.get() < subgroups.childUnder()) {
                 target.add(child);
             }
         });
-        members.put("orphaned_one_parent", orphanOne);
-        members.put("orphaned_both_parents", orphanBoth);
 
         List<Figure> out = new ArrayList<>();
         for (String c : CATEGORIES) {
@@ -176,30 +178,32 @@ public final class Figures {
                 out.add(new Figure(c, Optional.empty(), destroyed.size(), 0, List.of(), List.copyOf(destroyed)));
                 continue;
             }
-            Set<Long> ids = members.get(c);
             if (c.startsWith("orphaned_")) {
-                Set<Long> unknown = c.equals("orphaned_one_parent") ? orphanOneUnknown : orphanBothUnknown;
-                out.add(new Figure(c, Optional.empty(), ids.size(), unknown.size(), List.copyOf(ids), List.of()));
-                out.add(new Figure(c, Optional.of("children"), ids.size(), unknown.size(), List.copyOf(ids), List.of()));
+                boolean one = c.equals("orphaned_one_parent");
+                List<Long> ids = List.copyOf(one ? orphanOne : orphanBoth);
+                long unknown = (one ? orphanOneUnknown : orphanBothUnknown).size();
+                out.add(new Figure(c, Optional.empty(), ids.size(), unknown, ids, List.of()));
+                out.add(new Figure(c, Optional.of("children"), ids.size(), unknown, ids, List.of()));
                 continue;
             }
-            long unplaced = ids.stream().filter(id -> ages.get(id).isEmpty() || facts.persons.get(id).sex == Sex.UNKNOWN).count();
-            out.add(new Figure(c, Optional.empty(), ids.size(), WITH_SUBGROUPS.contains(c) ? unplaced : 0, List.copyOf(ids), List.of()));
+            List<RegisterFacts.PersonFacts> in = members.get(c);
+            long unplaced = in.stream().filter(p -> p.age.isEmpty() || p.sex == Sex.UNKNOWN).count();
+            out.add(new Figure(c, Optional.empty(), in.size(), WITH_SUBGROUPS.contains(c) ? unplaced : 0, ids(in), List.of()));
             if (!WITH_SUBGROUPS.contains(c)) {
                 continue;
             }
             for (String g : Subgroups.NAMES) {
-                List<Long> in = new ArrayList<>();
+                List<RegisterFacts.PersonFacts> placed = new ArrayList<>();
                 long unknown = 0;
-                for (long id : ids) {
-                    Optional<Boolean> is = subgroups.in(g, facts.persons.get(id).sex, ages.get(id));
+                for (RegisterFacts.PersonFacts p : in) {
+                    Optional<Boolean> is = subgroups.in(g, p.sex, p.age);
                     if (is.isEmpty()) {
                         unknown++;
                     } else if (is.get()) {
-                        in.add(id);
+                        placed.add(p);
                     }
                 }
-                out.add(new Figure(c, Optional.of(g), in.size(), unknown, List.copyOf(in), List.of()));
+                out.add(new Figure(c, Optional.of(g), placed.size(), unknown, ids(placed), List.of()));
             }
         }
         Map<String, Long> byFate = new LinkedHashMap<>();
@@ -217,21 +221,28 @@ public final class Figures {
         for (String g : List.of(children, adults, elderly, "unknown")) {
             byAge.put(g, 0L);
         }
-        for (RegisterFacts.PersonFacts p : facts.persons.values()) {
-            byFate.merge(fates.get(p.id).fate().word(), 1L, Long::sum);
+        for (RegisterFacts.PersonFacts p : ordered) {
+            byFate.merge(p.outcome.fate().word(), 1L, Long::sum);
             bySex.merge(p.sex.word(), 1L, Long::sum);
-            Optional<Integer> age = ages.get(p.id);
+            Optional<Integer> age = p.age;
             String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
             byAge.merge(g, 1L, Long::sum);
         }
         return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size(), byFate, bySex, byAge);
     }
 
-    private static void add(Map<String, Set<Long>> members, String category, RegisterFacts.PersonFacts p,
-                            Predicate<RegisterFacts.PersonFacts> in) {
-        if (in.test(p)) {
-            members.get(category).add(p.id);
+    private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {
+        if (in) {
+            members.get(category).add(p);
         }
+    }
+
+    private static List<Long> ids(List<RegisterFacts.PersonFacts> persons) {
+        Long[] out = new Long[persons.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = persons.get(i).id;
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** The definitions printed with every set of figures: thresholds and what each category counts. */

@@ -54,15 +54,15 @@ public final class Importer {
     public ImportResult importFile(ImportRequest request, Progress progress) {
         long started = System.nanoTime();
         if (request.source().isBlank()) {
-            throw new BadInputException("--source must name the list (e.g. --source \"Hospital list 1992\")");
+            throw BadInputException.naming("{source} must name the list (e.g. \"Hospital list 1992\")", "source");
         }
         request.kind().ifPresent(SourceKind::check);
         Mapping mapping = request.mapping().map(Mapping::load).orElse(Mapping.none());
         FileFacts facts = FileSniffer.sniff(request.file());
         List<String> warnings = new ArrayList<>();
         String file = request.file().toString();
-        TextLayout layout = layout(facts, () -> request.encoding().map(e -> Mapping.charset(e, "--encoding")).or(mapping::encoding),
-                () -> request.delimiter().map(d -> Mapping.delimiter(d, "--delimiter")).or(mapping::delimiter), warnings);
+        TextLayout layout = layout(facts, () -> request.encoding().map(e -> Mapping.charset(e, "{encoding}")).or(mapping::encoding),
+                () -> request.delimiter().map(d -> Mapping.delimiter(d, "{delimiter}")).or(mapping::delimiter), warnings);
         Charset charset = layout.charset();
         char delimiter = layout.delimiter();
         String mappingSha = Hashes.sha256Hex(mapping.toJson());

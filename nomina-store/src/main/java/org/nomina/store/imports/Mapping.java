@@ -173,18 +173,18 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
         try {
             return Charset.forName(name.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new BadInputException(at + ": '" + name + "' is not an encoding this system knows (e.g. UTF-8, windows-1251, UTF-16)");
+            throw BadInputException.naming(at + ": '" + name + "' is not an encoding this system knows (e.g. UTF-8, windows-1251, UTF-16)", "encoding");
         }
     }
 
     static char delimiter(String text, String at) {
         String t = text.equals("\\t") || text.equalsIgnoreCase("tab") ? "\t" : text;
         if (t.length() != 1) {
-            throw new BadInputException(at + ": a delimiter is one character (\",\", \";\", \"\\t\", \"|\"), not '" + text + "'");
+            throw BadInputException.naming(at + ": a delimiter is one character (\",\", \";\", \"\\t\", \"|\"), not '" + text + "'", "delimiter");
         }
         char c = t.charAt(0);
         if (c == '"' || c == '\n' || c == '\r') {
-            throw new BadInputException(at + ": '" + text + "' cannot be a delimiter");
+            throw BadInputException.naming(at + ": '" + text + "' cannot be a delimiter", "delimiter");
         }
         return c;
     }

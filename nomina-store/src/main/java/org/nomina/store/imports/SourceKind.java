@@ -17,7 +17,7 @@ public final class SourceKind {
     /** @throws BadInputException naming the value and the kinds there are */
     public static void check(String kind) {
         if (!KINDS.contains(kind)) {
-            throw new BadInputException("--kind must be one of " + String.join(", ", KINDS) + ", not '" + kind + "'");
+            throw BadInputException.naming("{kind} must be one of " + String.join(", ", KINDS) + ", not '" + kind + "'", "kind");
         }
     }
 }

@@ -65,22 +65,22 @@ public final class Incidents {
         if (n.isEmpty()) {
             throw new BadInputException("an incident needs a name, e.g. nomina incident add \"Night attack\"");
         }
-        String fromIso = from.map(d -> date(d, "--from")).orElse("");
-        String toIso = to.map(d -> date(d, "--to")).orElse("");
+        String fromIso = from.map(d -> date(d, "from")).orElse("");
+        String toIso = to.map(d -> date(d, "to")).orElse("");
         if (!fromIso.isEmpty() && !toIso.isEmpty() && toIso.compareTo(fromIso.substring(0, Math.min(fromIso.length(), toIso.length()))) < 0) {
-            throw new BadInputException("--to " + toIso + " lies before --from " + fromIso);
+            throw BadInputException.naming("{to} " + toIso + " lies before {from} " + fromIso, "to", "from");
         }
         kind.ifPresent(k -> {
             if (!KINDS.contains(k)) {
-                throw new BadInputException("--kind must be one of " + String.join(", ", KINDS) + ", not '" + k + "'");
+                throw BadInputException.naming("{kind} must be one of " + String.join(", ", KINDS) + ", not '" + k + "'", "kind");
             }
         });
         return jdbi.inTransaction(h -> {
             if (find(h, n).isPresent()) {
                 throw new BadInputException("there is already an incident called '" + n + "' (see nomina incident list)");
             }
-            Optional<Long> parentId = parent.map(p -> find(h, p).orElseThrow(() -> new BadInputException(
-                    "--parent '" + p + "': no such incident (see nomina incident list, or add it first)")).id());
+            Optional<Long> parentId = parent.map(p -> find(h, p).orElseThrow(() -> BadInputException.naming(
+                    "{parent} '" + p + "': no such incident (see nomina incident list, or add it first)", "parent")).id());
             long id = insert(h, n, parentId, fromIso, toIso, place.orElse("").strip(), kind.orElse(""));
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("incident_id", id);
@@ -95,12 +95,12 @@ public final class Incidents {
         });
     }
 
-    private static String date(String text, String option) {
+    private static String date(String text, String field) {
         try {
             return DateParser.auto().parse(text).map(d -> new PartialDate(d.year(), d.month(), d.day(), false).toString())
-                    .orElseThrow(() -> new BadInputException(option + " needs a date, e.g. 1992-02-25"));
+                    .orElseThrow(() -> BadInputException.naming("{" + field + "} needs a date, e.g. 1992-02-25", field));
         } catch (ValueParseException e) {
-            throw new BadInputException(option + " '" + text + "': " + e.getMessage(), e);
+            throw (BadInputException) BadInputException.naming("{" + field + "} '" + text + "': " + e.getMessage(), field).initCause(e);
         }
     }
 

@@ -3,8 +3,12 @@ package org.nomina.store.linkage;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
 
 /**
  * Consensus values of one person: the most frequent non-empty value, ties to the more severe status or
@@ -12,21 +16,27 @@ import java.util.function.IntFunction;
  * is how a relink knows it need not rewrite the row.
  *
  * @param birthYear 0 when unknown (stored as NULL)
+ * @param status    empty when no record states one of {@link #SEVERITY} (stored as "")
  */
-record Consensus(String displayName, String surname, String givenName, String patronymic, String sex, int birthYear, String place,
-                 String status, int records, int sources) {
+record Consensus(String displayName, String surname, String givenName, String patronymic, Sex sex, int birthYear, String place,
+                 Optional<Status> status, int records, int sources) {
 
-    private static final String[] SEVERITY = {"killed", "missing", "hostage", "injured", "displaced"};
+    /**
+     * The incident's statuses ({@link Status#AT_INCIDENT}) from the gravest down, for ties. A person's release or
+     * identified remains is a later change of status, told by the person's history, never the consensus.
+     */
+    private static final List<Status> SEVERITY = List.of(Status.KILLED, Status.MISSING, Status.HOSTAGE, Status.INJURED,
+            Status.DISPLACED);
 
     /** The consensus of the records at {@code members} (indexes into {@code set}, in record order). */
     static Consensus of(RecordSet set, int[] members) {
         String surname = mode(members, i -> set.linkRecord(i).surname());
         String given = mode(members, i -> set.linkRecord(i).givenName());
         String patronymic = mode(members, i -> set.linkRecord(i).patronymic());
-        String sex = mode(members, i -> set.linkRecord(i).sex().equals("unknown") ? "" : set.linkRecord(i).sex());
+        String sex = mode(members, i -> set.linkRecord(i).sex() == Sex.UNKNOWN ? "" : set.linkRecord(i).sex().word());
         String year = mode(members, i -> set.linkRecord(i).birthYear() > 0 ? String.valueOf(set.linkRecord(i).birthYear()) : "");
         String place = mode(members, i -> set.linkRecord(i).place());
-        String status = status(set, members);
+        Optional<Status> status = status(set, members);
         int[] sourceOf = new int[members.length];
         for (int m = 0; m < members.length; m++) {
             sourceOf[m] = set.linkRecord(members[m]).sourceIndex();
@@ -45,37 +55,25 @@ record Consensus(String displayName, String surname, String givenName, String pa
             }
         }
         return new Consensus(display.isEmpty() ? set.fullName(members[0]) : display.toString(), surname, given, patronymic,
-                sex.isEmpty() ? "unknown" : sex, year.isEmpty() ? 0 : Integer.parseInt(year), place, status, members.length, sources);
+                sex.isEmpty() ? Sex.UNKNOWN : Sex.fromWord(sex).orElseThrow(), year.isEmpty() ? 0 : Integer.parseInt(year), place, status, members.length, sources);
     }
 
-    /** Most often stated status; a tie goes to the graver one (SEVERITY's order); "" when none is stated. */
-    private static String status(RecordSet set, int[] members) {
-        if (members.length == 1) {
-            return known(set.status(members[0]));
-        }
-        Map<String, Integer> votes = new HashMap<>();
+    /** Most often stated status; a tie goes to the graver one (SEVERITY's order); empty when none is stated. */
+    private static Optional<Status> status(RecordSet set, int[] members) {
+        Map<Status, Integer> votes = new HashMap<>();
         for (int i : members) {
-            votes.merge(set.status(i), 1, Integer::sum);
+            set.linkRecord(i).status().ifPresent(s -> votes.merge(s, 1, Integer::sum));
         }
-        String status = "";
+        Status status = null;
         int best = 0;
-        for (String s : SEVERITY) {
+        for (Status s : SEVERITY) {
             int count = votes.getOrDefault(s, 0);
             if (count > best) {
                 best = count;
                 status = s;
             }
         }
-        return status;
-    }
-
-    private static String known(String status) {
-        for (String s : SEVERITY) {
-            if (s.equals(status)) {
-                return s;
-            }
-        }
-        return "";
+        return Optional.ofNullable(status);
     }
 
     /** The most frequent non-empty value; among equally frequent ones, the earliest record's. */

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
 import org.nomina.engine.linkage.LinkRecord;
 import org.nomina.store.CanonicalJson;
 
 /**
- * Every source record as the linker sees it, with the few stored values the register needs beside
- * (status, full name). Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
+ * Every source record as the linker sees it, with the full name the register needs beside. Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
  * ascending key order: the linker's merge with stored memberships and its membership digest rely on it.
  */
-record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> fullNames, List<String> sourceNames) {
+record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> sourceNames) {
 
     static RecordSet load(Handle h) {
         Map<Long, Integer> sourceIndex = new HashMap<>();
@@ -25,7 +27,6 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                 });
         int count = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Integer.class).one();
         List<LinkRecord> records = new ArrayList<>(count);
-        List<String> statuses = new ArrayList<>(count);
         List<String> fullNames = new ArrayList<>(count);
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
         // else at its incident's start, else at the year the incident's dated records agree on: so a list that
@@ -46,21 +47,34 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
                 .map((rs, ctx) -> {
                     String extraJson = rs.getString("extra");
                     Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
-                    statuses.add(rs.getString("status"));
                     fullNames.add(rs.getString("full_name"));
                     int ageYear = rs.getInt("incident_year");
                     if (rs.wasNull()) {
                         ageYear = undatedAgeYears.getOrDefault(rs.getLong("incident_key"), 0);
                     }
                     return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
-                            rs.getString("given_name"), rs.getString("patronymic"), rs.getString("sex"), rs.getInt("birth_year"),
+                            rs.getString("given_name"), rs.getString("patronymic"), sex(rs.getString("sex")), rs.getInt("birth_year"),
                             rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
                             rs.getObject("age") == null ? -1 : rs.getInt("age"), ageYear, rs.getString("place"),
-                            rs.getString("address"), rs.getString("id_number"), rs.getString("status"), extra,
+                            rs.getString("address"), rs.getString("id_number"), status(rs.getString("status")), extra,
                             ageHigh(rs), rs.getBoolean("age_approx") ? 0 : rs.getInt("age_date"));
                 })
                 .forEach(records::add);
-        return new RecordSet(records, statuses, fullNames, sourceNames);
+        return new RecordSet(records, fullNames, sourceNames);
+    }
+
+    /** A stored sex word; the importer stores only canonical ones. */
+    static Sex sex(String word) {
+        return Sex.fromWord(word).orElseThrow(() -> new IllegalStateException("a stored sex is not a canonical word: '" + word + "'"));
+    }
+
+    /** A stored status word, empty for "" (not stated); the importer stores only canonical ones. */
+    static Optional<Status> status(String word) {
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Status.fromWord(word)
+                .orElseThrow(() -> new IllegalStateException("a stored status is not a canonical word: '" + word + "'")));
     }
 
     /** Dated records an incident needs before its undated ages are read at the year they agree on. */
@@ -131,10 +145,6 @@ record RecordSet(List<LinkRecord> records, List<String> statuses, List<String> f
 
     LinkRecord linkRecord(int i) {
         return records.get(i);
-    }
-
-    String status(int i) {
-        return statuses.get(i);
     }
 
     String fullName(int i) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nomina.engine.domain.AgeGroup;
+import org.nomina.engine.domain.Status;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 
@@ -32,12 +34,13 @@ public final class RegisterHistories {
     public static Histories load(Database db, Optional<String> status, Optional<String> by) {
         by.ifPresent(b -> {
             if (!STRATA.contains(b)) {
-                throw new BadInputException("--by must be one of " + String.join(", ", STRATA) + ", not '" + b + "'");
+                throw BadInputException.naming("{by} must be one of " + String.join(", ", STRATA) + ", not '" + b + "'", "by");
             }
         });
         status.ifPresent(s -> {
-            if (!List.of("killed", "injured", "missing", "hostage", "displaced").contains(s)) {
-                throw new BadInputException("--status must be killed, injured, missing, hostage or displaced, not '" + s + "'");
+            if (Status.AT_INCIDENT.stream().noneMatch(known -> known.word().equals(s))) {
+                throw BadInputException.naming("{status} must be one of "
+                        + String.join(", ", Status.AT_INCIDENT.stream().map(Status::word).toList()) + ", not '" + s + "'", "status");
             }
         });
         return db.jdbi().withHandle(h -> {
@@ -100,7 +103,7 @@ public final class RegisterHistories {
                 case "place" -> place.isEmpty() ? "not stated" : place;
                 case "sex" -> sex;
                 case "status" -> status.isEmpty() ? "not stated" : status;
-                case "age_group" -> age == null ? "unknown" : age < 18 ? "0-17" : age < 60 ? "18-59" : "60+";
+                case "age_group" -> AgeGroup.of(age).label();
                 default -> throw new IllegalArgumentException(by);
             };
         }

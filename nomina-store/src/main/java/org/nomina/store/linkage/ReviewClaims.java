@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.jdbi.v3.core.Handle;
+import org.nomina.engine.linkage.HumanDecision.Verdict;
 import org.nomina.store.CanonicalJson;
 import org.nomina.store.Database;
 import org.nomina.store.ledger.Ledger;
@@ -32,7 +34,8 @@ public final class ReviewClaims {
     }
 
     /** A decision taken back. */
-    public record Withdrawn(long recordA, long recordB, String verdict, String reviewer) {
+    public record Withdrawn(long recordA, long recordB, @JsonSerialize(converter = ReviewQueue.VerdictWord.class) Verdict verdict,
+                            String reviewer) {
     }
 
     private ReviewClaims() {
@@ -101,7 +104,7 @@ public final class ReviewClaims {
                 return Optional.<Withdrawn>empty();
             }
             Object[] row = h.createQuery("SELECT record_a, record_b, verdict FROM match_decision WHERE id = :id").bind("id", id.get())
-                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).one();
+                    .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getLong(2), Verdict.valueOf(rs.getString(3))}).one();
             h.createUpdate("""
                     INSERT INTO match_decision_withdrawn (id, record_a, record_b, verdict, probability, reviewer, note, decided_at,
                                                           withdrawn_at, withdrawn_by)
@@ -112,10 +115,10 @@ public final class ReviewClaims {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("record_a", row[0]);
             payload.put("record_b", row[1]);
-            payload.put("verdict_withdrawn", ((String) row[2]).toLowerCase(java.util.Locale.ROOT));
+            payload.put("verdict_withdrawn", ((Verdict) row[2]).word());
             payload.put("decision_id", id.get());
             Ledger.append(h, reviewer, "review-undo", payload);
-            return Optional.of(new Withdrawn((Long) row[0], (Long) row[1], ((String) row[2]).toLowerCase(java.util.Locale.ROOT), reviewer));
+            return Optional.of(new Withdrawn((Long) row[0], (Long) row[1], (Verdict) row[2], reviewer));
         });
     }
 }

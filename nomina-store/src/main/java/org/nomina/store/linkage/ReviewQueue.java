@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import org.jdbi.v3.core.Handle;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
+import org.nomina.engine.linkage.HumanDecision.Verdict;
 import org.nomina.store.BadInputException;
 import org.nomina.store.CanonicalJson;
 import org.nomina.store.Database;
@@ -19,17 +24,47 @@ import org.nomina.store.ledger.Ledger;
  */
 public final class ReviewQueue {
 
-    /** One side of a pair as a reviewer sees it. */
-    public record RecordView(long key, String source, String recordId, String fullName, String sex, String birth, String age,
-                             String place, String status) {
+    /** One side of a pair as a reviewer sees it; JSON names sex and status by their words ("" for no status). */
+    public record RecordView(long key, String source, String recordId, String fullName, @JsonSerialize(converter = SexWord.class) Sex sex,
+                             String birth, String age, String place, @JsonSerialize(converter = StatusWord.class) Optional<Status> status) {
+
+        /** The status's word, "" when the source states none. */
+        public String statusWord() {
+            return status.map(Status::word).orElse("");
+        }
     }
 
     /** A pair awaiting review, with each field's weight. */
     public record Pending(RecordView a, RecordView b, double probability, double matchWeight, List<Object> contributions) {
     }
 
-    /** A decision as recorded. */
-    public record Decided(long recordA, long recordB, String verdict, String reviewer, String note, Optional<Double> probability) {
+    /** A decision as recorded; JSON names the verdict in lower case ("same"), as reviewers type it. */
+    public record Decided(long recordA, long recordB, @JsonSerialize(converter = VerdictWord.class) Verdict verdict, String reviewer,
+                          String note, Optional<Double> probability) {
+    }
+
+    /** JSON writes a sex as its word. */
+    public static final class SexWord extends StdConverter<Sex, String> {
+        @Override
+        public String convert(Sex sex) {
+            return sex.word();
+        }
+    }
+
+    /** JSON writes a status as its word, "" for none. */
+    public static final class StatusWord extends StdConverter<Optional<Status>, String> {
+        @Override
+        public String convert(Optional<Status> status) {
+            return status.map(Status::word).orElse("");
+        }
+    }
+
+    /** JSON writes a verdict in lower case. */
+    public static final class VerdictWord extends StdConverter<Verdict, String> {
+        @Override
+        public String convert(Verdict verdict) {
+            return verdict.word();
+        }
     }
 
     private ReviewQueue() {
@@ -75,8 +110,9 @@ public final class ReviewQueue {
                                 + (rs.getObject("birth_month") != null ? String.format("-%02d", rs.getInt("birth_month")) : "")
                                 + (rs.getObject("birth_day") != null ? String.format("-%02d", rs.getInt("birth_day")) : "");
                     }
-                    return new RecordView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), birth,
-                            rs.getObject("age") == null ? "" : String.valueOf(rs.getInt("age")), rs.getString("place"), rs.getString("status"));
+                    return new RecordView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), RecordSet.sex(rs.getString(5)),
+                            birth, rs.getObject("age") == null ? "" : String.valueOf(rs.getInt("age")), rs.getString("place"),
+                            RecordSet.status(rs.getString("status")));
                 })
                 .one();
     }
@@ -109,12 +145,23 @@ public final class ReviewQueue {
         throw new BadInputException("no source record '" + ref + "': give its key (a number from nomina review list) or SOURCE:RECORD_ID");
     }
 
-    /** Records a reviewer's decision on two records, in the ledger too. */
-    public static Decided decide(Database db, String refA, String refB, String verdict, String reviewer, String note) {
-        String v = verdict.strip().toUpperCase(Locale.ROOT);
-        if (!List.of("SAME", "DIFFERENT", "UNSURE").contains(v)) {
-            throw new BadInputException("the decision must be same, different or unsure, not '" + verdict + "'");
+    /**
+     * A verdict as a reviewer types it (same, different or unsure, in any case).
+     *
+     * @throws BadInputException naming the words when it is none of them
+     */
+    public static Verdict verdict(String word) {
+        String v = word.strip().toLowerCase(Locale.ROOT);
+        for (Verdict verdict : Verdict.values()) {
+            if (verdict.word().equals(v)) {
+                return verdict;
+            }
         }
+        throw new BadInputException("the decision must be same, different or unsure, not '" + word + "'");
+    }
+
+    /** Records a reviewer's decision on two records, in the ledger too. */
+    public static Decided decide(Database db, String refA, String refB, Verdict verdict, String reviewer, String note) {
         return db.jdbi().inTransaction(h -> {
             long a = resolve(h, refA);
             long b = resolve(h, refB);
@@ -128,17 +175,17 @@ public final class ReviewQueue {
             h.createUpdate("""
                     INSERT INTO match_decision (record_a, record_b, verdict, probability, reviewer, note, decided_at)
                     VALUES (:a, :b, :v, :p, :who, :note, :at)""")
-                    .bind("a", low).bind("b", high).bind("v", v).bind("p", probability.orElse(null)).bind("who", reviewer)
+                    .bind("a", low).bind("b", high).bind("v", verdict.name()).bind("p", probability.orElse(null)).bind("who", reviewer)
                     .bind("note", note).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("record_a", low);
             payload.put("record_b", high);
-            payload.put("verdict", v.toLowerCase(Locale.ROOT));
+            payload.put("verdict", verdict.word());
             payload.put("reviewer", reviewer);
             payload.put("note", note);
             probability.ifPresent(p -> payload.put("model_probability", p));
             Ledger.append(h, reviewer, "review", payload);
-            return new Decided(low, high, v.toLowerCase(Locale.ROOT), reviewer, note, probability);
+            return new Decided(low, high, verdict, reviewer, note, probability);
         });
     }
 }

@@ -20,6 +20,7 @@ import org.nomina.engine.fates.StatusEvent;
 import org.nomina.engine.parse.DateParser;
 import org.nomina.store.BadInputException;
 import org.nomina.store.figures.FamilyQueries;
+import org.nomina.store.figures.PersonRecords;
 
 /**
  * One person as {@code nomina person show} gives them: the source records side by side, every name

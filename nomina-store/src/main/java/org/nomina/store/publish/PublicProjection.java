@@ -34,7 +34,7 @@ public final class PublicProjection {
 
     /** The fates a person must have to be public. */
     public static final Set<String> PUBLIC_FATES = Set.of("killed", "remains_identified");
-    /** How long the withheld and living persons read for searches are reused: a withholding shows within this. */
+    /** How long the withheld persons and the sources' settings read for searches are reused: a withholding shows within this. */
     private static final long EXCLUSIONS_MILLIS = 2_000;
 
     /** A person as the public sees them. */
@@ -179,14 +179,17 @@ public final class PublicProjection {
     public Page search(RegisterIndex index, String text, int offset, int limit) {
         Exclusions x = exclusions();
         RegisterIndex.Page page = index.search(new RegisterIndex.SearchQuery(text, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), offset, limit), new RegisterIndex.Restriction(PUBLIC_FATES, x.persons(),
+                Optional.empty(), offset, limit), new RegisterIndex.Restriction(PUBLIC_FATES, x.persons(), true,
                 x.allSourcesPublished() ? Optional.empty() : Optional.of(x.publishedSources())));
         Map<Long, PublicPerson> found = persons(page.hits().stream().map(RegisterIndex.Hit::personId).toList());
-        return new Page(List.copyOf(found.values()), page.total(), offset, limit);
+        return new Page(List.copyOf(found.values()), page.total(), page.totalExact(), offset, limit);
     }
 
-    /** A page of public persons; {@code total} counts every match. */
-    public record Page(List<PublicPerson> persons, long total, int offset, int limit) {
+    /**
+     * A page of public persons; {@code total} counts every match when {@code totalExact}, else there are at
+     * least that many (the index stops counting at {@link RegisterIndex#COUNT_LIMIT}).
+     */
+    public record Page(List<PublicPerson> persons, long total, boolean totalExact, int offset, int limit) {
     }
 
     private Exclusions exclusions() {
@@ -196,8 +199,8 @@ public final class PublicProjection {
             return x;
         }
         Exclusions fresh = db.jdbi().withHandle(h -> {
+            // The living are excluded by the index itself (Restriction.excludeLiving), and again by persons().
             Set<Long> out = new HashSet<>(h.createQuery("SELECT person_id FROM publish_withheld").mapTo(Long.class).list());
-            out.addAll(h.createQuery("SELECT id FROM person WHERE living = TRUE").mapTo(Long.class).list());
             Set<String> published = new HashSet<>(h.createQuery("""
                     SELECT s.name FROM source s LEFT JOIN publish_source ps ON ps.source_id = s.id
                     WHERE ps.published IS NULL OR ps.published = TRUE""").mapTo(String.class).list());

@@ -15,11 +15,12 @@ import java.util.Set;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,6 +40,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.nomina.engine.domain.AgeGroup;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.engine.names.NormalName;
 import org.nomina.store.BadInputException;
@@ -86,21 +88,23 @@ public final class RegisterIndex implements AutoCloseable {
 
     /**
      * Which persons a search may return whatever it asks (the public memorial's projection, issue 12): one of
-     * these fates, none of these ids, and, when given, listed by at least one of these sources.
+     * these fates, none of these ids, not marked living when {@code excludeLiving}, and, when given, listed by
+     * at least one of these sources. The living are a field of the index, not a list of ids: reading them from
+     * the database took a scan of every person, and a query of every id, however few were living.
      */
-    public record Restriction(Set<String> statuses, Set<Long> excludedIds, Optional<Set<String>> anySource) {
+    public record Restriction(Set<String> statuses, Set<Long> excludedIds, boolean excludeLiving, Optional<Set<String>> anySource) {
     }
 
     /**
      * Age groups at the incident, as {@code estimate --by age_group} and the figures' default subgroups
      * count them (a child is under 18, the elderly are 60 or older).
      */
-    public static final List<String> AGE_GROUPS = List.of("0-17", "18-59", "60+", "unknown");
+    public static final List<String> AGE_GROUPS = AgeGroup.labels();
 
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
     /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
     private static final String USER_DATA_FORMAT = "nomina.index_format";
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "4";
     /** Results past this many cannot be paged to (narrow the search instead). */
     public static final int MAX_WINDOW = 10_000;
     /**
@@ -111,8 +115,13 @@ public final class RegisterIndex implements AutoCloseable {
      * more than anyone pages through; "at least 1,000" tells them to add a word or a filter.
      */
     public static final int COUNT_LIMIT = 1_000;
-    /** The order of the documents in the index and of every result list: the romanised display name, then the id. */
-    private static final Sort BY_NAME = new Sort(new SortField("sort_name", SortField.Type.STRING));
+    /**
+     * The order of the documents in the index and of every result list: the romanised display name, then the id,
+     * as a number (the person's place in that order, computed when the index is built). Sorting by the name's
+     * text itself made every competitive hit look its term up in each segment's compressed dictionary: at a
+     * million persons most of a search's time.
+     */
+    private static final Sort BY_NAME = new Sort(new SortField("sort_rank", SortField.Type.LONG));
     private final Path directory;
     private final Directory dir;
     private final NameNormaliser names = NameNormaliser.shared();
@@ -213,11 +222,12 @@ public final class RegisterIndex implements AutoCloseable {
                     }
                     return 0;
                 }).forEach(x -> { });
+                Map<Long, Integer> ranks = nameOrder(h);
                 PersonDoc[] current = {null};
                 h.createQuery("""
                                 SELECT p.id, p.display_name, p.sex, p.birth_year, p.place, p.status, p.surname, p.given_name, p.patronymic,
                                        r.full_name, r.surname, r.given_name, r.patronymic, s.name,
-                                       r.incident_id, COALESCE(r.age, r.incident_year - r.birth_year)
+                                       r.incident_id, COALESCE(r.age, r.incident_year - r.birth_year), p.living
                                 FROM person p
                                 LEFT JOIN person_record pr ON pr.person_id = p.id
                                 LEFT JOIN source_record r ON r.id = pr.source_record_id
@@ -229,11 +239,12 @@ public final class RegisterIndex implements AutoCloseable {
                             long id = rs.getLong(1);
                             if (current[0] == null || current[0].id != id) {
                                 if (current[0] != null) {
-                                    add(current[0]);
+                                    add(current[0], ranks);
                                     count[0]++;
                                 }
                                 current[0] = new PersonDoc(id, rs.getString(2), rs.getString(3),
-                                        rs.getObject(4) == null ? "" : String.valueOf(rs.getInt(4)), rs.getString(5), rs.getString(6));
+                                        rs.getObject(4) == null ? "" : String.valueOf(rs.getInt(4)), rs.getString(5), rs.getString(6),
+                                        rs.getBoolean(17));
                                 current[0].names(rs.getString(7), rs.getString(8), rs.getString(9));
                             }
                             if (rs.getString(10) != null) {
@@ -254,7 +265,7 @@ public final class RegisterIndex implements AutoCloseable {
                         })
                         .forEach(id -> { });
                 if (current[0] != null) {
-                    add(current[0]);
+                    add(current[0], ranks);
                     count[0]++;
                 }
             });
@@ -267,6 +278,22 @@ public final class RegisterIndex implements AutoCloseable {
         }
     }
 
+    /** Each current person's place in the order of romanised display names (then ids). */
+    private Map<Long, Integer> nameOrder(org.jdbi.v3.core.Handle h) {
+        record Key(String name, long id) {
+        }
+        List<Key> keys = new ArrayList<>();
+        h.createQuery("SELECT id, display_name FROM person WHERE retired_at IS NULL").setFetchSize(10_000)
+                .map((rs, ctx) -> keys.add(new Key(names.ascii(rs.getString(2)), rs.getLong(1))))
+                .forEach(x -> { });
+        keys.sort(java.util.Comparator.comparing(Key::name).thenComparingLong(Key::id));
+        Map<Long, Integer> ranks = new HashMap<>(keys.size() * 2);
+        for (int i = 0; i < keys.size(); i++) {
+            ranks.put(keys.get(i).id(), i);
+        }
+        return ranks;
+    }
+
     private final class PersonDoc {
         final long id;
         final String displayName;
@@ -274,6 +301,7 @@ public final class RegisterIndex implements AutoCloseable {
         final String birthYear;
         final String place;
         final String status;
+        final boolean living;
         final Set<String> variants = new LinkedHashSet<>();
         final Set<String> keys = new LinkedHashSet<>();
         final Set<String> exact = new LinkedHashSet<>();
@@ -281,13 +309,14 @@ public final class RegisterIndex implements AutoCloseable {
         final Set<String> incidents = new LinkedHashSet<>();
         Integer age;
 
-        PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status) {
+        PersonDoc(long id, String displayName, String sex, String birthYear, String place, String status, boolean living) {
             this.id = id;
             this.displayName = displayName;
             this.sex = sex;
             this.birthYear = birthYear;
             this.place = place;
             this.status = status;
+            this.living = living;
             variants.add(displayName);
         }
 
@@ -314,14 +343,17 @@ public final class RegisterIndex implements AutoCloseable {
         }
     }
 
-    private void add(PersonDoc p) {
+    private void add(PersonDoc p, Map<Long, Integer> ranks) {
         Document d = new Document();
         d.add(new StringField("id", Long.toString(p.id), Field.Store.YES));
         d.add(new StoredField("display_name", p.displayName));
-        d.add(new SortedDocValuesField("sort_name", new BytesRef(names.ascii(p.displayName) + " " + p.id)));
+        d.add(new NumericDocValuesField("sort_rank", ranks.getOrDefault(p.id, Integer.MAX_VALUE)));
         d.add(new StringField("sex", p.sex, Field.Store.YES));
         d.add(new StoredField("birth_year", p.birthYear));
         d.add(new StringField("status", p.status, Field.Store.YES));
+        if (p.living) {
+            d.add(new StringField("living", "true", Field.Store.NO));
+        }
         d.add(new StoredField("place", p.place));
         d.add(new StringField("place_key", names.placeName(p.place), Field.Store.NO));
         for (String s : p.sources) {
@@ -349,7 +381,7 @@ public final class RegisterIndex implements AutoCloseable {
 
     /** The age group of an age at the incident ({@code null}: not known). */
     static String ageGroup(Integer age) {
-        return age == null ? "unknown" : age < 18 ? "0-17" : age < 60 ? "18-59" : "60+";
+        return AgeGroup.of(age).label();
     }
 
     /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */
@@ -393,6 +425,9 @@ public final class RegisterIndex implements AutoCloseable {
         q.source().filter(s -> !s.isBlank()).ifPresent(s -> b.add(new TermQuery(new Term("source", s)), BooleanClause.Occur.FILTER));
         if (restriction != null) {
             b.add(new TermInSetQuery("status", restriction.statuses().stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+            if (restriction.excludeLiving()) {
+                b.add(new TermQuery(new Term("living", "true")), BooleanClause.Occur.MUST_NOT);
+            }
             if (!restriction.excludedIds().isEmpty()) {
                 b.add(new TermInSetQuery("id", restriction.excludedIds().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
                         BooleanClause.Occur.MUST_NOT);
@@ -418,8 +453,11 @@ public final class RegisterIndex implements AutoCloseable {
                 boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
+                // One StoredFields for the page: a page's documents lie side by side (the index is in result order), and
+                // each new StoredFields decompressed their block again, once per hit.
+                StoredFields stored = searcher.storedFields();
                 for (int i = q.offset(); i < docs.length; i++) {
-                    Document d = searcher.storedFields().document(docs[i].doc);
+                    Document d = stored.document(docs[i].doc);
                     hits.add(new Hit(Long.parseLong(d.get("id")), d.get("display_name"), d.get("sex"), d.get("birth_year"), d.get("place"),
                             d.get("status"), List.of(d.getValues("source")), List.of(d.getValues("variant"))));
                 }

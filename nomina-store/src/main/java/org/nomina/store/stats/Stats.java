@@ -1,10 +1,15 @@
 package org.nomina.store.stats;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.nomina.engine.domain.AgeGroup;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
 
 /**
  * Counts of what the register holds, each traceable to the source records behind it: records per
@@ -21,8 +26,6 @@ public final class Stats {
                           Map<String, Long> bySex, Map<String, Long> byAgeGroup, Map<String, Long> byPlace, long otherPlaces) {
     }
 
-    /** Age groups that official statements use for subgroups (children, adults, elderly). */
-    public static final List<String> AGE_GROUPS = List.of("0-17", "18-59", "60+", "unknown");
     private static final int PLACES_SHOWN = 25;
 
     private Stats() {
@@ -45,14 +48,16 @@ public final class Stats {
                 FROM source s ORDER BY s.name""")
                 .map((rs, ctx) -> new SourceCount(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4))).list();
         Map<String, Long> byStatus = ordered(h, "SELECT status, COUNT(*) FROM source_record GROUP BY status",
-                List.of("killed", "injured", "missing", "hostage", "displaced", ""));
+                Stream.concat(Status.AT_INCIDENT.stream().map(Status::word), Stream.of("")).toList());
         relabel(byStatus, "", "not stated");
-        Map<String, Long> bySex = ordered(h, "SELECT sex, COUNT(*) FROM source_record GROUP BY sex", List.of("male", "female", "unknown"));
-        Map<String, Long> byAge = ordered(h, """
-                SELECT CASE WHEN a IS NULL THEN 'unknown' WHEN a < 18 THEN '0-17' WHEN a < 60 THEN '18-59' ELSE '60+' END AS grp,
-                       COUNT(*)
-                FROM (SELECT COALESCE(age, incident_year - birth_year) AS a FROM source_record) ages
-                GROUP BY CASE WHEN a IS NULL THEN 'unknown' WHEN a < 18 THEN '0-17' WHEN a < 60 THEN '18-59' ELSE '60+' END""", AGE_GROUPS);
+        Map<String, Long> bySex = ordered(h, "SELECT sex, COUNT(*) FROM source_record GROUP BY sex",
+                Arrays.stream(Sex.values()).map(Sex::word).toList());
+        // Counted per age, grouped here: the groups are AgeGroup's, not a second copy of them in SQL.
+        Map<String, Long> ageCounts = new LinkedHashMap<>();
+        h.createQuery("SELECT a, COUNT(*) FROM (SELECT COALESCE(age, incident_year - birth_year) AS a FROM source_record) ages GROUP BY a")
+                .map((rs, ctx) -> Map.entry(AgeGroup.of(rs.getObject(1, Integer.class)).label(), rs.getLong(2)))
+                .forEach(e -> ageCounts.merge(e.getKey(), e.getValue(), Long::sum));
+        Map<String, Long> byAge = inOrder(ageCounts, AgeGroup.labels());
         Map<String, Long> byPlace = new LinkedHashMap<>();
         h.createQuery("SELECT place, COUNT(*) AS n FROM source_record GROUP BY place ORDER BY n DESC, place")
                 .setMaxRows(PLACES_SHOWN)
@@ -65,6 +70,11 @@ public final class Stats {
     private static Map<String, Long> ordered(Handle h, String sql, List<String> order) {
         Map<String, Long> counts = new LinkedHashMap<>();
         h.createQuery(sql).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return inOrder(counts, order);
+    }
+
+    /** {@code counts} with the keys of {@code order} first, in that order (0 when absent), then any others. */
+    private static Map<String, Long> inOrder(Map<String, Long> counts, List<String> order) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String k : order) {
             out.put(k, counts.getOrDefault(k, 0L));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nomina.engine.linkage.LinkRecord;
+import org.nomina.engine.linkage.HumanDecision.Verdict;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.BadInputException;
@@ -124,7 +125,7 @@ abstract class LinkageContract {
     void shouldKeepTwoRecordsApartWhenAReviewerSaysDifferentWhateverTheModelSays() throws IOException {
         twoLists();
         link();
-        ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", "different", "reviewer-1", "two cousins of the same name");
+        ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", Verdict.DIFFERENT, "reviewer-1", "two cousins of the same name");
         RegisterLinker.Outcome o = link();
         assertThat(o.humanDecisions()).isEqualTo(1);
         assertThat(person("Hospital", "H1")).isNotEqualTo(person("Ministry", "M1"));
@@ -138,7 +139,7 @@ abstract class LinkageContract {
     void shouldJoinTwoRecordsWhenAReviewerSaysSame() throws IOException {
         twoLists();
         link();
-        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", Verdict.SAME, "reviewer-1", "");
         link();
         assertThat(person("Hospital", "H3")).isEqualTo(person("Ministry", "M3"));
     }
@@ -185,7 +186,7 @@ abstract class LinkageContract {
         link();
         long h3 = person("Hospital", "H3");
         long m3 = person("Ministry", "M3");
-        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", Verdict.SAME, "reviewer-1", "");
         RegisterLinker.Outcome o = link();
         assertThat(o.retiredPersons()).isEqualTo(1);
         assertThat(o.writes().membershipsMoved()).isEqualTo(1);
@@ -208,7 +209,7 @@ abstract class LinkageContract {
         twoLists();
         link();
         testimonies();
-        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", "same", "reviewer-1", "");
+        ReviewQueue.decide(db(), "Hospital:H3", "Ministry:M3", Verdict.SAME, "reviewer-1", "");
         List<String> before = register();
         // A real constraint makes the run row, written after persons, memberships and pairs, fail.
         db().jdbi().useHandle(h -> h.execute("ALTER TABLE linkage_run ADD CONSTRAINT no_saboteur CHECK (actor <> 'saboteur')"));
@@ -257,9 +258,9 @@ abstract class LinkageContract {
         twoLists();
         link();
         long before = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_decision").mapTo(Long.class).one());
-        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H9", "Ministry:M1", "same", "r", ""))
+        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H9", "Ministry:M1", Verdict.SAME, "r", ""))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("Hospital:H9");
-        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", "maybe", "r", ""))
+        assertThatThrownBy(() -> ReviewQueue.decide(db(), "Hospital:H1", "Ministry:M1", ReviewQueue.verdict("maybe"), "r", ""))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("maybe");
         long after = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_decision").mapTo(Long.class).one());
         assertThat(after).isEqualTo(before);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nomina.engine.linkage.HumanDecision.Verdict;
 import org.nomina.store.Database;
 import org.nomina.store.TestDatabases;
 import org.nomina.store.imports.ImportRequest;
@@ -66,11 +67,11 @@ class ReviewClaimsTest {
 
     @Test
     void undoTakesTheLatestDecisionBackAndKeepsIt() {
-        ReviewQueue.decide(db, String.valueOf(keys.get(0)), String.valueOf(keys.get(1)), "same", "amina", "");
-        ReviewQueue.decide(db, String.valueOf(keys.get(2)), String.valueOf(keys.get(3)), "different", "amina", "");
+        ReviewQueue.decide(db, String.valueOf(keys.get(0)), String.valueOf(keys.get(1)), Verdict.SAME, "amina", "");
+        ReviewQueue.decide(db, String.valueOf(keys.get(2)), String.valueOf(keys.get(3)), Verdict.DIFFERENT, "amina", "");
         assertThat(ReviewQueue.pendingCount(db)).isEqualTo(1);
         ReviewClaims.Withdrawn w = ReviewClaims.undoLatest(db, "amina").orElseThrow();
-        assertThat(w.verdict()).isEqualTo("different");
+        assertThat(w.verdict()).isEqualTo(Verdict.DIFFERENT);
         assertThat(w.recordA()).isEqualTo(keys.get(2));
         assertThat(ReviewQueue.pendingCount(db)).isEqualTo(2);
         int withdrawn = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM match_decision_withdrawn WHERE verdict = 'DIFFERENT'")

@@ -102,6 +102,24 @@ class RegisterIndexTest {
     }
 
     @Test
+    void aRestrictionKeepsOutTheLivingTheWithheldAndOtherFates() {
+        long living = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE surname = 'Əliyeva'").mapTo(Long.class).one());
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE person SET living = TRUE WHERE id = :p").bind("p", living).execute());
+        long withheld = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM person WHERE surname = 'Мамедов'").mapTo(Long.class).one());
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            RegisterIndex.Restriction killed = new RegisterIndex.Restriction(java.util.Set.of("killed"), java.util.Set.of(withheld), true,
+                    Optional.empty());
+            List<String> found = names(index.search(q(""), killed));
+            assertThat(found).as("the killed, less the living and the withheld").hasSize(3)
+                    .noneMatch(n -> n.contains("Əliyeva")).noneMatch(n -> n.contains("Мамедов")).noneMatch(n -> n.contains("Hovhannisyan"));
+            assertThat(index.search(q(""), killed).total()).isEqualTo(3);
+            assertThat(names(index.search(q(""), new RegisterIndex.Restriction(java.util.Set.of("killed"), java.util.Set.of(), false,
+                    Optional.empty())))).as("the team's own restriction may include the living").anyMatch(n -> n.contains("Əliyeva"));
+        }
+    }
+
+    @Test
     void filtersByIncidentCountSubIncidentsAndByAgeGroup() throws IOException {
         Incidents.add(db.jdbi(), "War of the valley", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test");
         Incidents.add(db.jdbi(), "Siege of Nomkənd", Optional.of("War of the valley"), Optional.empty(), Optional.empty(), Optional.empty(),

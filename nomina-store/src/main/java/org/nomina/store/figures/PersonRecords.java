@@ -1,4 +1,4 @@
-package org.nomina.store.persons;
+package org.nomina.store.figures;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -144,6 +144,31 @@ abstract class FiguresContract {
     }
 
     @Test
+    void shouldReckonAResidentsAgeAtTheDateTheIncidentsPersonsAgreeOnWhenTheIncidentHasNoDate() throws IOException {
+        // Ten households, each head killed on one day; a son of the first, with no status or date of his own.
+        String[] given = {"Tural", "Elxan", "Vüqar", "Rauf", "Zaur", "Nicat", "Orxan", "Kamran", "Anar", "Rəşid"};
+        StringBuilder residents = new StringBuilder("ID,Household,Relation,Surname,Given name,Patronymic,Date of birth,Sex\n");
+        StringBuilder killed = new StringBuilder("ID,Surname,Given name,Date of birth,Sex,Date of death,Status\n");
+        for (int i = 0; i < given.length; i++) {
+            String surname = "Soyad" + (char) ('a' + i) + "ov";
+            residents.append("R").append(i).append(',').append(i + 1).append(",head,").append(surname).append(',').append(given[i])
+                    .append(",Əli,1").append(i).append(".05.1950,m\n");
+            killed.append("K").append(i).append(',').append(surname).append(',').append(given[i]).append(",1").append(i)
+                    .append(".05.1950,m,17.04.1993,killed\n");
+        }
+        residents.append("S1,1,son,Soyadaov,Elvin,Tural,01.06.1980,m\n");
+        importList("Undated residents", residents.toString(), "Undated raid", "residents");
+        importList("Undated killed", killed.toString(), "Undated raid", "list");
+        RegisterLinker.link(db(), LinkageConfig.defaults(), "t", ProgressListener.NONE);
+
+        Figures.Figure orphans = figures(Optional.of("Undated raid"), Optional.empty()).figure("orphaned_one_parent/children").orElseThrow();
+
+        // 12 on 17 April 1993, the day the statuses agree on: an orphan, not a person of unknown age.
+        assertThat(orphans.count()).isEqualTo(1);
+        assertThat(orphans.unknown()).isZero();
+    }
+
+    @Test
     void shouldNameThePersonsAndFamiliesBehindEachFigure() throws IOException {
         town();
         Figures.Report r = figures(Optional.empty(), Optional.empty());

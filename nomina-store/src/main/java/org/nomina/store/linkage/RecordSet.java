@@ -31,10 +31,15 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
         // else at its incident's start, else at the year the incident's dated records agree on: so a list that
         // gives only ages links with lists that give birth years.
-        Map<Long, Integer> undatedAgeYears = undatedAgeYears(h);
+        // Counted in the same pass (a second scan of source_record took 5-8 s at a million records); the records
+        // whose ages wait for that year are completed after it.
+        Map<Long, java.util.TreeMap<Integer, Long>> datedYears = new HashMap<>();
+        List<Integer> undated = new ArrayList<>();
+        List<Long> undatedIncidents = new ArrayList<>();
         h.createQuery("""
                 SELECT r.id, r.source_id, r.surname, r.given_name, r.patronymic, r.sex, r.birth_year, r.birth_month, r.birth_day,
                        r.birth_approx, r.age, r.age_high, r.age_approx, COALESCE(r.incident_id, 0) AS incident_key,
+                       COALESCE(r.incident_year, r.status_year) AS dated_year,
                        COALESCE(r.incident_year, r.status_year,
                                 CASE WHEN i.date_from <> '' THEN CAST(SUBSTRING(i.date_from, 1, 4) AS INT) END) AS incident_year,
                        CASE WHEN r.incident_year IS NOT NULL THEN r.incident_month * 100 + r.incident_day
@@ -48,9 +53,15 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
                     String extraJson = rs.getString("extra");
                     Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
                     fullNames.add(rs.getString("full_name"));
+                    long incidentKey = rs.getLong("incident_key");
+                    int datedYear = rs.getInt("dated_year");
+                    if (!rs.wasNull()) {
+                        datedYears.computeIfAbsent(incidentKey, k -> new java.util.TreeMap<>()).merge(datedYear, 1L, Long::sum);
+                    }
                     int ageYear = rs.getInt("incident_year");
-                    if (rs.wasNull()) {
-                        ageYear = undatedAgeYears.getOrDefault(rs.getLong("incident_key"), 0);
+                    if (rs.wasNull() && rs.getObject("age") != null) {
+                        undated.add(records.size());
+                        undatedIncidents.add(incidentKey);
                     }
                     return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
                             rs.getString("given_name"), rs.getString("patronymic"), sex(rs.getString("sex")), rs.getInt("birth_year"),
@@ -60,6 +71,16 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
                             ageHigh(rs), rs.getBoolean("age_approx") ? 0 : rs.getInt("age_date"));
                 })
                 .forEach(records::add);
+        Map<Long, Integer> agreed = agreedYears(datedYears);
+        for (int k = 0; k < undated.size(); k++) {
+            Integer year = agreed.get(undatedIncidents.get(k));
+            if (year != null) {
+                LinkRecord r = records.get(undated.get(k));
+                records.set(undated.get(k), new LinkRecord(r.key(), r.sourceIndex(), r.surname(), r.givenName(), r.patronymic(), r.sex(),
+                        r.birthYear(), r.birthMonth(), r.birthDay(), r.birthApprox(), r.age(), year, r.place(), r.address(), r.idNumber(),
+                        r.status(), r.extra(), r.ageHigh(), r.ageDate()));
+            }
+        }
         return new RecordSet(records, fullNames, sourceNames);
     }
 
@@ -91,15 +112,7 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
      * neither linked with a list of birth years nor kept apart two namesakes of 20 and 81 (held-out lists:
      * clusters joined an age 79 with a birth year 1975).
      */
-    static Map<Long, Integer> undatedAgeYears(Handle h) {
-        Map<Long, java.util.TreeMap<Integer, Long>> years = new HashMap<>();
-        h.createQuery("""
-                SELECT incident_key, dated_year, COUNT(*) AS n
-                FROM (SELECT COALESCE(incident_id, 0) AS incident_key, COALESCE(incident_year, status_year) AS dated_year
-                      FROM source_record) dated
-                WHERE dated_year IS NOT NULL GROUP BY incident_key, dated_year""")
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                .forEach(row -> years.computeIfAbsent(row[0], k -> new java.util.TreeMap<>()).merge((int) row[1], row[2], Long::sum));
+    static Map<Long, Integer> agreedYears(Map<Long, java.util.TreeMap<Integer, Long>> years) {
         Map<Long, Integer> out = new HashMap<>();
         years.forEach((incident, counts) -> {
             long total = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -11,13 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nomina.store.Database;
 
 /** {@code nomina claims …} and {@code export claims} through the real command line, on a real H2 register. Texts are fictional. */
-class ClaimsCommandTest {
+class ClaimsCommandTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final String STATEMENT = """
@@ -26,22 +23,6 @@ class ClaimsCommandTest {
             On 4 March 1999, 212 people were killed in Fernhill, including 31 children. 96 were wounded.
             During the 44-day war, more than 100 civilians were killed, including 11 children.
             """;
-
-    @TempDir
-    Path dir;
-
-    private String db;
-
-    @BeforeEach
-    void openRegister() {
-        db = Database.h2Url(dir.resolve("db"));
-    }
-
-    private InProcess.Result nomina(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return InProcess.run(all.toArray(String[]::new));
-    }
 
     private Path statement() throws IOException {
         return Files.writeString(dir.resolve("fernhill.txt"), STATEMENT, StandardCharsets.UTF_8);

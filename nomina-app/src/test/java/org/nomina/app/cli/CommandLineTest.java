@@ -19,9 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +30,7 @@ import org.nomina.store.Database;
  * one JSON document on stdout with {@code --json}, messages on stderr, and a bad file that changes nothing.
  * Every test has its own H2 register in a temporary directory; every name in it is invented.
  */
-class CommandLineTest {
+class CommandLineTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A small fictional list: one row without a name, one approximate age, English headers Nomina recognises. */
@@ -42,26 +40,6 @@ class CommandLineTest {
             P-2,,40,Beta,missing
             P-3,Boris Probov,about 50,Gamma,injured
             """;
-
-    @TempDir
-    Path dir;
-
-    private String db;
-
-    @BeforeEach
-    void openRegister() {
-        db = Database.h2Url(dir.resolve("db"));
-    }
-
-    private InProcess.Result nomina(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return InProcess.run(all.toArray(String[]::new));
-    }
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
 
     private static JsonNode json(InProcess.Result result) throws IOException {
         assertThat(result.exitCode()).as(result.toString()).isZero();

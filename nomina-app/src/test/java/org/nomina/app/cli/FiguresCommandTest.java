@@ -9,35 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.app.demo.TownGenerator;
-import org.nomina.store.Database;
 
 /**
  * incident, figures, person show and export families on the command line, over the generated town: the
  * JSON contract of issue 9, exit code 2 for bad input with the register unchanged, and figures that match
  * the generator's truth. Every person is invented.
  */
-class FiguresCommandTest {
+class FiguresCommandTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private String db;
-
-    @BeforeEach
-    void openRegister() {
-        db = Database.h2Url(dir.resolve("db"));
-    }
-
-    private InProcess.Result nomina(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return InProcess.run(all.toArray(String[]::new));
-    }
 
     private JsonNode json(String... args) throws IOException {
         InProcess.Result r = nomina(args);

@@ -5,45 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nomina.store.Database;
 
 /**
  * The commands that came with linkage and estimation — link, review, export clusters, estimate, evaluate —
  * through the command line, each with its bad input: exit 2, a message naming what is wrong, nothing changed.
  * All names are invented.
  */
-class LinkageCommandsTest {
+class LinkageCommandsTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = "ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status\n";
-
-    @TempDir
-    Path dir;
-
-    private String db;
-
-    @BeforeEach
-    void openRegister() {
-        db = Database.h2Url(dir.resolve("db"));
-    }
-
-    private InProcess.Result nomina(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
-        return InProcess.run(all.toArray(String[]::new));
-    }
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
 
     private void importTwoLinkedLists() throws IOException {
         assertThat(nomina("import", write("h.csv", HEADER

@@ -11,30 +11,19 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.Database;
 
 /** {@code publish} and {@code token}, run in-process on a real H2 register: what they change, and their refusals (exit 2, nothing changed). */
-class PublishCommandsTest {
+class PublishCommandsTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private String db;
 
     @BeforeEach
     void register() throws IOException {
-        db = Database.h2Url(dir.resolve("db"));
         Path list = dir.resolve("list.csv");
         Files.writeString(list, "Name,Born,Fate\n\"Talıbzadə Ülvi Rəşid oğlu\",1961,killed\n\"Qocayeva Səbinə Vaqif qızı\",1970,killed\n",
                 StandardCharsets.UTF_8);
         assertThat(nomina("import", list.toString(), "--source", "Committee list").exitCode()).isZero();
         assertThat(nomina("link").exitCode()).isZero();
-    }
-
-    private InProcess.Result nomina(String... args) {
-        return InProcess.runOn(db, args);
     }
 
     private Map<String, Object> snapshot() {

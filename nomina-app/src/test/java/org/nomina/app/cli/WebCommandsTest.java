@@ -12,35 +12,20 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.Database;
 
 /** {@code user}, {@code audit}, {@code index} and {@code serve}'s refusals, run in-process on a real H2 register. */
-class WebCommandsTest {
+class WebCommandsTest extends InRegister {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private String db;
-
-    @BeforeEach
-    void openRegister() {
-        db = Database.h2Url(dir.resolve("db"));
-    }
-
-    private InProcess.Result nomina(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db));
-        all.addAll(List.of(args));
+    private InProcess.Result withInput(String stdin, String... args) {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            return InProcess.run(all.toArray(String[]::new));
+            return nomina(args);
         } finally {
             System.setIn(original);
         }
@@ -52,21 +37,21 @@ class WebCommandsTest {
 
     @Test
     void usersAreAddedListedAndDisabled() throws IOException {
-        InProcess.Result added = nomina("a fictional passphrase\n", "user", "add", "leyla", "--role", "editor", "--password-stdin");
+        InProcess.Result added = withInput("a fictional passphrase\n", "user", "add", "leyla", "--role", "editor", "--password-stdin");
         assertThat(added.exitCode()).as(added.toString()).isZero();
         assertThat(added.out()).contains("Added leyla as editor");
-        InProcess.Result list = nomina("", "user", "list", "--json");
+        InProcess.Result list = withInput("", "user", "list", "--json");
         JsonNode users = JSON.readTree(list.out()).get("users");
         assertThat(users).hasSize(1);
         assertThat(users.get(0).get("role").asText()).isEqualTo("editor");
         assertThat(users.get(0).get("disabled").asBoolean()).isFalse();
-        assertThat(nomina("", "user", "disable", "leyla").exitCode()).isZero();
-        assertThat(JSON.readTree(nomina("", "user", "list", "--json").out()).get("users").get(0).get("disabled").asBoolean()).isTrue();
+        assertThat(withInput("", "user", "disable", "leyla").exitCode()).isZero();
+        assertThat(JSON.readTree(withInput("", "user", "list", "--json").out()).get("users").get(0).get("disabled").asBoolean()).isTrue();
     }
 
     @Test
     void badUserInputExitsTwoAndChangesNothing() {
-        assertThat(nomina("a fictional passphrase\n", "user", "add", "leyla", "--role", "viewer", "--password-stdin").exitCode()).isZero();
+        assertThat(withInput("a fictional passphrase\n", "user", "add", "leyla", "--role", "viewer", "--password-stdin").exitCode()).isZero();
         Map<String, Object> before = TestRegisters.snapshot(db);
         record Case(String stdin, List<String> args, String says) {
         }
@@ -77,7 +62,7 @@ class WebCommandsTest {
                 new Case("short\n", List.of("user", "add", "rauf", "--role", "viewer", "--password-stdin"), "at least 10"),
                 new Case("", List.of("user", "add", "rauf", "--role", "viewer", "--password-stdin"), "no password"),
                 new Case("", List.of("user", "disable", "nobody"), "no user named 'nobody'"))) {
-            InProcess.Result r = nomina(c.stdin(), c.args().toArray(String[]::new));
+            InProcess.Result r = withInput(c.stdin(), c.args().toArray(String[]::new));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).as(c.args().toString()).contains(c.says());
             assertThat(r.out()).isEmpty();
@@ -91,23 +76,23 @@ class WebCommandsTest {
         Path list = dir.resolve("list.csv");
         Files.writeString(list, "ID,Name,Age,Village,Fate\nP-1,Anna Testova,34,Alpha,killed\nP-2,Boris Probov,50,Gamma,injured\n",
                 StandardCharsets.UTF_8);
-        assertThat(nomina("", "import", list.toString(), "--source", "List").exitCode()).isZero();
-        assertThat(nomina("", "link").exitCode()).isZero();
-        InProcess.Result index = nomina("", "index", "rebuild", "--index", dir.resolve("index").toString(), "--json");
+        assertThat(withInput("", "import", list.toString(), "--source", "List").exitCode()).isZero();
+        assertThat(withInput("", "link").exitCode()).isZero();
+        InProcess.Result index = withInput("", "index", "rebuild", "--index", dir.resolve("index").toString(), "--json");
         assertThat(index.exitCode()).as(index.toString()).isZero();
         assertThat(JSON.readTree(index.out()).get("persons").asLong()).isEqualTo(2);
-        InProcess.Result audit = nomina("", "audit", "list", "--json");
+        InProcess.Result audit = withInput("", "audit", "list", "--json");
         assertThat(audit.exitCode()).isZero();
         assertThat(JSON.readTree(audit.out()).get("views")).isEmpty();
     }
 
     @Test
     void serveRefusesAPortItCannotHave() throws IOException {
-        InProcess.Result bad = nomina("", "serve", "--port", "70000");
+        InProcess.Result bad = withInput("", "serve", "--port", "70000");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--port 70000 is not a port");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            InProcess.Result busy = nomina("", "serve", "--port", String.valueOf(taken.getLocalPort()));
+            InProcess.Result busy = withInput("", "serve", "--port", String.valueOf(taken.getLocalPort()));
             assertThat(busy.exitCode()).isEqualTo(2);
             assertThat(busy.err()).contains("choose another --port");
         }

@@ -54,12 +54,7 @@ public final class ClaimExporter {
         m.put("source_kind", c.sourceKind());
         m.put("version", c.version());
         m.put("claim_no", c.claimNo());
-        m.put("category", r.category().label());
-        m.put("subgroup", r.subgroup().map(Subgroup::label).orElse(null));
-        m.put("count", r.count().isPresent() ? r.count().getAsLong() : null);
-        m.put("low", r.low().isPresent() ? r.low().getAsLong() : null);
-        m.put("high", r.high().isPresent() ? r.high().getAsLong() : null);
-        m.put("qualifier", r.qualifier().label());
+        r.putFigure(m);
         m.put("parent", c.parentId().orElse(null));
         m.put("incident", r.incidentLabel());
         m.put("incident_id", r.incidentId().orElse(null));

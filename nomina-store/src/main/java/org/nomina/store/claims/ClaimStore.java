@@ -252,13 +252,7 @@ public final class ClaimStore {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("claim_id", claimId);
         m.put("reading_no", readingNo);
-        m.put("category", r.category().label());
-        m.put("subgroup", r.subgroup().map(Subgroup::label).orElse(""));
-        m.put("low", r.low().isPresent() ? r.low().getAsLong() : null);
-        m.put("high", r.high().isPresent() ? r.high().getAsLong() : null);
-        m.put("qualifier", r.qualifier().label());
-        m.put("incident_label", r.incidentLabel());
-        m.put("incident_id", r.incidentId().orElse(null));
+        r.putDigested(m);
         m.put("rejected", r.rejected());
         m.put("note", r.note());
         m.put("read_by", by);
@@ -283,14 +277,7 @@ public final class ClaimStore {
         m.put("quote", quote);
         m.put("start", start);
         m.put("end", end);
-        m.put("category", r.category().label());
-        m.put("subgroup", r.subgroup().map(Subgroup::label).orElse(""));
-        m.put("low", r.low().isPresent() ? r.low().getAsLong() : null);
-        m.put("high", r.high().isPresent() ? r.high().getAsLong() : null);
-        m.put("qualifier", r.qualifier().label());
-        m.put("incident_label", r.incidentLabel());
-        m.put("incident_id", r.incidentId().orElse(null));
-        return m;
+        return r.putDigested(m);
     }
 
     /** The register incident of that name, created if there is none; empty when no name is given. */

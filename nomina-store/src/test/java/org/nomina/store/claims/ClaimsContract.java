@@ -21,13 +21,12 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.engine.claims.ClaimCategory;
 import org.nomina.engine.claims.ClaimLanguage;
 import org.nomina.engine.claims.Qualifier;
 import org.nomina.engine.claims.Subgroup;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
 import org.nomina.store.ledger.Verifier;
 
@@ -35,8 +34,7 @@ import org.nomina.store.ledger.Verifier;
  * What every database must do with claims; run by {@code H2ClaimsTest} and {@code PostgresClaimsTest}.
  * The statements are fictional.
  */
-abstract class ClaimsContract {
-
+abstract class ClaimsContract extends DatabaseContract {
     static final String STATEMENT = """
             Statement of the Fernhill Council (fictional)
 
@@ -45,11 +43,6 @@ abstract class ClaimsContract {
             """;
 
     static final String RUSSIAN = "Заявление (вымышленное)\n\nВ Ольховке погибли 57 человек, в том числе 9 детей. Более 200 жителей были изгнаны.\n";
-
-    @TempDir
-    Path dir;
-
-    abstract Database db();
 
     ClaimStore store() {
         return new ClaimStore(db());

@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.fates.Subgroups;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
@@ -31,13 +30,7 @@ import org.nomina.store.persons.PersonShow;
  * A small invented town: four households, lists of the killed, hostages, the released, testimonies and a
  * commission. All names are invented.
  */
-abstract class FiguresContract {
-
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class FiguresContract extends DatabaseContract {
     private static final String RESIDENTS = """
             ID,Household,Relation,Surname,Given name,Patronymic,Date of birth,Sex,Village
             R1,1,head,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd

@@ -1,19 +1,11 @@
 package org.nomina.store.imports;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.nomina.store.Database;
 import org.nomina.store.TestDatabases;
 
 class H2ImportTest extends ImportContract {
-    private Database db;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.h2(dir);
-    }
-
     @Override
-    Database db() {
-        return db;
+    protected Database open() {
+        return TestDatabases.h2(dir);
     }
 }

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
 import org.nomina.store.ledger.Verifier;
 
@@ -23,13 +22,7 @@ import org.nomina.store.ledger.Verifier;
  * The import behaviour every database must show; run by {@code H2ImportTest} and {@code PostgresImportTest}.
  * All names in the files are invented.
  */
-abstract class ImportContract {
-
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class ImportContract extends DatabaseContract {
     private ImportResult importFile(Path file, String source) {
         return importFile(file, source, Optional.empty(), Optional.empty());
     }

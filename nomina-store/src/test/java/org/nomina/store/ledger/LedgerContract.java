@@ -3,7 +3,6 @@ package org.nomina.store.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,21 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 
 /**
  * The ledger's hashing, on every database: new entries are hashed over RFC 8785 canonical JSON that a
  * reader can rebuild by hand, and entries written before that rule (version 1) keep verifying.
  * Run by {@code H2LedgerTest} and {@code PostgresLedgerTest}.
  */
-abstract class LedgerContract {
-
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class LedgerContract extends DatabaseContract {
     @Test
     void shouldHashNewEntriesOverRfc8785JsonThatAnyoneCanRebuild() {
         Map<String, Object> payload = new LinkedHashMap<>();

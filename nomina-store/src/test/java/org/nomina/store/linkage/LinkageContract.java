@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.engine.linkage.LinkRecord;
 import org.nomina.engine.linkage.HumanDecision.Verdict;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.export.RecordExporter;
 import org.nomina.store.export.RegisterExporter;
 import org.nomina.store.imports.ImportRequest;
@@ -26,13 +25,7 @@ import org.nomina.store.imports.Importer;
 import org.nomina.store.ledger.Verifier;
 
 /** Linking the register on a real database; run on H2 and PostgreSQL. All names are invented. */
-abstract class LinkageContract {
-
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class LinkageContract extends DatabaseContract {
     private void importList(String name, String text) throws IOException {
         Path file = dir.resolve(name + ".csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

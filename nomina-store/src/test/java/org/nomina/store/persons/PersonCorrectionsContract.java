@@ -11,23 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.engine.linkage.LinkageConfig;
 import org.nomina.engine.linkage.ProgressListener;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.Importer;
 import org.nomina.store.ledger.Verifier;
 import org.nomina.store.linkage.RegisterLinker;
 
 /** An editor's correction is a new version with a reason, ledgered, kept by a relink; bad input changes nothing. */
-abstract class PersonCorrectionsContract {
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class PersonCorrectionsContract extends DatabaseContract {
     private long person;
 
     /** The subclass opens the database in its own {@code @BeforeEach}, which runs after this class's; so each test calls this. */

@@ -3,21 +3,14 @@ package org.nomina.store.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.BadInputException;
-import org.nomina.store.Database;
+import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
 
 /** Users, passwords, sessions and the lockout, on H2 and PostgreSQL alike. */
-abstract class UsersContract {
-    @TempDir
-    Path dir;
-
-    abstract Database db();
-
+abstract class UsersContract extends DatabaseContract {
     private static final char[] PASSWORD = "correct horse battery".toCharArray();
 
     @Test

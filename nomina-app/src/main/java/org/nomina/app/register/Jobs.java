@@ -20,11 +20,18 @@ final class Jobs implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Finished jobs kept for their pages and results; older finished ones are forgotten, so a server that runs for
+     * months does not keep every import's result (an import's rejections can run to thousands of rows).
+     */
+    static final int KEPT = 200;
+
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     /** Starts {@code work}, which reports progress through the job it is given. */
     Job start(String kind, String title, String owner, Function<Job, Object> work) {
         Job job = new Job(Users.randomToken().substring(0, 16), kind, title, owner);
+        forgetOldFinished();
         jobs.put(job.id(), job);
         executor.submit(() -> {
             job.running();
@@ -37,6 +44,18 @@ final class Jobs implements AutoCloseable {
         return job;
     }
 
+    private void forgetOldFinished() {
+        if (jobs.size() < KEPT) {
+            return;
+        }
+        List<Job.Snapshot> finished = jobs.values().stream().map(Job::snapshot).filter(Job.Snapshot::finished)
+                .sorted((a, b) -> a.started().compareTo(b.started())).toList();
+        for (int i = 0; i < finished.size() && jobs.size() >= KEPT; i++) {
+            jobs.remove(finished.get(i).id());
+        }
+    }
+
+    /** The job, while it runs and for a while after (the newest {@value #KEPT} are kept). */
     Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -27,6 +27,11 @@ public final class Publication {
     /** Corrections one address may send within {@link #CORRECTION_WINDOW}. */
     public static final int CORRECTIONS_PER_WINDOW = 5;
     public static final Duration CORRECTION_WINDOW = Duration.ofMinutes(10);
+    /**
+     * Addresses whose recent corrections are remembered. Beyond it, addresses quiet for a window are forgotten; if
+     * that is not enough (a flood from that many addresses within ten minutes), new addresses wait too.
+     */
+    static final int TRACKED_ADDRESSES = 10_000;
 
     private final Register register;
     private final PublicProjection projection;
@@ -130,7 +135,14 @@ public final class Publication {
             return Sent.NOT_PUBLIC;
         }
         Instant now = Instant.now();
-        Deque<Instant> times = sentBy.computeIfAbsent(remote == null ? "" : remote, k -> new ArrayDeque<>());
+        String address = remote == null ? "" : remote;
+        if (!sentBy.containsKey(address) && sentBy.size() >= TRACKED_ADDRESSES) {
+            sentBy.entrySet().removeIf(e -> quiet(e.getValue(), now));
+            if (sentBy.size() >= TRACKED_ADDRESSES) {
+                return Sent.RATE_LIMITED;
+            }
+        }
+        Deque<Instant> times = sentBy.computeIfAbsent(address, k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(CORRECTION_WINDOW))) {
                 times.removeFirst();
@@ -142,6 +154,13 @@ public final class Publication {
             times.addLast(now);
         }
         return Sent.STORED;
+    }
+
+    private static boolean quiet(Deque<Instant> times, Instant now) {
+        synchronized (times) {
+            Instant last = times.peekLast();
+            return last == null || last.isBefore(now.minus(CORRECTION_WINDOW));
+        }
     }
 
     /** The corrections families sent, newest first (editors: they hold the senders' contact details). */

@@ -167,7 +167,12 @@ public final class Statements {
     }
 
     private EstimationOutcome estimate(Optional<String> incident, Optional<RegisterReader.LedgerHead> head, Histories histories) {
-        return estimates.computeIfAbsent(key(incident, head), k -> {
+        String key = key(incident, head);
+        String prefix = incident.orElse("") + "\u0000";
+        // Only the estimate for the register as it is now can be shown; those for earlier heads are forgotten, so a
+        // long-running server keeps one estimate per incident, not one per change ever made.
+        estimates.keySet().removeIf(k -> k.startsWith(prefix) && !k.equals(key));
+        return estimates.computeIfAbsent(key, k -> {
             Optional<CaptureHistories> table = histories.table();
             if (table.isEmpty()) {
                 return new EstimationRefusal("the killed are on " + histories.sources().size() + " list"

@@ -27,7 +27,7 @@ import org.nomina.store.claims.ClaimRequest;
 import org.nomina.store.figures.Figures;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 import org.nomina.store.linkage.RegisterLinker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package org.nomina.app.cli;
 
 import java.util.concurrent.Callable;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;

@@ -31,7 +31,7 @@ import org.nomina.store.figures.Explanation;
 import org.nomina.store.figures.Figures;
 import org.nomina.store.figures.PersonStats;
 import org.nomina.store.incidents.Incidents;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 import org.nomina.store.stats.Stats;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;

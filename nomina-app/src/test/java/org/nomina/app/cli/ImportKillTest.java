@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.Database;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 
 /**
  * docs/DESIGN.md: "A crash mid-import leaves no half-import." A real {@code nomina import} runs in a child JVM

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.store.imports.StoredRecord;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 
 /**
  * Writes every source record with its source, verbatim values and parsed fields, streaming from the

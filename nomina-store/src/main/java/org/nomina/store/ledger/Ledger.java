@@ -85,7 +85,7 @@ public final class Ledger {
         return jdbi.withHandle(Ledger::head);
     }
 
-    static LedgerEntry mapEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    public static LedgerEntry mapEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new LedgerEntry(rs.getLong("seq"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getString("payload"),

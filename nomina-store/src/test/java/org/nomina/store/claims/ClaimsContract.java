@@ -28,7 +28,7 @@ import org.nomina.engine.claims.Subgroup;
 import org.nomina.store.BadInputException;
 import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 
 /**
  * What every database must do with claims; run by {@code H2ClaimsTest} and {@code PostgresClaimsTest}.

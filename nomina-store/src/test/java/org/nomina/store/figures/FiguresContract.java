@@ -21,7 +21,7 @@ import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.ImportResult;
 import org.nomina.store.imports.Importer;
 import org.nomina.store.incidents.Incidents;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 import org.nomina.store.linkage.RegisterLinker;
 import org.nomina.store.persons.PersonShow;
 

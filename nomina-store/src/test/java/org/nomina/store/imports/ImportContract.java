@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.nomina.store.BadInputException;
 import org.nomina.store.DatabaseContract;
 import org.nomina.store.TestDatabases;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 
 /**
  * The import behaviour every database must show; run by {@code H2ImportTest} and {@code PostgresImportTest}.

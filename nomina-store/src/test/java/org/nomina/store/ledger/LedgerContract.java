@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nomina.store.DatabaseContract;
+import org.nomina.store.verify.Verifier;
 
 /**
  * The ledger's hashing, on every database: new entries are hashed over RFC 8785 canonical JSON that a

@@ -22,7 +22,7 @@ import org.nomina.store.export.RecordExporter;
 import org.nomina.store.export.RegisterExporter;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.Importer;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 
 /** Linking the register on a real database; run on H2 and PostgreSQL. All names are invented. */
 abstract class LinkageContract extends DatabaseContract {

@@ -80,6 +80,6 @@ class ReviewClaimsTest {
         String lastAction = db.jdbi().withHandle(h -> h.createQuery("SELECT action FROM ledger_entry ORDER BY seq DESC").mapTo(String.class).first());
         assertThat(lastAction).isEqualTo("review-undo");
         assertThat(ReviewClaims.undoLatest(db, "bakhtiyar")).as("nothing of bakhtiyar's to take back").isEmpty();
-        assertThat(org.nomina.store.ledger.Verifier.verify(db.jdbi()).ok()).isTrue();
+        assertThat(org.nomina.store.verify.Verifier.verify(db.jdbi()).ok()).isTrue();
     }
 }

@@ -17,7 +17,7 @@ import org.nomina.store.BadInputException;
 import org.nomina.store.DatabaseContract;
 import org.nomina.store.imports.ImportRequest;
 import org.nomina.store.imports.Importer;
-import org.nomina.store.ledger.Verifier;
+import org.nomina.store.verify.Verifier;
 import org.nomina.store.linkage.RegisterLinker;
 
 /** An editor's correction is a new version with a reason, ledgered, kept by a relink; bad input changes nothing. */

@@ -1,4 +1,4 @@
-package org.nomina.store.ledger;
+package org.nomina.store.verify;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,9 @@ import org.nomina.store.CanonicalJson;
 import org.nomina.store.imports.RecordDigest;
 import org.nomina.store.imports.RecordFacts;
 import org.nomina.store.imports.StoredRecord;
+import org.nomina.store.ledger.Hashes;
+import org.nomina.store.ledger.Ledger;
+import org.nomina.store.ledger.LedgerEntry;
 
 /**
  * Recomputes the ledger's hash chain and, for every import it records, the digest of the stored rows.

@@ -37,16 +37,43 @@ public final class TestDatabases {
         return url;
     }
 
-    /** A PostgreSQL database with an empty schema, migrated. */
+    /**
+     * This JVM's own schema on the test server: test runs of several checkouts against one server (engineers working
+     * side by side) would otherwise wipe one another's tables mid-test. Dropped when the JVM ends.
+     */
+    public static final String SCHEMA = "nomina_test_" + ProcessHandle.current().pid();
+
+    /** A PostgreSQL database with an empty schema (this JVM's own, {@link #SCHEMA}), migrated. */
     public static Database postgres() {
-        String url = postgresUrl();
+        return Database.open(freshSchema(postgresUrl()));
+    }
+
+    /** Empties {@link #SCHEMA} on the server at {@code url} and returns the URL that works in it. */
+    public static String freshSchema(String url) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            s.execute("CREATE SCHEMA " + SCHEMA);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the PostgreSQL test schema at " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reset the PostgreSQL test schema " + SCHEMA + " at " + url + ": " + e.getMessage(), e);
         }
-        return Database.open(url);
+        dropAtExit(url);
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    }
+
+    private static volatile boolean dropHooked;
+
+    private static synchronized void dropAtExit(String url) {
+        if (dropHooked) {
+            return;
+        }
+        dropHooked = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            } catch (SQLException e) {
+                // best effort: a schema left behind is emptied by the next run of the same process id
+            }
+        }));
     }
 
     /** Row counts of every table and the ledger's head hash: equal snapshots mean nothing changed. */

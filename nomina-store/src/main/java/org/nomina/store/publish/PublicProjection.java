@@ -3,6 +3,8 @@ package org.nomina.store.publish;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +56,20 @@ public final class PublicProjection {
     private final Database db;
     private final NameNormaliser names = NameNormaliser.shared();
     private volatile Exclusions exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+    /**
+     * Public persons (or their absence) as read at ledger head {@link #cachedAt}, the most recently used kept. Reading
+     * a search page's 25 persons took two queries joining their records, 32% of the server's CPU in bench/web.sh
+     * on a register of 660,000 persons (JFR); a person read again at the same head costs a map lookup.
+     */
+    private final Map<Long, Optional<PublicPerson>> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<PublicPerson>> eldest) {
+            return size() > CACHED_PERSONS;
+        }
+    };
+    private long cachedAt = -1;
+    /** About 1 kB each: 20 MB at most. */
+    static final int CACHED_PERSONS = 20_000;
 
     private record Exclusions(Set<Long> persons, Set<String> publishedSources, boolean allSourcesPublished, long readAt) {
     }
@@ -69,82 +85,125 @@ public final class PublicProjection {
         return Optional.ofNullable(persons(List.of(id)).get(id));
     }
 
-    /** What is public of these persons, in two queries; a person not public is absent from the map. */
+    /**
+     * What is public of these persons; a person not public is absent from the map. Each call reads the ledger's head
+     * (one short query), and persons already read at that head come from memory; the others take two queries. Every
+     * change that can alter what is public (link, a correction, a withholding, a source's setting, whichever process
+     * makes it) appends to the ledger, so a person read at an older head is never served.
+     */
     public Map<Long, PublicPerson> persons(List<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return db.jdbi().withHandle(h -> {
-            Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
-            h.createQuery("""
-                            SELECT p.id, p.display_name, p.birth_year, p.place, p.status FROM person p
-                            WHERE p.id IN (<ids>) AND p.retired_at IS NULL AND p.living = FALSE
-                              AND p.status IN ('killed', 'remains_identified')
-                              AND NOT EXISTS (SELECT 1 FROM publish_withheld w WHERE w.person_id = p.id)""")
-                    .bindList("ids", ids)
-                    .map((rs, ctx) -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("name", rs.getString(2));
-                        m.put("birth_year", rs.getObject(3) == null || rs.getInt(3) == 0 ? null : rs.getInt(3));
-                        m.put("place", rs.getString(4));
-                        m.put("fate", rs.getString(5));
-                        rows.put(rs.getLong(1), m);
-                        return 0;
-                    })
-                    .forEach(x -> { });
-            if (rows.isEmpty()) {
-                return Map.<Long, PublicPerson>of();
+            long head = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM ledger_entry").mapTo(Long.class).one();
+            Map<Long, Optional<PublicPerson>> known = new HashMap<>();
+            List<Long> missing = new ArrayList<>();
+            synchronized (cache) {
+                if (cachedAt != head) {
+                    cache.clear();
+                    cachedAt = head;
+                }
+                for (long id : ids) {
+                    Optional<PublicPerson> p = cache.get(id);
+                    if (p == null) {
+                        missing.add(id);
+                    } else {
+                        known.put(id, p);
+                    }
+                }
             }
-            Map<Long, Facts> facts = new LinkedHashMap<>();
-            rows.forEach((id, row) -> facts.put(id, new Facts((String) row.get("name"))));
-            // Only the columns the public may see are read.
-            h.createQuery("""
-                            SELECT pr.person_id, r.full_name, r.age, r.age_high, r.incident_year, r.incident_month, r.incident_day, i.name,
-                                   COALESCE(NULLIF(ps.public_title, ''), s.name)
-                            FROM person_record pr
-                            JOIN source_record r ON r.id = pr.source_record_id
-                            JOIN source s ON s.id = r.source_id
-                            LEFT JOIN publish_source ps ON ps.source_id = s.id
-                            LEFT JOIN incident i ON i.id = r.incident_id
-                            WHERE pr.person_id IN (<ids>) AND (ps.published IS NULL OR ps.published = TRUE)
-                            ORDER BY pr.person_id, s.name, r.row_no""")
-                    .bindList("ids", List.copyOf(rows.keySet()))
-                    .map((rs, ctx) -> {
-                        Facts f = facts.get(rs.getLong(1));
-                        if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
-                            f.variants.add(rs.getString(2).strip());
+            if (!missing.isEmpty()) {
+                Map<Long, PublicPerson> read = read(h, missing);
+                synchronized (cache) {
+                    for (long id : missing) {
+                        Optional<PublicPerson> p = Optional.ofNullable(read.get(id));
+                        known.put(id, p);
+                        if (cachedAt == head) {
+                            cache.put(id, p);
                         }
-                        if (rs.getObject(3) != null) {
-                            f.ages.add(rs.getObject(4) != null && rs.getInt(4) != rs.getInt(3) ? rs.getInt(3) + "–" + rs.getInt(4)
-                                    : Integer.toString(rs.getInt(3)));
-                        }
-                        if (rs.getObject(5) != null) {
-                            f.dates.add(rs.getInt(5) + (rs.getObject(6) != null ? String.format("-%02d", rs.getInt(6)) : "")
-                                    + (rs.getObject(7) != null ? String.format("-%02d", rs.getInt(7)) : ""));
-                        }
-                        if (rs.getString(8) != null) {
-                            f.incidents.add(rs.getString(8));
-                        }
-                        f.sources.add(rs.getString(9));
-                        return 0;
-                    })
-                    .forEach(x -> { });
+                    }
+                }
+            }
             Map<Long, PublicPerson> out = new LinkedHashMap<>();
             for (long id : ids) {
-                Map<String, Object> row = rows.get(id);
-                Facts f = facts.get(id);
-                if (row == null || f.sources.isEmpty()) {
-                    continue; // not public, or every record is in an unpublished source
-                }
-                Optional<Integer> birthYear = Optional.ofNullable((Integer) row.get("birth_year"));
-                String display = (String) row.get("name");
-                List<String> latin = f.variants.stream().map(this::latin).filter(x -> !x.isBlank()).distinct().toList();
-                out.put(id, new PublicPerson(id, display, latin(display), List.copyOf(f.variants), latin, birthYear,
-                        birthYear.isPresent() ? Optional.empty() : f.ages.stream().findFirst(), (String) row.get("place"),
-                        (String) row.get("fate"), List.copyOf(f.dates), List.copyOf(f.incidents), List.copyOf(f.sources)));
+                known.getOrDefault(id, Optional.empty()).ifPresent(p -> out.put(id, p));
             }
             return out;
         });
+    }
+
+    /** What is public of these persons, in two queries. */
+    private Map<Long, PublicPerson> read(org.jdbi.v3.core.Handle h, List<Long> ids) {
+        Map<Long, Map<String, Object>> rows = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT p.id, p.display_name, p.birth_year, p.place, p.status FROM person p
+                        WHERE p.id IN (<ids>) AND p.retired_at IS NULL AND p.living = FALSE
+                          AND p.status IN ('killed', 'remains_identified')
+                          AND NOT EXISTS (SELECT 1 FROM publish_withheld w WHERE w.person_id = p.id)""")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", rs.getString(2));
+                    m.put("birth_year", rs.getObject(3) == null || rs.getInt(3) == 0 ? null : rs.getInt(3));
+                    m.put("place", rs.getString(4));
+                    m.put("fate", rs.getString(5));
+                    rows.put(rs.getLong(1), m);
+                    return 0;
+                })
+                .forEach(x -> { });
+        if (rows.isEmpty()) {
+            return Map.<Long, PublicPerson>of();
+        }
+        Map<Long, Facts> facts = new LinkedHashMap<>();
+        rows.forEach((id, row) -> facts.put(id, new Facts((String) row.get("name"))));
+        // Only the columns the public may see are read.
+        h.createQuery("""
+                        SELECT pr.person_id, r.full_name, r.age, r.age_high, r.incident_year, r.incident_month, r.incident_day, i.name,
+                               COALESCE(NULLIF(ps.public_title, ''), s.name)
+                        FROM person_record pr
+                        JOIN source_record r ON r.id = pr.source_record_id
+                        JOIN source s ON s.id = r.source_id
+                        LEFT JOIN publish_source ps ON ps.source_id = s.id
+                        LEFT JOIN incident i ON i.id = r.incident_id
+                        WHERE pr.person_id IN (<ids>) AND (ps.published IS NULL OR ps.published = TRUE)
+                        ORDER BY pr.person_id, s.name, r.row_no""")
+                .bindList("ids", List.copyOf(rows.keySet()))
+                .map((rs, ctx) -> {
+                    Facts f = facts.get(rs.getLong(1));
+                    if (rs.getString(2) != null && !rs.getString(2).isBlank()) {
+                        f.variants.add(rs.getString(2).strip());
+                    }
+                    if (rs.getObject(3) != null) {
+                        f.ages.add(rs.getObject(4) != null && rs.getInt(4) != rs.getInt(3) ? rs.getInt(3) + "–" + rs.getInt(4)
+                                : Integer.toString(rs.getInt(3)));
+                    }
+                    if (rs.getObject(5) != null) {
+                        f.dates.add(rs.getInt(5) + (rs.getObject(6) != null ? String.format("-%02d", rs.getInt(6)) : "")
+                                + (rs.getObject(7) != null ? String.format("-%02d", rs.getInt(7)) : ""));
+                    }
+                    if (rs.getString(8) != null) {
+                        f.incidents.add(rs.getString(8));
+                    }
+                    f.sources.add(rs.getString(9));
+                    return 0;
+                })
+                .forEach(x -> { });
+        Map<Long, PublicPerson> out = new LinkedHashMap<>();
+        for (long id : ids) {
+            Map<String, Object> row = rows.get(id);
+            Facts f = facts.get(id);
+            if (row == null || f.sources.isEmpty()) {
+                continue; // not public, or every record is in an unpublished source
+            }
+            Optional<Integer> birthYear = Optional.ofNullable((Integer) row.get("birth_year"));
+            String display = (String) row.get("name");
+            List<String> latin = f.variants.stream().map(this::latin).filter(x -> !x.isBlank()).distinct().toList();
+            out.put(id, new PublicPerson(id, display, latin(display), List.copyOf(f.variants), latin, birthYear,
+                    birthYear.isPresent() ? Optional.empty() : f.ages.stream().findFirst(), (String) row.get("place"),
+                    (String) row.get("fate"), List.copyOf(f.dates), List.copyOf(f.incidents), List.copyOf(f.sources)));
+        }
+        return out;
     }
 
     /** What a person's public records say, gathered row by row. */
@@ -214,6 +273,10 @@ public final class PublicProjection {
     /** Forgets the cached exclusions, so that the next search reads them again. */
     private void changed() {
         exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+        synchronized (cache) {
+            cache.clear();
+            cachedAt = -1;
+        }
     }
 
     // --- settings -------------------------------------------------------------------------------------

@@ -156,10 +156,12 @@ final class ApiRoutes {
 
     // --- handlers --------------------------------------------------------------------------------------
 
-    private static Map<String, Object> page(String key, Object items, long total, int offset, int limit) {
+    /** A page of {@code items}; {@code total} counts every match when {@code exact}, else it is a lower bound (the index stops counting). */
+    private static Map<String, Object> page(String key, Object items, long total, boolean exact, int offset, int limit) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(key, items);
         out.put("total", total);
+        out.put("total_exact", exact);
         out.put("offset", offset);
         out.put("limit", limit);
         return out;
@@ -174,7 +176,7 @@ final class ApiRoutes {
     private Object publicSearch(Context ctx) {
         int[] w = window(ctx);
         PublicProjection.Page p = publication.search(Optional.ofNullable(ctx.queryParam("q")).orElse(""), w[0], w[1]);
-        return page("persons", p.persons(), p.total(), p.offset(), p.limit());
+        return page("persons", p.persons(), p.total(), p.totalExact(), p.offset(), p.limit());
     }
 
     private static long id(Context ctx) {
@@ -211,7 +213,7 @@ final class ApiRoutes {
             m.put("sources", h.sources());
             persons.add(m);
         }
-        return page("persons", persons, p.total(), p.offset(), p.limit());
+        return page("persons", persons, p.total(), p.totalExact(), p.offset(), p.limit());
     }
 
     private static Optional<String> opt(Context ctx, String name) {
@@ -261,7 +263,7 @@ final class ApiRoutes {
             r.put("person_id", page.personIds().get(i).orElse(null));
             records.add(r);
         }
-        Map<String, Object> out = page("records", records, page.total(), w[0], w[1]);
+        Map<String, Object> out = page("records", records, page.total(), true, w[0], w[1]);
         out.put("source", page.source());
         out.put("source_id", page.sourceId());
         return out;

@@ -504,6 +504,7 @@ abstract class PublicationContract {
         assertThat(viewed.statusCode()).isEqualTo(200);
         com.fasterxml.jackson.databind.JsonNode page = MAPPER.readTree(viewed.body());
         assertThat(page.get("total").asLong()).isEqualTo(4);
+        assertThat(page.get("total_exact").asBoolean()).isTrue();
         assertThat(page.get("source").asText()).isEqualTo("Committee testimonies");
         assertThat(page.get("records")).hasSize(4);
         com.fasterxml.jackson.databind.JsonNode first = page.get("records").get(0);

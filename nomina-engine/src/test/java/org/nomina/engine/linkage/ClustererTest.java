@@ -231,9 +231,7 @@ class ClustererTest {
         // where he was found. The press report's link with the committee's record (names, birth year, father's
         // name) is strong enough to override the place; its link with the hospital's record, which gives no year,
         // is not, and pair by pair it kept the report out of his cluster for good (hard case, seed 11).
-        List<LinkRecord> records = List.of(record(0, 0).names("Yunisov", "Əli", "Hafiz").born(1984, 0, 0).place("Qarakənd").build(),
-                record(1, 1).names("Юнисов", "Али", "Хафиз оглы").place("Каракенд").build(),
-                record(2, 2).names("Yunisov", "Ali", "").born(1984, 0, 0).place("Talishbeyli").build());
+        List<LinkRecord> records = yunisov("Каракенд");
         float weak = placeLink(-3);
         float strong = placeLink(3);
 
@@ -249,14 +247,19 @@ class ClustererTest {
     void shouldNotLetAStrongLinkCarryAThirdVillage() {
         // The strong link overrides Qarakənd against Talışbəyli; the hospital's record names a third village,
         // Verəsli, whose contradiction with Talışbəyli no strong link shows: the report stays apart.
-        List<LinkRecord> records = List.of(record(0, 0).names("Yunisov", "Əli", "Hafiz").born(1984, 0, 0).place("Qarakənd").build(),
-                record(1, 1).names("Юнисов", "Али", "Хафиз оглы").place("Вересли").build(),
-                record(2, 2).names("Yunisov", "Ali", "").born(1984, 0, 0).place("Talishbeyli").build());
+        List<LinkRecord> records = yunisov("Вересли");
 
         int[] roots = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(0, 2, placeLink(3)), new Scored(1, 2, placeLink(-3))),
                 Map.of());
 
         assertThat(roots[2]).isNotEqualTo(roots[1]);
+    }
+
+    /** One man on the committee's list (Qarakənd), the hospital's (the village given) and in a press report (Talışbəyli). */
+    private static List<LinkRecord> yunisov(String hospitalVillage) {
+        return List.of(record(0, 0).names("Yunisov", "Əli", "Hafiz").born(1984, 0, 0).place("Qarakənd").build(),
+                record(1, 1).names("Юнисов", "Али", "Хафиз оглы").place(hospitalVillage).build(),
+                record(2, 2).names("Yunisov", "Ali", "").born(1984, 0, 0).place("Talishbeyli").build());
     }
 
     @Test

@@ -94,6 +94,40 @@ class HardCaseGeneratorTest {
     }
 
     @Test
+    void shouldWriteSiblingsAndTestimoniesWithoutADate() throws IOException {
+        DemoCase c = new DemoGenerator(options(3000, 5)).generate(dir);
+        Map<String, String> personOf = new java.util.HashMap<>();
+        for (String line : dataLines(c.truth())) {
+            String[] f = line.split(",");
+            personOf.put(f[0] + "|" + f[1], f[2]);
+        }
+        // Brothers and sisters: different people of one surname, one father and one village on the committee's list.
+        Map<String, java.util.Set<String>> peopleByFamily = new java.util.HashMap<>();
+        java.util.Set<String> committeePeople = new java.util.HashSet<>();
+        for (org.apache.commons.csv.CSVRecord r : csv(dir.resolve("lists/families_committee.csv"))) {
+            String person = personOf.get("Committee of families|" + r.get(0));
+            committeePeople.add(person);
+            String surname = r.get(1).replaceAll("a$", "");
+            String father = r.get(3).split(" ")[0];
+            if (!father.isEmpty()) {
+                peopleByFamily.computeIfAbsent(surname + "|" + father + "|" + r.get(6).split(" ")[0], k -> new java.util.HashSet<>()).add(person);
+            }
+        }
+        long withSiblings = peopleByFamily.values().stream().filter(p -> p.size() > 1).mapToLong(java.util.Set::size).sum();
+        assertThat(withSiblings).as("committee people with a brother or sister on the list").isGreaterThan(committeePeople.size() / 5);
+        // A quarter of the testimonies give no date, so their ages imply a birth year only at the incident's year.
+        List<org.apache.commons.csv.CSVRecord> testimonies = csv(dir.resolve("lists/ngo_testimonies.csv"));
+        long undated = testimonies.stream().filter(r -> r.get(5).isEmpty()).count();
+        assertThat(undated).isBetween(testimonies.size() / 6L, testimonies.size() / 3L);
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text))
+                .getRecords();
+    }
+
+    @Test
     void shouldWriteEachListInItsOwnScriptAndShape() throws IOException {
         new DemoGenerator(options(3000, 5)).generate(dir);
         List<String> press = dataLines(dir.resolve("lists/press_reports.csv"));

@@ -141,6 +141,9 @@ public final class Linker {
                 start = lap("learn", start);
             }
 
+            if (config.oneToOne()) {
+                OneToOne.apply(table, pairs, scores.matchWeight(), scores.probability(), config.sameSourceProbability());
+            }
             checkCancelled("cluster");
             int[] root = cluster(pairs, scores, weights, verdicts);
             Map<Long, Long> clusterByKey = clusterByKey(root);

@@ -53,6 +53,7 @@ public final class Diminutives {
     public static Diminutives parse(List<String> lines) {
         Map<String, String> map = new HashMap<>();
         Map<String, String> folded = new HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
         for (String line : lines) {
             int hash = line.indexOf('#');
             String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
@@ -65,12 +66,20 @@ public final class Diminutives {
                 String variant = name.strip().toLowerCase(Locale.ROOT);
                 if (!variant.isEmpty()) {
                     map.putIfAbsent(variant, canonical);
-                    folded.putIfAbsent(NameNormaliser.fold(variant), canonical);
+                    String key = NameNormaliser.fold(variant);
+                    String before = folded.putIfAbsent(key, canonical);
+                    if (before != null && !before.equals(canonical)) {
+                        ambiguous.add(key);
+                    }
                 }
             }
         }
         // Names as written win over folded forms: "alik" (Aleksandr's line) folds to "ali", which must
-        // stay Ali's own family.
+        // stay Ali's own family. A folded form that two families share stands for neither: folding drops
+        // g, k and h, so Georgian "gogi" (Georgiy's line) and Armenian "hovik" (Hovhannes's) both fold to
+        // "oi", and every Ovik and Hovik was read as a Georgiy, of another family than his own Ованес
+        // (hard case, 3,000 people, seed 13).
+        ambiguous.forEach(folded::remove);
         folded.forEach(map::putIfAbsent);
         return new Diminutives(map);
     }

@@ -225,6 +225,56 @@ class ClustererTest {
         assertThat(overridden[2]).isEqualTo(overridden[0]);
     }
 
+    @Test
+    void shouldLetOneStrongLinkCarryAnotherVillageForTheRestOfItsCluster() {
+        // One man: the committee's record and the hospital's name his village; a press report names the village
+        // where he was found. The press report's link with the committee's record (names, birth year, father's
+        // name) is strong enough to override the place; its link with the hospital's record, which gives no year,
+        // is not, and pair by pair it kept the report out of his cluster for good (hard case, seed 11).
+        List<LinkRecord> records = yunisov("Каракенд");
+        float weak = placeLink(-3);
+        float strong = placeLink(3);
+
+        int[] carried = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(0, 2, strong), new Scored(1, 2, weak)), Map.of());
+        int[] bothWeak = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(0, 2, weak), new Scored(1, 2, weak)), Map.of());
+
+        assertThat(carried[2]).isEqualTo(carried[0]).isEqualTo(carried[1]);
+        assertThat(bothWeak[0]).isEqualTo(bothWeak[1]);
+        assertThat(bothWeak[2]).isNotEqualTo(bothWeak[0]);
+    }
+
+    @Test
+    void shouldNotLetAStrongLinkCarryAThirdVillage() {
+        // The strong link overrides Qarakənd against Talışbəyli; the hospital's record names a third village,
+        // Verəsli, whose contradiction with Talışbəyli no strong link shows: the report stays apart.
+        List<LinkRecord> records = yunisov("Вересли");
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(0, 2, placeLink(3)), new Scored(1, 2, placeLink(-3))),
+                Map.of());
+
+        assertThat(roots[2]).isNotEqualTo(roots[1]);
+    }
+
+    /** One man on the committee's list (Qarakənd), the hospital's (the village given) and in a press report (Talışbəyli). */
+    private static List<LinkRecord> yunisov(String hospitalVillage) {
+        return List.of(record(0, 0).names("Yunisov", "Əli", "Hafiz").born(1984, 0, 0).place("Qarakənd").build(),
+                record(1, 1).names("Юнисов", "Али", "Хафиз оглы").place(hospitalVillage).build(),
+                record(2, 2).names("Yunisov", "Ali", "").born(1984, 0, 0).place("Talishbeyli").build());
+    }
+
+    @Test
+    void shouldReadAnAgeRangeAsItsSpanWhenVetoingBirthYears() {
+        // "85-95" at 1994 is born 1899-1909: a birth year of 1909 is within it, 1904 its middle is five years off.
+        List<LinkRecord> records = List.of(record(0, 0).names("Elnurova", "Nərmin", "").born(1909, 0, 0).build(),
+                record(1, 1).names("Elnurova", "Narmin", "").ageRange(85, 95, 1994).build(),
+                record(2, 2).names("Elnurova", "Narmin", "").ageRange(60, 70, 1994).build());
+
+        int[] roots = cluster(records, List.of(new Scored(0, 1, 0.9999f), new Scored(0, 2, 0.9999f)), Map.of());
+
+        assertThat(roots[1]).isEqualTo(roots[0]);
+        assertThat(roots[2]).isNotEqualTo(roots[0]);
+    }
+
     /** One man in two spellings of one village, and a namesake in another village. */
     private static List<LinkRecord> namesakesOfTwoVillages() {
         return List.of(record(0, 0).names("Məmmədov", "Oqtay", "").place("Yuxarı Daşbulaq").build(),

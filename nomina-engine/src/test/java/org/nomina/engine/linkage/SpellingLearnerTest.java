@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nomina.engine.linkage.Records.record;
 
 /**
- * Nicknames no table knows (fictional Süleyman written Sulya by a second list, İbrahim written İbo …):
+ * Nicknames no table knows (fictional Süleyman written Sulya by a second list, Nizami written Nizo …):
  * the run learns them from the pairs that agree on everything else, and links what it missed.
  */
 class SpellingLearnerTest {
@@ -22,7 +22,7 @@ class SpellingLearnerTest {
             "Kərimov", "Rəhimov", "Cəfərov", "Abbasov", "Salmanov", "Tağıyev", "Vəliyev", "Orucov", "Sadıqov",
             "Şükürov", "Zeynalov", "Nağıyev", "Bağırov", "Mirzəyev"};
     /** Given names and how the second list writes them: the first five by nicknames the tables lack. */
-    private static final String[][] GIVEN = {{"Süleyman", "Sulya"}, {"İbrahim", "İbo"}, {"Bəhruz", "Beho"},
+    private static final String[][] GIVEN = {{"Süleyman", "Sulya"}, {"Nizami", "Nizo"}, {"Bəhruz", "Beho"},
             {"Rövşən", "Röva"}, {"Əbülfəz", "Abulya"}, {"Elşad", "Elşad"}, {"Ramil", "Ramil"}, {"Vüsal", "Vüsal"},
             {"Tural", "Tural"}, {"Samir", "Samir"}};
     private static final String[] FATHERS = {"Həsən", "Əli", "Cəfər", "Rəhim", "Kərim", "Qasım", "Tofiq", "Rauf",
@@ -99,7 +99,7 @@ class SpellingLearnerTest {
                 ProgressListener.NONE);
 
         assertThat(learnt.model().learnedSpellings()).extracting(s -> s.field() + ":" + s.left() + "=" + s.right())
-                .containsExactlyInAnyOrder("given_name:suleyman=sulya", "given_name:ibo=ibrahim", "given_name:bahruz=beho",
+                .containsExactlyInAnyOrder("given_name:suleyman=sulya", "given_name:nizami=nizo", "given_name:bahruz=beho",
                         "given_name:rova=rovsan", "given_name:abulfaz=abulya");
         assertThat(learnt.model().learnedSpellings()).allSatisfy(s -> assertThat(s.pairs())
                 .isGreaterThanOrEqualTo(SpellingLearner.MIN_PAIRS));

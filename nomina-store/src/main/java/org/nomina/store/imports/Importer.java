@@ -81,58 +81,16 @@ public final class Importer {
 
         final Charset cs = charset;
         final char delim = delimiter;
-        try (Handle handle = database.jdbi().open()) {
-            Optional<Integer> cacheBefore = database.isPostgres() ? Optional.empty() : raiseH2Cache(handle);
-            try {
-                Session done = handle.inTransaction(h -> {
-                    Session session = new Session(h, request, mapping, facts, cs, delim, mappingSha, warnings, progress);
-                    session.run();
-                    return session;
-                });
-                // Timed after the commit, which is a large part of a big import on H2.
-                return done.result(seconds(started));
-            } finally {
-                cacheBefore.ifPresent(kb -> restoreH2Cache(handle, kb));
-            }
+        try {
+            Session done = database.jdbi().inTransaction(handle -> {
+                Session session = new Session(handle, request, mapping, facts, cs, delim, mappingSha, warnings, progress);
+                session.run();
+                return session;
+            });
+            // Timed after the commit, which is a large part of a big import on H2.
+            return done.result(seconds(started));
         } catch (SQLException e) {
             throw new StoreException("the database refused the import of " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** H2's page cache during an import, in KB (H2's own default is 16 MB). */
-    static final int IMPORT_CACHE_KB = 256 * 1024;
-
-    /**
-     * Raises H2's page cache for the import and returns the size to restore, or nothing when it was already as
-     * large (or the user may not change it). With H2's 16 MB the commit of 200,000 rows read back from the file
-     * most of the pages the inserts had just written and evicted (57% of the commit's samples were page reads).
-     * The cache only holds pages already on disk or about to be written, so this changes no data; it is set
-     * outside the import's transaction because H2's SET commits the open one.
-     */
-    private static Optional<Integer> raiseH2Cache(Handle handle) {
-        try {
-            int mb = handle.createQuery("SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS "
-                    + "WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'").mapTo(Integer.class).findFirst().orElse(0);
-            if (mb <= 0 || mb * 1024 >= IMPORT_CACHE_KB) {
-                return Optional.empty();
-            }
-            setH2Cache(handle, IMPORT_CACHE_KB);
-            return Optional.of(mb * 1024);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void setH2Cache(Handle handle, int kb) {
-        handle.execute("SET CACHE_SIZE " + kb);
-    }
-
-    /** Puts the cache back; a failure here (the connection gone) must not hide how the import ended. */
-    private static void restoreH2Cache(Handle handle, int kb) {
-        try {
-            setH2Cache(handle, kb);
-        } catch (RuntimeException e) {
-            // The size only matters for speed; the next import or open finds whatever is set.
         }
     }
 

@@ -1,11 +1,8 @@
 package org.nomina.store.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nomina.store.Database;
@@ -22,27 +19,6 @@ class H2ImportTest extends ImportContract {
     @Override
     Database db() {
         return db;
-    }
-
-    private int cacheMb() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS "
-                + "WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'").mapTo(Integer.class).one());
-    }
-
-    private ImportResult importFile(java.nio.file.Path file, String source) {
-        return new Importer(db).importFile(new ImportRequest(file, source, Optional.empty(), Optional.empty(), Optional.empty(),
-                "tester"), Importer.Progress.NONE);
-    }
-
-    @Test
-    void shouldPutTheCacheBackAfterAnImportAndAfterAFailedOne() throws IOException {
-        int before = cacheMb();
-        assertThat(before * 1024).as("H2's default is below the import's cache").isLessThan(Importer.IMPORT_CACHE_KB);
-        importFile(TestFiles.utf8(dir, "a.csv", "Name,Status\nAli Mamedov,killed\n"), "A");
-        assertThat(cacheMb()).isEqualTo(before);
-        assertThatThrownBy(() -> importFile(TestFiles.utf8(dir, "b.csv", "Name,Status\n\"Unclosed,killed\n"), "B"))
-                .hasMessageContaining("never closed");
-        assertThat(cacheMb()).isEqualTo(before);
     }
 
     @Test

@@ -161,8 +161,15 @@ public final class Importer {
         return Charset.forName(facts.cyrillicScore() >= 0.5 ? "windows-1251" : "windows-1252");
     }
 
+    /**
+     * A row as the read-ahead thread parsed it; for an accepted row of the import's incident also its resolved
+     * facts and digest line, else null (resolving an incident a row names may create it, in the transaction).
+     */
+    private record Parsed(int rowNo, long line, RowParser.Outcome outcome, RecordFacts facts, byte[] digestLine) {
+    }
+
     /** One import's state, inside its transaction. */
-    private static final class Session implements TableHandler {
+    private static final class Session {
         private final Handle handle;
         private final ImportRequest request;
         private final Mapping mapping;
@@ -242,11 +249,33 @@ public final class Importer {
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
-                if (facts.format() == FileFacts.FileFormat.XLSX) {
-                    XlsxTableReader.read(facts, mapping.sheet(), this);
-                } else {
-                    CsvTableReader.read(facts, charset, delimiter, bytesRead, this);
-                }
+                // Reading and parsing on a second thread, storing on this one (which holds the transaction).
+                RecordDigest lines = new RecordDigest(); // the read-ahead thread's own: not thread-safe
+                new ReadAhead<Parsed>("nomina-import-reader").run(sink -> {
+                    TableHandler parsing = new TableHandler() {
+                        @Override
+                        public void header(List<String> names) {
+                            Session.this.header(names);
+                        }
+
+                        @Override
+                        public void row(int rowNo, long line, List<String> cells) {
+                            RowParser.Outcome outcome = parser.parse(rowNo, line, cells);
+                            RecordFacts facts = null;
+                            byte[] digestLine = null;
+                            if (outcome instanceof RowParser.Accepted accepted) {
+                                facts = incidents.resolveDefault(accepted.facts());
+                                digestLine = facts == null ? null : lines.line(accepted.record(), facts);
+                            }
+                            sink.accept(new Parsed(rowNo, line, outcome, facts, digestLine));
+                        }
+                    };
+                    if (facts.format() == FileFacts.FileFormat.XLSX) {
+                        XlsxTableReader.read(facts, mapping.sheet(), parsing);
+                    } else {
+                        CsvTableReader.read(facts, charset, delimiter, bytesRead, parsing);
+                    }
+                }, this::store);
                 flush();
             } finally {
                 insertRecord.close();
@@ -288,8 +317,8 @@ public final class Importer {
             return facts.format() == FileFacts.FileFormat.XLSX ? "" : String.valueOf(delimiter);
         }
 
-        @Override
-        public void header(List<String> names) {
+        /** Called on the read-ahead thread, before any row; what it sets is handed to this thread with the first rows. */
+        void header(List<String> names) {
             List<String> header = new ArrayList<>(names.size());
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
@@ -339,10 +368,12 @@ public final class Importer {
             return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
         }
 
-        @Override
-        public void row(int rowNo, long line, List<String> cells) {
+        /** Stores one parsed row (or its rejection), on the thread that holds the transaction. */
+        private void store(Parsed parsed) {
             rowsRead++;
-            RowParser.Outcome outcome = parser.parse(rowNo, line, cells);
+            int rowNo = parsed.rowNo();
+            long line = parsed.line();
+            RowParser.Outcome outcome = parsed.outcome();
             if (outcome instanceof RowParser.Accepted accepted && !recordIds.add(accepted.record().recordId())) {
                 String idColumn = columns.entrySet().stream().filter(e -> e.getValue().equals("record_id")).map(Map.Entry::getKey)
                         .findFirst().orElse("");
@@ -352,7 +383,12 @@ public final class Importer {
             try {
                 switch (outcome) {
                     case RowParser.Accepted accepted -> {
-                        addRecord(accepted.record(), incidents.resolve(accepted.facts()));
+                        if (parsed.digestLine() != null) {
+                            addRecord(accepted.record(), parsed.facts(), parsed.digestLine());
+                        } else {
+                            RecordFacts facts = incidents.resolve(accepted.facts());
+                            addRecord(accepted.record(), facts, digest.line(accepted.record(), facts));
+                        }
                         if (!accepted.record().problems().equals("[]")) {
                             rowsWithProblems++;
                         }
@@ -373,9 +409,9 @@ public final class Importer {
             }
         }
 
-        private void addRecord(StoredRecord r, RecordFacts facts) throws SQLException {
+        private void addRecord(StoredRecord r, RecordFacts facts, byte[] digestLine) throws SQLException {
             rowsImported++;
-            digest.add(r, facts);
+            digest.addLine(digestLine);
             PreparedStatement p = insertRecord;
             int i = 1;
             p.setLong(i++, versionId);

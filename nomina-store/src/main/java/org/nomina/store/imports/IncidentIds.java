@@ -27,6 +27,14 @@ final class IncidentIds {
         return facts.withIncident(id);
     }
 
+    /**
+     * The facts resolved when that needs no database, that is when the row names no incident of its own (it
+     * then belongs to the import's): callable from the read-ahead thread. Null when the row names one.
+     */
+    RecordFacts resolveDefault(RecordFacts facts) {
+        return facts.incident().isEmpty() ? facts.withIncident(fallback) : null;
+    }
+
     private String id(String name) {
         return ids.computeIfAbsent(name, n -> String.valueOf(Incidents.findOrCreate(handle, n)));
     }

@@ -494,4 +494,59 @@ abstract class ImportContract extends DatabaseContract {
         db().jdbi().useHandle(h -> h.execute("DELETE FROM ledger_entry WHERE seq = 1"));
         assertThat(Verifier.verify(db().jdbi()).problems()).singleElement().asString().contains("ledger entry 1 is missing");
     }
+
+    /** A list of {@code rows} rows in many read-ahead batches; every 7th names its own incident, every 11th names nobody. */
+    private static String manyRows(int rows) {
+        StringBuilder text = new StringBuilder("ID,Name,Status,Incident\n");
+        for (int i = 1; i <= rows; i++) {
+            String name = i % 11 == 0 ? "" : "Person" + i + " Testov";
+            String incident = i % 7 == 0 ? "Shelling of Village " + (i % 3) : "";
+            text.append(i).append(',').append(name).append(",killed,").append(incident).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void shouldStoreEveryRowOfAManyBatchImportInFileOrderWithADigestThatVerifies() throws IOException {
+        int rows = 5 * ReadAhead.BATCH + 17;
+        ImportResult r = importFile(TestFiles.utf8(dir, "many.csv", manyRows(rows)), "Many");
+        int nameless = rows / 11;
+        assertThat(r.rowsRead()).isEqualTo(rows);
+        assertThat(r.rowsRejected()).isEqualTo(nameless);
+        assertThat(r.rowsImported()).isEqualTo(rows - nameless);
+        assertThat(r.rejects()).hasSize(nameless).allSatisfy(reject -> assertThat((reject.row() - 1) % 11).as("row %d names nobody", reject.row()).isZero());
+        List<String> ids = db().jdbi().withHandle(h -> h.createQuery(
+                "SELECT record_id FROM source_record ORDER BY id").mapTo(String.class).list());
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, rows).filter(i -> i % 11 != 0)
+                .mapToObj(String::valueOf).toList();
+        assertThat(ids).as("stored in the file's order").isEqualTo(expected);
+        long withIncident = db().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM source_record WHERE incident_id IS NOT NULL").mapTo(Long.class).one());
+        assertThat(withIncident).isEqualTo(java.util.stream.IntStream.rangeClosed(1, rows).filter(i -> i % 11 != 0 && i % 7 == 0).count());
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNothingWhenTheFileBreaksAfterThousandsOfStoredRows() throws IOException {
+        int rows = 4 * ReadAhead.BATCH;
+        Path file = TestFiles.utf8(dir, "broken.csv", manyRows(rows) + (rows + 1) + ",\"Unclosed Quote,killed,\n"
+                + (rows + 2) + ",After Quote,killed,\n");
+        assertRejectedWhole(file, Optional.empty(), Optional.empty(), "broken.csv", "line " + (rows + 2), "never closed");
+    }
+
+    @Test
+    void shouldLeaveNothingWhenARowFailsInTheDatabaseAfterThousandsOfStoredRows() throws IOException {
+        // A record id over the column's 200 characters is refused by the database, not by the parser ("x"s would be
+        // a placeholder): the failure comes from the storing thread while the read-ahead thread is ahead of it.
+        int rows = 4 * ReadAhead.BATCH;
+        StringBuilder text = new StringBuilder(manyRows(rows)).append("7".repeat(300)).append(",Long Id,killed,\n");
+        for (int i = 1; i <= rows; i++) {
+            text.append("later-").append(i).append(",Later").append(i).append(" Testov,killed,\n");
+        }
+        Path file = TestFiles.utf8(dir, "long-id.csv", text.toString());
+        importFile(TestFiles.utf8Unchecked(dir, "earlier.csv", "name,status\nZ. Earlier,killed\n"), "Earlier");
+        Map<String, Object> before = TestDatabases.snapshot(db());
+        assertThatThrownBy(() -> importFile(file, "Long ids")).isInstanceOf(RuntimeException.class);
+        assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
+    }
 }

@@ -15,7 +15,11 @@ import java.util.Map;
  * <p>Each rule maps every record to zero or more 64-bit key hashes. Entries {@code (hash, record)} are
  * packed into one long (hash in the high bits, record index in the low bits), sorted with
  * sorting, and each run of equal hashes is a block. A hash collision only adds candidate pairs, never loses
- * one. A block over the cap is not skipped but split ({@link #sortedNeighbourhood}). Each rule's pairs
+ * one. A block over the cap is not skipped but split ({@link #sortedNeighbourhood}). The pairs are bounded
+ * whatever the names and places: every rule's blocks are sized first, and when pairing them as configured
+ * would exceed {@link #MAX_GENERATED_PAIRS}, a {@link Plan} splits smaller blocks too and narrows the
+ * window (issue 8: a town of a million residents, where keys that include the place are no keys, ran out
+ * of 12 GB in blocking). Each rule's pairs
  * ({@code a << 32 | b}) are sorted, deduplicated and merged into the running union with their rule masks
  * OR-ed, so memory holds the union and one rule's pairs. No boxing in the loops.
  */
@@ -32,8 +36,14 @@ final class Blocker {
     private final Map<Integer, String[]> yearKeys = new HashMap<>();
 
     Blocker(RecordTable table, PhoneticKeys phonetic) {
+        this(table, phonetic, MAX_GENERATED_PAIRS);
+    }
+
+    /** With another budget of generated pairs (tests: a budget small enough to bind on a few records). */
+    Blocker(RecordTable table, PhoneticKeys phonetic, long pairBudget) {
         this.table = table;
         this.phonetic = phonetic;
+        this.pairBudget = pairBudget;
     }
 
     Candidates block(List<BlockingRule> rules, int cap, Runnable cancellationCheck) {
@@ -41,19 +51,32 @@ final class Blocker {
             throw new LinkageException("at most " + MAX_RECORDS + " records per run, got " + table.size);
         }
         int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(table.size));
+        // First every rule's keyed entries, sorted, and the sizes of its blocks: what pairing them would give
+        // is known before a single pair is made, and the plan keeps the total within the budget.
+        PairBuffer[] entries = new PairBuffer[rules.size()];
+        Blocks[] blocks = new Blocks[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            cancellationCheck.run();
+            String[][][] parts = parts(rules.get(r));
+            entries[r] = new PairBuffer();
+            for (int i = 0; i < table.size; i++) {
+                emitKeys(parts, i, 0, FNV_OFFSET, entries[r], indexBits);
+            }
+            // In place: Arrays.parallelSort needs a second array as large, and with two cores it gained little.
+            entries[r].sortInPlace();
+            blocks[r] = blocks(entries[r], indexBits, placeIds(rules.get(r)));
+        }
+        Plan plan = plan(blocks, cap, pairBudget);
         long[] pairs = new long[0];
         byte[] masks = new byte[0];
         long[] generated = new long[rules.size()];
         long[] newPairs = new long[rules.size()];
-        List<CappedBlock> capped = new ArrayList<>();
+        List<SplitBlock> split = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             cancellationCheck.run();
             BlockingRule rule = rules.get(r);
-            String[][][] parts = new String[rule.keys().size()][][];
-            for (int p = 0; p < parts.length; p++) {
-                parts[p] = partValues(rule.keys().get(p));
-            }
-            PairBuffer rulePairs = rulePairs(rule, parts, cap, indexBits, capped);
+            PairBuffer rulePairs = rulePairs(rule, r, entries[r], plan.generated()[r], plan, indexBits, split);
+            entries[r] = null;
             generated[r] = rulePairs.size();
             // Each rule's pairs are deduplicated and merged into the sorted union at once, so that memory
             // holds the union and one rule's pairs, not every rule's pairs with all their repeats.
@@ -73,40 +96,232 @@ final class Blocker {
         for (int r = 0; r < rules.size(); r++) {
             counts.add(new RuleCount(rules.get(r).name(), generated[r], newPairs[r]));
         }
-        return new Candidates(pairs, masks, List.copyOf(counts), List.copyOf(capped));
+        return new Candidates(pairs, masks, List.copyOf(counts), describe(rules, split, indexBits));
+    }
+
+    /**
+     * Candidate pairs a run may generate over all its rules (repeats included, so the distinct pairs are
+     * fewer). Every pair costs about 30 bytes through compare, EM, scoring and clustering (pair, levels,
+     * weight, probability, masks). The hard million's rules generate 38.6 million pairs (26.4 million
+     * distinct) with blocks of up to {@code block_cap} paired all with all, and link in a 3 GB heap; a
+     * town of a million residents, where every key that includes the place is no key at all, would have
+     * generated billions and died in blocking with 12 GB.
+     */
+    static final long MAX_GENERATED_PAIRS = 40_000_000L;
+
+    /** Split blocks listed in a run's result, the largest: a town of a million residents splits thousands. */
+    static final int MAX_LISTED_SPLIT_BLOCKS = 100;
+
+    private final long pairBudget;
+
+    /**
+     * How blocks are paired: all with all up to {@code allPairs} records, by sorted neighbourhood with
+     * {@code window} beyond; {@code generated[r]} bounds rule r's pairs.
+     */
+    record Plan(int allPairs, int window, long[] generated) {
+        long total() {
+            long sum = 0;
+            for (long g : generated) {
+                sum += g;
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * The largest all-with-all size (at most the cap) and window (at most {@link #WINDOW}) whose pairs fit
+     * the budget: the all-with-all size is halved first, down to where pairing all with all costs what the
+     * neighbourhood does (4·window + 1 records), then the window. Linear at the least: two orders, window 1,
+     * give under two pairs per keyed entry, so a run's pairs stay within the budget or within twice its
+     * entries, whatever the distribution of names and places.
+     */
+    static Plan plan(Blocks[] blocks, int cap, long budget) {
+        int allPairs = cap;
+        int window = WINDOW;
+        while (true) {
+            long[] generated = new long[blocks.length];
+            for (int r = 0; r < blocks.length; r++) {
+                int[] sizes = blocks[r].sizes();
+                for (int b = 0; b < sizes.length; b++) {
+                    generated[r] += sizes[b] <= allPairs ? blocks[r].allPairs()[b] : blockPairs(sizes[b], 0, window);
+                }
+            }
+            Plan plan = new Plan(allPairs, window, generated);
+            int floor = 4 * window + 1;
+            if (plan.total() <= budget || (window == 1 && allPairs <= floor)) {
+                return plan;
+            }
+            if (allPairs > floor) {
+                allPairs = Math.max(floor, allPairs / 2);
+            } else {
+                window = window / 2;
+                allPairs = Math.min(allPairs, 4 * window + 1);
+            }
+        }
+    }
+
+    /** {@link #plan} of blocks whose records all pair with each other (no place condition). */
+    static Plan plan(int[][] blockSizes, int cap, long budget) {
+        Blocks[] blocks = new Blocks[blockSizes.length];
+        for (int r = 0; r < blocks.length; r++) {
+            long[] all = new long[blockSizes[r].length];
+            for (int b = 0; b < all.length; b++) {
+                all[b] = (long) blockSizes[r][b] * (blockSizes[r][b] - 1) / 2;
+            }
+            blocks[r] = new Blocks(blockSizes[r], all);
+        }
+        return plan(blocks, cap, budget);
+    }
+
+    /**
+     * A rule's blocks of two records or more: their sizes, and the pairs each gives paired all with all
+     * (fewer than size·(size − 1)/2 under the place condition: the hard million's rules give 38.6 million
+     * pairs, and counting every pair of their blocks, over 40 million).
+     */
+    record Blocks(int[] sizes, long[] allPairs) {
+    }
+
+    /** At most the pairs one block gives under a plan (a record twice in a block gives fewer). */
+    static long blockPairs(int size, int allPairs, int window) {
+        if (size <= allPairs) {
+            return (long) size * (size - 1) / 2;
+        }
+        long w = Math.min(window, size - 1);
+        return 2 * (w * size - w * (w + 1) / 2);
+    }
+
+    /** The blocks (runs of equal hashes) of two records or more; {@code placeIds} null when no place condition. */
+    private static Blocks blocks(PairBuffer sortedEntries, int indexBits, int[] placeIds) {
+        long[] sorted = sortedEntries.data;
+        int sortedSize = sortedEntries.size;
+        long indexMask = (1L << indexBits) - 1;
+        int[] sizes = new int[16];
+        long[] allPairs = new long[16];
+        int count = 0;
+        int start = 0;
+        while (start < sortedSize) {
+            int end = blockEnd(sorted, sortedSize, start, indexBits);
+            int size = end - start;
+            if (size > 1) {
+                if (count == sizes.length) {
+                    sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                    allPairs = Arrays.copyOf(allPairs, allPairs.length * 2);
+                }
+                sizes[count] = size;
+                allPairs[count++] = placeIds == null ? (long) size * (size - 1) / 2
+                        : placeAllowedPairs(placeIds, sorted, start, end, indexMask);
+            }
+            start = end;
+        }
+        return new Blocks(Arrays.copyOf(sizes, count), Arrays.copyOf(allPairs, count));
+    }
+
+    /**
+     * The pairs of a block that {@link #placeAllows} lets through, counted from its records' places: with a
+     * sparse record, every pair it is in (if the block is small enough), and the pairs of records of one place.
+     */
+    private static long placeAllowedPairs(int[] placeIds, long[] sorted, int start, int end, long indexMask) {
+        int size = end - start;
+        boolean sparseAllowed = size <= SPARSE_BLOCK_LIMIT;
+        int[] places = new int[size];
+        long sparse = 0;
+        int counted = 0;
+        for (int x = start; x < end; x++) {
+            int id = placeIds[(int) (sorted[x] & indexMask)];
+            if (sparseAllowed && (id & SPARSE) != 0) {
+                sparse++;
+            } else if ((id & PLACE_BITS) != PLACE_BITS) {
+                places[counted++] = id & PLACE_BITS;
+            }
+        }
+        long pairs = sparse * (sparse - 1) / 2 + sparse * (size - sparse);
+        Arrays.sort(places, 0, counted);
+        for (int from = 0; from < counted; ) {
+            int to = from + 1;
+            while (to < counted && places[to] == places[from]) {
+                to++;
+            }
+            pairs += (long) (to - from) * (to - from - 1) / 2;
+            from = to;
+        }
+        return pairs;
+    }
+
+    /** The place ids a rule with the place condition needs, computed once per run; null for other rules. */
+    private int[] placeIds(BlockingRule rule) {
+        if (!rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR)) {
+            return null;
+        }
+        if (placeKeyIds == null) {
+            placeKeyIds = placeKeyIds();
+        }
+        return placeKeyIds;
+    }
+
+    private int[] placeKeyIds;
+
+    private static int blockEnd(long[] sorted, int sortedSize, int start, int indexBits) {
+        long hash = sorted[start] >>> indexBits;
+        int end = start + 1;
+        while (end < sortedSize && sorted[end] >>> indexBits == hash) {
+            end++;
+        }
+        return end;
+    }
+
+    private String[][][] parts(BlockingRule rule) {
+        String[][][] parts = new String[rule.keys().size()][][];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = partValues(rule.keys().get(p));
+        }
+        return parts;
+    }
+
+    /** A block split by sorted neighbourhood, described (its key's text) only if it is listed. */
+    private record SplitBlock(int rule, int member, long hash, int size, long pairs) {
+    }
+
+    /** The split blocks in rule and key order, or the {@link #MAX_LISTED_SPLIT_BLOCKS} largest of them. */
+    private List<CappedBlock> describe(List<BlockingRule> rules, List<SplitBlock> split, int indexBits) {
+        List<SplitBlock> listed = split;
+        if (split.size() > MAX_LISTED_SPLIT_BLOCKS) {
+            listed = new ArrayList<>(split);
+            listed.sort(java.util.Comparator.comparingInt(SplitBlock::size).reversed().thenComparingInt(SplitBlock::rule));
+            listed = listed.subList(0, MAX_LISTED_SPLIT_BLOCKS);
+        }
+        Map<Integer, String[][][]> parts = new HashMap<>();
+        List<CappedBlock> capped = new ArrayList<>();
+        for (SplitBlock block : listed) {
+            String[][][] ruleParts = parts.computeIfAbsent(block.rule(), r -> parts(rules.get(r)));
+            capped.add(new CappedBlock(rules.get(block.rule()).name(),
+                    describeKey(ruleParts, block.member(), block.hash(), indexBits), block.size(), block.pairs()));
+        }
+        return List.copyOf(capped);
     }
 
     /** One rule's candidate pairs ({@code a << 32 | b}, a &lt; b, unsorted, repeats possible). */
-    private PairBuffer rulePairs(BlockingRule rule, String[][][] parts, int cap, int indexBits,
-                                 List<CappedBlock> capped) {
+    private PairBuffer rulePairs(BlockingRule rule, int ruleIndex, PairBuffer entries, long bound, Plan plan,
+                                 int indexBits, List<SplitBlock> split) {
         long indexMask = (1L << indexBits) - 1;
-        int[] placeIds = rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeKeyIds() : null;
-        PairBuffer entries = new PairBuffer();
-        for (int i = 0; i < table.size; i++) {
-            emitKeys(parts, i, 0, FNV_OFFSET, entries, indexBits);
-        }
-        // In place: Arrays.parallelSort needs a second array as large, and with two cores it gained little.
-        entries.sortInPlace();
+        int[] placeIds = placeIds(rule);
         long[] sorted = entries.data;
         int sortedSize = entries.size;
-        PairBuffer rulePairs = new PairBuffer();
+        // Sized by the plan's bound at once: doubling a buffer of tens of millions of pairs copied it and
+        // held both copies.
+        PairBuffer rulePairs = new PairBuffer(bound);
         int start = 0;
         while (start < sortedSize) {
-            long hash = sorted[start] >>> indexBits;
-            int end = start + 1;
-            while (end < sortedSize && sorted[end] >>> indexBits == hash) {
-                end++;
-            }
+            int end = blockEnd(sorted, sortedSize, start, indexBits);
             int blockSize = end - start;
-            if (blockSize > cap) {
+            if (blockSize > plan.allPairs()) {
                 int[] members = new int[blockSize];
                 for (int x = 0; x < blockSize; x++) {
                     members[x] = (int) (sorted[start + x] & indexMask);
                 }
                 long before = rulePairs.size();
-                sortedNeighbourhood(members, rulePairs);
-                capped.add(new CappedBlock(rule.name(),
-                        describeKey(parts, members[0], hash, indexBits), blockSize, rulePairs.size() - before));
+                sortedNeighbourhood(members, plan.window(), rulePairs);
+                split.add(new SplitBlock(ruleIndex, members[0], sorted[start] >>> indexBits, blockSize,
+                        rulePairs.size() - before));
             } else {
                 boolean sparseAllowed = blockSize <= SPARSE_BLOCK_LIMIT;
                 for (int x = start; x < end; x++) {
@@ -173,7 +388,7 @@ final class Blocker {
      * neighbours. Written here: commons-codec and the linkage libraries on Maven Central offer blocking
      * keys, not a windowed pairing over our packed record table.
      */
-    private void sortedNeighbourhood(int[] members, PairBuffer out) {
+    private void sortedNeighbourhood(int[] members, int window, PairBuffer out) {
         long[] byYear = new long[members.length];
         long[] byFather = new long[members.length];
         for (int x = 0; x < members.length; x++) {
@@ -187,7 +402,7 @@ final class Blocker {
             Arrays.sort(order);
             for (int x = 0; x < order.length; x++) {
                 long a = order[x] & ((1L << 29) - 1);
-                for (int y = x + 1; y < Math.min(order.length, x + 1 + WINDOW); y++) {
+                for (int y = x + 1; y < Math.min(order.length, x + 1 + window); y++) {
                     long b = order[y] & ((1L << 29) - 1);
                     if (a != b) {
                         out.add(Math.min(a, b) << 32 | Math.max(a, b));
@@ -498,8 +713,20 @@ final class Blocker {
 
     /** A growable long array. */
     static final class PairBuffer {
-        private long[] data = new long[1024];
+        private long[] data;
         private int size;
+
+        PairBuffer() {
+            data = new long[1024];
+        }
+
+        /** With room for {@code capacity} values at once (more still fit, by growing). */
+        PairBuffer(long capacity) {
+            if (capacity > Integer.MAX_VALUE - 16) {
+                throw new LinkageException("more than 2^31 candidate pairs: tighten the blocking rules");
+            }
+            data = new long[(int) Math.max(16, capacity)];
+        }
 
         void add(long value) {
             if (size == data.length) {

@@ -78,4 +78,77 @@ class BlockerTest {
         assertThat(paired(pairs, 0, 1)).isTrue();
         assertThat(paired(pairs, 1, 2)).isFalse();
     }
+
+    private static final String[] FATHERS = {"Həsən", "Hüseyn", "Əli", "Vəli", "Cəfər", "Rəhim", "Kərim", "Qasım",
+            "Tofiq", "Rauf", "Vüqar", "Elçin", "İlham", "Fərid", "Rəşid", "Abbas", "Xəlil", "Əhməd", "Ələkbər", "Rəsul"};
+
+    /**
+     * A town where everyone is Məmməd Məmmədov: {@code persons} persons, each on two lists, told apart only by
+     * birth year and father's name (each person's pair unique), so that every rule's key that includes no year
+     * is the same for all.
+     */
+    private static List<LinkRecord> oneNameTown(int persons) {
+        List<LinkRecord> records = new java.util.ArrayList<>();
+        for (int p = 0; p < persons; p++) {
+            int year = 1925 + p % 70;
+            String father = FATHERS[p / 70 % FATHERS.length];
+            records.add(record(2L * p, 0).names("Məmmədov", "Məmməd", father).born(year, 0, 0).place("Nomkənd").build());
+            records.add(record(2L * p + 1, 1).names("Мамедов", "Мамед", father).born(year, 0, 0).place("Nomkənd").build());
+        }
+        return records;
+    }
+
+    @Test
+    void shouldKeepTheCandidatePairsWithinTheBudgetWhenEveryRecordSharesEveryKey() {
+        // 900 persons, 1,800 records under the cap of 2,000: all with all, each rule without the year would
+        // give 1.6 million pairs. With a budget of 200,000, the blocks are split by sorted neighbourhood instead.
+        List<LinkRecord> records = oneNameTown(900);
+        RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
+        long budget = 200_000;
+        Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys(), budget)
+                .block(LinkageConfig.defaults().blockingRules(), LinkageConfig.defaults().blockCap(), () -> { });
+
+        long generated = candidates.counts().stream().mapToLong(RuleCount::generated).sum();
+        assertThat(generated).isLessThanOrEqualTo(budget);
+        assertThat(candidates.pairs().length).isLessThanOrEqualTo((int) generated);
+        assertThat(candidates.capped()).isNotEmpty()
+                .allSatisfy(block -> assertThat(block.pairs()).isLessThanOrEqualTo(2L * Blocker.WINDOW * block.size()));
+        // Each person's two records agree on year and father, which no one else shares: neighbours in both orders.
+        for (int p = 0; p < 900; p++) {
+            assertThat(paired(candidates.pairs(), 2 * p, 2 * p + 1)).as("person %d", p).isTrue();
+        }
+    }
+
+    @Test
+    void shouldPairAllWithAllWhenTheBudgetAllows() {
+        List<LinkRecord> records = oneNameTown(100);
+        RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
+        Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys())
+                .block(LinkageConfig.defaults().blockingRules(), LinkageConfig.defaults().blockCap(), () -> { });
+
+        // 200 records, every one in the block of every rule: all 19,900 pairs, none split.
+        assertThat(candidates.pairs()).hasSize(200 * 199 / 2);
+        assertThat(candidates.capped()).isEmpty();
+    }
+
+    @Test
+    void shouldHalveTheAllWithAllSizeThenTheWindowUntilThePairsFit() {
+        int[][] sizes = {{1_000, 1_000, 3}, {500}};
+        long allWithAll = 2 * (1_000L * 999 / 2) + 3 + 500L * 499 / 2;
+
+        Blocker.Plan roomy = Blocker.plan(sizes, 2_000, allWithAll);
+        assertThat(roomy.allPairs()).isEqualTo(2_000);
+        assertThat(roomy.window()).isEqualTo(Blocker.WINDOW);
+        assertThat(roomy.total()).isEqualTo(allWithAll);
+
+        Blocker.Plan tight = Blocker.plan(sizes, 2_000, 100_000);
+        assertThat(tight.total()).isLessThanOrEqualTo(100_000);
+        assertThat(tight.allPairs()).isLessThan(1_000);
+        assertThat(tight.generated()[0]).isEqualTo(2 * Blocker.blockPairs(1_000, tight.allPairs(), tight.window()) + 3);
+
+        // No budget can be met below window 1: two pairs per record of a split block, and no fewer.
+        Blocker.Plan least = Blocker.plan(sizes, 2_000, 0);
+        assertThat(least.window()).isEqualTo(1);
+        assertThat(least.total()).isEqualTo(2 * 2 * (1_000L - 1) + 3 + 2 * (500 - 1));
+    }
 }

@@ -52,9 +52,12 @@ public final class Figures {
         }
     }
 
-    /** All figures for one incident (or the whole register) as of a date (or now). */
+    /**
+     * All figures for one incident (or the whole register) as of a date (or now). {@code basis} says what they
+     * were counted from: the figures projection, or the source records (and whether the projection was written).
+     */
     public record Report(String incident, Optional<PartialDate> asOf, Map<String, Object> definitions, List<Figure> figures,
-                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup, String basis) {
 
         public Optional<Figure> figure(String key) {
             return figures.stream().filter(f -> f.key().equals(key)).findFirst();
@@ -68,31 +71,111 @@ public final class Figures {
         }
     }
 
+    /** Where the persons' facts come from: the projection when it is current (written again when not), or the records only. */
+    public enum Basis {
+        /** The figures projection while it names the register's state; else the records, and the projection written again. */
+        PROJECTION,
+        /** Every source record, as if there were no projection; the projection is neither read nor written. */
+        RECORDS
+    }
+
     private Figures() {
     }
 
     /**
-     * Computes every figure.
+     * Computes every figure, from the figures projection when it is current, else from the source records
+     * (writing the projection again for the next time).
      *
      * @param incident the incident's name; empty for the whole register (every incident and the default one)
      * @param asOf     only statuses known by this date; empty for all
      * @throws BadInputException when the incident does not exist or nobody has been linked yet
      */
     public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        return compute(jdbi, incident, asOf, subgroups, Basis.PROJECTION);
+    }
+
+    /** {@link #compute(Jdbi, Optional, Optional, Subgroups)} from the given basis (tests compare the two). */
+    public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups, Basis basis) {
         return jdbi.withHandle(h -> {
             List<Incident> incidents = Incidents.list(h);
             Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
                     "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
-            RegisterFacts facts = RegisterFacts.read(h, RegisterFacts.scope(incidents, root),
-                    root.map(Incident::place).filter(p -> !p.isEmpty()), incidents);
-            if (facts.persons.isEmpty()) {
+            String fingerprint = FiguresProjection.fingerprint(h);
+            Optional<List<RegisterFacts.Projected>> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
+            List<RegisterFacts.Projected> persons;
+            Map<Long, RegisterFacts.Source> sources;
+            String from;
+            if (projected.isPresent()) {
+                persons = projected.get();
+                sources = RegisterFacts.sources(h);
+                from = "the figures projection";
+            } else {
+                RegisterFacts.Scan scan = RegisterFacts.scan(h);
+                persons = scan.persons();
+                sources = scan.sources();
+                from = "the source records";
+                if (basis == Basis.PROJECTION && !persons.isEmpty()) {
+                    from += store(h, fingerprint, persons);
+                }
+            }
+            if (persons.isEmpty()) {
                 long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
                 if (records > 0) {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }
             }
-            return tally(facts, root.map(Incident::name).orElse("all incidents"), asOf, subgroups);
+            Map<Long, RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
+            return tally(facts, families(persons), root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
         });
+    }
+
+    /**
+     * Writes the figures projection for the register as it is now, unless it is current already (the link
+     * command calls it, so that the first {@code figures} after a link need not read every record); says what
+     * it did.
+     */
+    public static String refresh(Jdbi jdbi) {
+        return jdbi.withHandle(h -> {
+            String fingerprint = FiguresProjection.fingerprint(h);
+            if (FiguresProjection.isCurrent(h, fingerprint)) {
+                return "the figures projection is current";
+            }
+            List<RegisterFacts.Projected> persons = RegisterFacts.scan(h).persons();
+            FiguresProjection.store(h, fingerprint, persons);
+            return String.format("the figures projection written for %,d persons", persons.size());
+        });
+    }
+
+    /**
+     * Writes the projection again; what to say of it beside the figures. A database that cannot be written (one
+     * opened read-only, or another process writing it) still gives its figures, from the records.
+     */
+    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, List<RegisterFacts.Projected> persons) {
+        try {
+            FiguresProjection.store(h, fingerprint, persons);
+            return " (the figures projection written for the next time)";
+        } catch (RuntimeException e) {
+            return " (the figures projection could not be written: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Families (members by family id) and parents (by child) as the projection holds them. */
+    private static Families families(List<RegisterFacts.Projected> persons) {
+        Map<Long, Set<Long>> members = new HashMap<>();
+        Map<Long, Set<Long>> parents = new HashMap<>();
+        for (RegisterFacts.Projected p : persons) {
+            if (p.family != 0) {
+                members.computeIfAbsent(p.family, k -> new HashSet<>()).add(p.id);
+            }
+            if (p.parents.length > 0) {
+                Set<Long> of = new HashSet<>();
+                for (long parent : p.parents) {
+                    of.add(parent);
+                }
+                parents.put(p.id, of);
+            }
+        }
+        return new Families(members, parents, List.of());
     }
 
     /** The counts only (category or category/subgroup → count); see {@link Report#counts()}. */
@@ -145,9 +228,10 @@ public final class Figures {
                 .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
     }
 
-    private static Report tally(RegisterFacts facts, String incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+    private static Report tally(Map<Long, RegisterFacts.PersonFacts> persons, Families families, String incident, Optional<PartialDate> asOf,
+                                Subgroups subgroups, String basis) {
         // Persons in id order, so every list below is built sorted, without a set per category.
-        List<RegisterFacts.PersonFacts> ordered = new ArrayList<>(facts.persons.values());
+        List<RegisterFacts.PersonFacts> ordered = new ArrayList<>(persons.values());
         ordered.sort(java.util.Comparator.comparingLong(p -> p.id));
         Optional<PartialDate> common = commonDate(ordered);
         for (RegisterFacts.PersonFacts p : ordered) {
@@ -170,9 +254,8 @@ public final class Figures {
             add(members, "displaced", p, o.ever(Status.DISPLACED));
             add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
         }
-        Families families = Families.of(facts.households.values());
         Predicate<Long> killed = id -> {
-            RegisterFacts.PersonFacts p = facts.persons.get(id);
+            RegisterFacts.PersonFacts p = persons.get(id);
             return p != null && p.outcome.fate().isDeath();
         };
         Set<Long> destroyed = new TreeSet<>();
@@ -187,10 +270,10 @@ public final class Figures {
         Set<Long> orphanBothUnknown = new TreeSet<>();
         families.parents().forEach((child, parents) -> {
             long dead = parents.stream().filter(killed).count();
-            if (dead == 0 || killed.test(child) || !facts.persons.containsKey(child)) {
+            if (dead == 0 || killed.test(child) || !persons.containsKey(child)) {
                 return;
             }
-            Optional<Integer> age = facts.persons.get(child).age;
+            Optional<Integer> age = persons.get(child).age;
             Set<Long> target = dead >= 2 ? (age.isEmpty() ? orphanBothUnknown : orphanBoth) : (age.isEmpty() ? orphanOneUnknown : orphanOne);
             if (age.isEmpty() || age.get() < subgroups.childUnder()) {
                 target.add(child);
@@ -253,7 +336,7 @@ public final class Figures {
             String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
             byAge.merge(g, 1L, Long::sum);
         }
-        return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size(), byFate, bySex, byAge);
+        return new Report(incident, asOf, definitions(subgroups), out, persons.size(), byFate, bySex, byAge, basis);
     }
 
     private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {

@@ -1,12 +1,14 @@
--- The figures projection (issue 9): one short row per person with what `figures` needs of them for every
--- incident (org.nomina.store.figures.FiguresProjection describes the encoding of `facts`), and the state of
--- the register it was written for. `figures` reads it instead of every source record while the fingerprint
--- still names the register, and writes it again otherwise. Derived data only: dropping both tables' rows
--- loses nothing. Portable SQL: runs unchanged on H2 (2.x) and PostgreSQL (13+).
-CREATE TABLE figures_person (
-    person_id       BIGINT NOT NULL PRIMARY KEY,
-    facts           VARCHAR(1000000) NOT NULL,
-    resident_places VARCHAR(1000000) NOT NULL
+-- The figures projection (issue 9): what `figures` needs of every person for every incident, one line per
+-- person (org.nomina.store.figures.FiguresProjection describes the line), the lines of consecutive persons
+-- kept together in chunks of at most 256,000 characters, and the state of the register it was written for.
+-- `figures` reads it instead of every source record while the fingerprint still names the register, and
+-- writes it again otherwise. In chunks, not a row per person: reading a million rows of H2 cost more CPU
+-- than the whole of figures may take. Derived data only: deleting its rows loses nothing. Portable SQL: runs
+-- unchanged on H2 (2.x) and PostgreSQL (13+).
+CREATE TABLE figures_chunk (
+    chunk   INT              NOT NULL PRIMARY KEY,
+    persons INT              NOT NULL,
+    lines   VARCHAR(1000000) NOT NULL
 );
 
 CREATE TABLE figures_projection (

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Sex;
@@ -124,8 +122,8 @@ public final class Figures {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }
             }
-            Map<Long, RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
-            return tally(facts, families(persons), root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
+            List<RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
+            return tally(facts, persons, root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
         });
     }
 
@@ -159,25 +157,6 @@ public final class Figures {
         }
     }
 
-    /** Families (members by family id) and parents (by child) as the projection holds them. */
-    private static Families families(List<RegisterFacts.Projected> persons) {
-        Map<Long, Set<Long>> members = new HashMap<>();
-        Map<Long, Set<Long>> parents = new HashMap<>();
-        for (RegisterFacts.Projected p : persons) {
-            if (p.family != 0) {
-                members.computeIfAbsent(p.family, k -> new HashSet<>()).add(p.id);
-            }
-            if (p.parents.length > 0) {
-                Set<Long> of = new HashSet<>();
-                for (long parent : p.parents) {
-                    of.add(parent);
-                }
-                parents.put(p.id, of);
-            }
-        }
-        return new Families(members, parents, List.of());
-    }
-
     /** The counts only (category or category/subgroup → count); see {@link Report#counts()}. */
     public static Map<String, Long> counts(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf) {
         return compute(jdbi, incident, asOf, Subgroups.DEFAULT).counts();
@@ -185,8 +164,13 @@ public final class Figures {
 
     /** Each person's current fate and the rule behind it, for {@code person show} and {@code --explain}. */
     static FateOutcome fate(RegisterFacts.PersonFacts p, Optional<PartialDate> asOf) {
+        if (p.events.isEmpty()) {
+            return NO_STATUS; // most persons of a town (residents no list names again): the same outcome, made once
+        }
         return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
     }
+
+    private static final FateOutcome NO_STATUS = FateRules.decide(List.of());
 
     /**
      * The person's age at the incident: at its start date, or — for an incident recorded without dates (one
@@ -228,15 +212,29 @@ public final class Figures {
                 .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
     }
 
-    private static Report tally(Map<Long, RegisterFacts.PersonFacts> persons, Families families, String incident, Optional<PartialDate> asOf,
-                                Subgroups subgroups, String basis) {
-        // Persons in id order, so every list below is built sorted, without a set per category.
-        List<RegisterFacts.PersonFacts> ordered = new ArrayList<>(persons.values());
-        ordered.sort(java.util.Comparator.comparingLong(p -> p.id));
+    /**
+     * The figures from each person's facts ({@code ordered}, in id order) and their projection ({@code projected},
+     * the same persons in the same order: families and parents). Families and orphans are counted over arrays
+     * indexed like the persons, a family found by its id (its lowest member's) by binary search: maps of boxed ids
+     * for a million persons cost more than the rest of the tally.
+     */
+    private static Report tally(List<RegisterFacts.PersonFacts> ordered, List<RegisterFacts.Projected> projected, String incident,
+                                Optional<PartialDate> asOf, Subgroups subgroups, String basis) {
+        int n = ordered.size();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = ordered.get(i).id;
+            if (projected.get(i).id != ids[i] || (i > 0 && ids[i] <= ids[i - 1])) {
+                throw new IllegalStateException("figures: persons out of order at " + ids[i]);
+            }
+        }
         Optional<PartialDate> common = commonDate(ordered);
-        for (RegisterFacts.PersonFacts p : ordered) {
+        boolean[] dead = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            RegisterFacts.PersonFacts p = ordered.get(i);
             p.outcome = fate(p, asOf);
             p.age = age(p, common);
+            dead[i] = p.outcome.fate().isDeath();
         }
         Map<String, List<RegisterFacts.PersonFacts>> members = new LinkedHashMap<>();
         for (String c : CATEGORIES) {
@@ -254,31 +252,50 @@ public final class Figures {
             add(members, "displaced", p, o.ever(Status.DISPLACED));
             add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
         }
-        Predicate<Long> killed = id -> {
-            RegisterFacts.PersonFacts p = persons.get(id);
-            return p != null && p.outcome.fate().isDeath();
-        };
-        Set<Long> destroyed = new TreeSet<>();
-        families.members().forEach((family, people) -> {
-            if (people.size() >= 2 && people.stream().allMatch(killed)) {
-                destroyed.add(family);
+        int[] familySize = new int[n];
+        int[] familyDead = new int[n];
+        for (int i = 0; i < n; i++) {
+            long family = projected.get(i).family;
+            if (family != 0) {
+                int f = index(ids, family);
+                familySize[f]++;
+                familyDead[f] += dead[i] ? 1 : 0;
             }
-        });
-        Set<Long> orphanOne = new TreeSet<>();
-        Set<Long> orphanBoth = new TreeSet<>();
-        Set<Long> orphanOneUnknown = new TreeSet<>();
-        Set<Long> orphanBothUnknown = new TreeSet<>();
-        families.parents().forEach((child, parents) -> {
-            long dead = parents.stream().filter(killed).count();
-            if (dead == 0 || killed.test(child) || !persons.containsKey(child)) {
-                return;
+        }
+        List<Long> destroyed = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            if (familySize[f] >= 2 && familyDead[f] == familySize[f]) {
+                destroyed.add(ids[f]);
             }
-            Optional<Integer> age = persons.get(child).age;
-            Set<Long> target = dead >= 2 ? (age.isEmpty() ? orphanBothUnknown : orphanBoth) : (age.isEmpty() ? orphanOneUnknown : orphanOne);
-            if (age.isEmpty() || age.get() < subgroups.childUnder()) {
-                target.add(child);
+        }
+        List<Long> orphanOne = new ArrayList<>();
+        List<Long> orphanBoth = new ArrayList<>();
+        long orphanOneUnknown = 0;
+        long orphanBothUnknown = 0;
+        for (int i = 0; i < n; i++) {
+            long[] parents = projected.get(i).parents;
+            if (parents.length == 0 || dead[i]) {
+                continue;
             }
-        });
+            int deadParents = 0;
+            for (long parent : parents) {
+                int j = java.util.Arrays.binarySearch(ids, parent);
+                deadParents += j >= 0 && dead[j] ? 1 : 0;
+            }
+            if (deadParents == 0) {
+                continue;
+            }
+            Optional<Integer> age = ordered.get(i).age;
+            if (age.isEmpty()) {
+                if (deadParents >= 2) {
+                    orphanBothUnknown++;
+                } else {
+                    orphanOneUnknown++;
+                }
+            } else if (age.get() < subgroups.childUnder()) {
+                (deadParents >= 2 ? orphanBoth : orphanOne).add(ids[i]);
+            }
+        }
 
         List<Figure> out = new ArrayList<>();
         for (String c : CATEGORIES) {
@@ -288,10 +305,10 @@ public final class Figures {
             }
             if (c.startsWith("orphaned_")) {
                 boolean one = c.equals("orphaned_one_parent");
-                List<Long> ids = List.copyOf(one ? orphanOne : orphanBoth);
-                long unknown = (one ? orphanOneUnknown : orphanBothUnknown).size();
-                out.add(new Figure(c, Optional.empty(), ids.size(), unknown, ids, List.of()));
-                out.add(new Figure(c, Optional.of("children"), ids.size(), unknown, ids, List.of()));
+                List<Long> orphans = List.copyOf(one ? orphanOne : orphanBoth);
+                long unknown = one ? orphanOneUnknown : orphanBothUnknown;
+                out.add(new Figure(c, Optional.empty(), orphans.size(), unknown, orphans, List.of()));
+                out.add(new Figure(c, Optional.of("children"), orphans.size(), unknown, orphans, List.of()));
                 continue;
             }
             List<RegisterFacts.PersonFacts> in = members.get(c);
@@ -336,7 +353,16 @@ public final class Figures {
             String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
             byAge.merge(g, 1L, Long::sum);
         }
-        return new Report(incident, asOf, definitions(subgroups), out, persons.size(), byFate, bySex, byAge, basis);
+        return new Report(incident, asOf, definitions(subgroups), out, n, byFate, bySex, byAge, basis);
+    }
+
+    /** The index of a person id among the ordered ids; the family ids are person ids of the register. */
+    private static int index(long[] ids, long id) {
+        int i = java.util.Arrays.binarySearch(ids, id);
+        if (i < 0) {
+            throw new IllegalStateException("figures: family " + id + " is no linked person");
+        }
+        return i;
     }
 
     private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {

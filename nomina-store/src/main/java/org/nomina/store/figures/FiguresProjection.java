@@ -33,7 +33,7 @@ import org.nomina.engine.domain.Status;
  */
 final class FiguresProjection {
 
-    /** The encoding of {@code figures_person.facts}; part of the fingerprint, so a new encoding rebuilds the projection. */
+    /** The encoding of the projection's lines ({@link #line}); part of the fingerprint, so a new encoding rebuilds the projection. */
     static final int FORMAT = 1;
 
     /** Ledger actions that change nothing figures read; every other action (a new one too) makes the projection stale. */
@@ -89,14 +89,8 @@ final class FiguresProjection {
         }
         long persons = Long.parseLong(before.get().substring(before.get().lastIndexOf('#') + 1));
         List<RegisterFacts.Projected> out = new ArrayList<>((int) Math.min(persons, Integer.MAX_VALUE - 8));
-        RegisterFacts.lazy(h, true);
-        try {
-            h.createQuery("SELECT person_id, facts, resident_places FROM figures_person ORDER BY person_id").setFetchSize(10_000)
-                    .map((rs, ctx) -> out.add(decode(rs.getLong(1), rs.getString(2), rs.getString(3))))
-                    .forEach(x -> { });
-        } finally {
-            RegisterFacts.lazy(h, false);
-        }
+        h.createQuery("SELECT lines FROM figures_chunk ORDER BY chunk").map((rs, ctx) -> rs.getString(1))
+                .forEach(lines -> parse(lines, out));
         // A rewrite that committed while the rows were read changes the stored fingerprint or the count.
         return before.equals(stored(h)) && out.size() == persons ? Optional.of(out) : Optional.empty();
     }
@@ -108,23 +102,24 @@ final class FiguresProjection {
      */
     static void store(Handle h, String fingerprint, List<RegisterFacts.Projected> persons) {
         h.execute("DELETE FROM figures_projection");
-        h.execute("TRUNCATE TABLE figures_person");
+        h.execute("DELETE FROM figures_chunk");
         h.useTransaction(t -> {
             Connection c = t.getConnection();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO figures_person (person_id, facts, resident_places) VALUES (?, ?, ?)")) {
-                int pending = 0;
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO figures_chunk (chunk, persons, lines) VALUES (?, ?, ?)")) {
+                StringBuilder lines = new StringBuilder(CHUNK_CHARS + 1024);
+                int chunk = 0;
+                int inChunk = 0;
                 for (RegisterFacts.Projected p : persons) {
-                    insert.setLong(1, p.id);
-                    insert.setString(2, encode(p));
-                    insert.setString(3, places(p.residentPlaces));
-                    insert.addBatch();
-                    if (++pending == 5000) {
-                        insert.executeBatch();
-                        pending = 0;
+                    String line = line(p);
+                    if (inChunk > 0 && lines.length() + line.length() > CHUNK_CHARS) {
+                        chunk(insert, ++chunk, inChunk, lines);
+                        inChunk = 0;
                     }
+                    lines.append(line);
+                    inChunk++;
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
+                if (inChunk > 0) {
+                    chunk(insert, ++chunk, inChunk, lines);
                 }
             } catch (SQLException e) {
                 throw new org.nomina.store.StoreException("cannot write the figures projection: " + e.getMessage(), e);
@@ -134,13 +129,29 @@ final class FiguresProjection {
         });
     }
 
+    /** Characters of lines per chunk: a chunk must fit VARCHAR(1000000); about 3,500 persons of the town. */
+    static final int CHUNK_CHARS = 256_000;
+
+    private static void chunk(PreparedStatement insert, int chunk, int persons, StringBuilder lines) throws SQLException {
+        insert.setInt(1, chunk);
+        insert.setInt(2, persons);
+        insert.setString(3, lines.toString());
+        insert.executeUpdate();
+        lines.setLength(0);
+    }
+
+    /** One person's line: {@code id|facts|places}, ended by a line break (no field holds one). */
+    static String line(RegisterFacts.Projected p) {
+        return p.id + "|" + encode(p) + "|" + places(p.residentPlaces) + "\n";
+    }
+
     /**
-     * {@code facts}: eight fields separated by {@code |}: sex ({@code m}, {@code f}, {@code u}); birth; recorded
+     * The facts of a line: eight fields separated by {@code |}: sex ({@code m}, {@code f}, {@code u}); birth; recorded
      * age; the date of that age; incidents, comma-separated, each an id (0: the default incident) with {@code *}
      * when a residents' list names the person in it; statuses, comma-separated, each
      * {@code incident:status:date:record:source}; family (empty: none); parents, comma-separated. Dates are
      * {@code year-month-day} with 0 for an unknown month or day, or empty. Only numbers and status words: no
-     * field can hold a separator. Resident places are their own column (see {@link #places}).
+     * field can hold a separator. Resident places follow them (see {@link #places}).
      */
     static String encode(RegisterFacts.Projected p) {
         StringBuilder s = new StringBuilder(48);
@@ -175,74 +186,158 @@ final class FiguresProjection {
         return d == null ? s : s.append(d.year()).append('-').append(d.month()).append('-').append(d.day());
     }
 
-    static RegisterFacts.Projected decode(long id, String facts, String places) {
-        RegisterFacts.Projected p = new RegisterFacts.Projected(id);
-        String[] f = facts.split("\\|", -1);
-        if (f.length != 8) {
-            throw new IllegalStateException("figures_person " + id + ": " + f.length + " fields, not 8, in '" + facts + "'");
-        }
-        p.sex = switch (f[0]) {
-            case "m" -> Sex.MALE;
-            case "f" -> Sex.FEMALE;
-            default -> Sex.UNKNOWN;
-        };
-        p.birth = date(f[1]);
-        p.recordAge = f[2].isEmpty() ? null : Integer.valueOf(f[2]);
-        p.recordAgeDate = date(f[3]);
-        if (!f[4].isEmpty()) {
-            String[] incidents = f[4].split(",");
-            p.incidents = new long[incidents.length];
-            p.residentIn = new boolean[incidents.length];
-            for (int i = 0; i < incidents.length; i++) {
-                boolean resident = incidents[i].endsWith("*");
-                p.residentIn[i] = resident;
-                p.incidents[i] = Long.parseLong(resident ? incidents[i].substring(0, incidents[i].length() - 1) : incidents[i]);
+    /**
+     * Reads the lines of one chunk into {@code out}, with a cursor rather than splitting: a million persons are
+     * parsed on every {@code figures}, and String.split with its arrays and substrings cost a third of the
+     * projection's CPU on the town of a million.
+     */
+    static void parse(String lines, List<RegisterFacts.Projected> out) {
+        Cursor c = new Cursor(lines);
+        while (c.at < lines.length()) {
+            RegisterFacts.Projected p = new RegisterFacts.Projected(c.number());
+            c.skip('|');
+            char sex = lines.charAt(c.at++);
+            p.sex = sex == 'm' ? Sex.MALE : sex == 'f' ? Sex.FEMALE : Sex.UNKNOWN;
+            c.skip('|');
+            p.birth = c.date();
+            c.skip('|');
+            p.recordAge = c.peek('|') ? null : (int) c.number();
+            c.skip('|');
+            p.recordAgeDate = c.date();
+            c.skip('|');
+            long[] incidents = new long[2];
+            boolean[] resident = new boolean[2];
+            int n = 0;
+            while (!c.peek('|')) {
+                if (n > 0) {
+                    c.skip(',');
+                }
+                if (n == incidents.length) {
+                    incidents = java.util.Arrays.copyOf(incidents, n * 2);
+                    resident = java.util.Arrays.copyOf(resident, n * 2);
+                }
+                incidents[n] = c.number();
+                if (c.peek('*')) {
+                    resident[n] = true;
+                    c.at++;
+                }
+                n++;
             }
-        }
-        if (!f[5].isEmpty()) {
-            for (String e : f[5].split(",")) {
-                String[] x = e.split(":", -1);
-                p.events.add(new RegisterFacts.Event(Long.parseLong(x[0]), STATUSES.get(x[1]), Optional.ofNullable(date(x[2])),
-                        Long.parseLong(x[3]), Long.parseLong(x[4])));
+            p.incidents = java.util.Arrays.copyOf(incidents, n);
+            p.residentIn = java.util.Arrays.copyOf(resident, n);
+            c.skip('|');
+            while (!c.peek('|')) {
+                if (!p.events.isEmpty()) {
+                    c.skip(',');
+                }
+                long incident = c.number();
+                c.skip(':');
+                int colon = lines.indexOf(':', c.at);
+                Status status = STATUSES.get(lines.substring(c.at, colon));
+                if (status == null) {
+                    throw new IllegalStateException("figures projection: no status '" + lines.substring(c.at, colon) + "' for person " + p.id);
+                }
+                c.at = colon + 1;
+                PartialDate date = c.date();
+                c.skip(':');
+                long record = c.number();
+                c.skip(':');
+                long source = c.number();
+                p.events.add(new RegisterFacts.Event(incident, status, Optional.ofNullable(date), record, source));
             }
-        }
-        p.family = f[6].isEmpty() ? 0 : Long.parseLong(f[6]);
-        if (!f[7].isEmpty()) {
-            p.parents = java.util.Arrays.stream(f[7].split(",")).mapToLong(Long::parseLong).toArray();
-        }
-        StringBuilder place = new StringBuilder();
-        for (int i = 0; i < places.length(); i++) {
-            char c = places.charAt(i);
-            if (c == '\\') {
-                place.append(places.charAt(++i) == 'n' ? '\n' : '\\');
-            } else if (c == '\n') {
-                p.residentPlaces.add(place.toString());
-                place.setLength(0);
-            } else {
-                place.append(c);
+            c.skip('|');
+            p.family = c.peek('|') ? 0 : c.number();
+            c.skip('|');
+            long[] parents = new long[2];
+            n = 0;
+            while (!c.peek('|')) {
+                if (n > 0) {
+                    c.skip(',');
+                }
+                if (n == parents.length) {
+                    parents = java.util.Arrays.copyOf(parents, n * 2);
+                }
+                parents[n++] = c.number();
             }
+            p.parents = java.util.Arrays.copyOf(parents, n);
+            c.skip('|');
+            StringBuilder place = new StringBuilder();
+            for (char x = lines.charAt(c.at++); x != '\n'; x = lines.charAt(c.at++)) {
+                if (x == '\\') {
+                    char e = lines.charAt(c.at++);
+                    place.append(e == 'n' ? '\n' : e == 'p' ? '|' : e == 's' ? ';' : '\\');
+                } else if (x == ';') {
+                    p.residentPlaces.add(place.toString());
+                    place.setLength(0);
+                } else {
+                    place.append(x);
+                }
+            }
+            out.add(p);
         }
-        return p;
     }
 
-    private static PartialDate date(String text) {
-        if (text.isEmpty()) {
-            return null;
+    /** A position in a chunk's lines. */
+    private static final class Cursor {
+        final String s;
+        int at;
+
+        Cursor(String s) {
+            this.s = s;
         }
-        int a = text.indexOf('-');
-        int b = text.indexOf('-', a + 1);
-        return new PartialDate(Integer.parseInt(text, 0, a, 10), Integer.parseInt(text, a + 1, b, 10),
-                Integer.parseInt(text, b + 1, text.length(), 10), false);
+
+        boolean peek(char c) {
+            return s.charAt(at) == c;
+        }
+
+        void skip(char c) {
+            if (s.charAt(at) != c) {
+                throw new IllegalStateException("figures projection: '" + c + "' expected at " + at + " of a chunk, not '" + s.charAt(at) + "'");
+            }
+            at++;
+        }
+
+        /** A (possibly negative) whole number at the cursor, which is left on the character after it. */
+        long number() {
+            boolean negative = s.charAt(at) == '-';
+            if (negative) {
+                at++;
+            }
+            int start = at;
+            long v = 0;
+            for (char c; at < s.length() && (c = s.charAt(at)) >= '0' && c <= '9'; at++) {
+                v = v * 10 + (c - '0');
+            }
+            if (at == start) {
+                throw new IllegalStateException("figures projection: no number at " + at + " of a chunk");
+            }
+            return negative ? -v : v;
+        }
+
+        /** {@code year-month-day}, or nothing (no date) before a field's end. */
+        PartialDate date() {
+            char c = s.charAt(at);
+            if (c == '|' || c == ':') {
+                return null;
+            }
+            int year = (int) number();
+            skip('-');
+            int month = (int) number();
+            skip('-');
+            int day = (int) number();
+            return new PartialDate(year, month, day, false);
+        }
     }
 
     /**
-     * The places residents' lists give the person, each ended by a line break; a backslash inside a place is
-     * written {@code \\} and a line break {@code \n}, so any place (an empty one too) comes back as written.
+     * The places residents' lists give the person, each ended by {@code ;}; inside a place a backslash is written
+     * {@code \\\\}, a line break {@code \\n}, {@code |} as {@code \\p} and {@code ;} as {@code \\s}, so any place (an
+     * empty one too) comes back as written and no line holds a line break.
      */
     static String places(List<String> places) {
         StringBuilder s = new StringBuilder();
         for (String place : places) {
-            s.append(place.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+            s.append(place.replace("\\", "\\\\").replace("\n", "\\n").replace("|", "\\p").replace(";", "\\s")).append(';');
         }
         return s.toString();
     }

@@ -227,12 +227,12 @@ final class RegisterFacts {
      * that has one, and residence on a residents' list of those incidents or of the incident's place; sex,
      * birth and recorded age as every record gives them. Families are of every incident.
      */
-    static Map<Long, PersonFacts> forScope(List<Projected> persons, Map<Long, Source> sources, Scope scope) {
+    static List<PersonFacts> forScope(List<Projected> persons, Map<Long, Source> sources, Scope scope) {
         // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
         NameNormaliser names = scope.place().isPresent() ? NameNormaliser.shared() : null;
         String place = scope.place().map(p -> names.placeName(p)).orElse("");
         Map<String, String> placeKeys = new HashMap<>();
-        Map<Long, PersonFacts> out = new HashMap<>(persons.size() * 2);
+        List<PersonFacts> out = new ArrayList<>(persons.size());
         for (Projected x : persons) {
             PersonFacts p = new PersonFacts(x.id);
             p.sex = x.sex;
@@ -262,7 +262,7 @@ final class RegisterFacts {
                     p.events.add(new StatusEvent(e.status(), e.date(), known, e.recordId(), source == null ? "" : source.name()));
                 }
             }
-            out.put(x.id, p);
+            out.add(p);
         }
         return out;
     }

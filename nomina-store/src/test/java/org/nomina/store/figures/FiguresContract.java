@@ -396,7 +396,7 @@ abstract class FiguresContract {
         Figures.Report r = figures(Optional.empty(), Optional.empty());
         assertThat(r.basis()).isEqualTo("the figures projection");
         assertThat(written).isEqualTo("the figures projection written for " + r.persons() + " persons");
-        long rows = db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM figures_person").mapTo(Long.class).one());
+        long rows = db().jdbi().withHandle(h -> h.createQuery("SELECT SUM(persons) FROM figures_chunk").mapTo(Long.class).one());
         assertThat(rows).isEqualTo(r.persons());
     }
 

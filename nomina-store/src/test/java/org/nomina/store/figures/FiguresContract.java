@@ -105,6 +105,15 @@ abstract class FiguresContract {
         RegisterLinker.link(db(), LinkageConfig.defaults(), "t", ProgressListener.NONE);
     }
 
+    /** A census listing R3 (Elvin) again, as the grandson in his grandfather's household. */
+    private void censusWithTheGrandsonInASecondHousehold() throws IOException {
+        importList("Census", """
+                ID,Household,Relation,Surname,Given name,Patronymic,Date of birth,Sex,Village
+                S1,77,head,Qasımzadə,Ələsgər,Hüseyn,01.05.1925,m,Nomkənd
+                S2,77,grandson,Qasımzadə,Elvin,Təhmasib,21.01.1980,m,Nomkənd
+                """, "Night attack", "residents");
+    }
+
     private Figures.Report figures(Optional<String> incident, Optional<PartialDate> asOf) {
         return Figures.compute(db().jdbi(), incident, asOf, Subgroups.DEFAULT);
     }
@@ -216,11 +225,7 @@ abstract class FiguresContract {
     @Test
     void shouldMakeOneFamilyOfAChildListedInTwoHouseholdsAndKeepHimAnOrphan() throws IOException {
         town();
-        importList("Census", """
-                ID,Household,Relation,Surname,Given name,Patronymic,Date of birth,Sex,Village
-                S1,77,head,Qasımzadə,Ələsgər,Hüseyn,01.05.1925,m,Nomkənd
-                S2,77,grandson,Qasımzadə,Elvin,Təhmasib,21.01.1980,m,Nomkənd
-                """, "Night attack", "residents");
+        censusWithTheGrandsonInASecondHousehold();
         RegisterLinker.link(db(), LinkageConfig.defaults(), "t", ProgressListener.NONE);
         Map<Long, Long> families = db().jdbi().withHandle(h -> FamilyQueries.familyOf(FamilyQueries.households(h).values()));
         assertThat(families.get(person("Census", "S1"))).isEqualTo(families.get(person("Residents", "R1")));
@@ -301,11 +306,7 @@ abstract class FiguresContract {
         town();
         // A child listed in a second household (one family with the first), a resident listed under no
         // incident but in the attack's place, a dated release after a hostage-taking, a death against a release.
-        importList("Census", """
-                ID,Household,Relation,Surname,Given name,Patronymic,Date of birth,Sex,Village
-                S1,77,head,Qasımzadə,Ələsgər,Hüseyn,01.05.1925,m,Nomkənd
-                S2,77,grandson,Qasımzadə,Elvin,Təhmasib,21.01.1980,m,Nomkənd
-                """, "Night attack", "residents");
+        censusWithTheGrandsonInASecondHousehold();
         Path placeOnly = Files.writeString(dir.resolve("place_only.csv"), """
                 ID,Surname,Given name,Date of birth,Sex,Village
                 P1,Babayeva,Nərmin,04.04.1990,f,Номкенд

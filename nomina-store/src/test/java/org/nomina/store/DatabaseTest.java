@@ -41,6 +41,22 @@ class DatabaseTest {
     }
 
     @Test
+    void shouldKeepAnH2DatabaseOpenBetweenUsesUntilClosed() {
+        // An in-memory H2 database without DB_CLOSE_DELAY vanishes when its last connection closes, as an H2
+        // file is closed (and reopened at the next use) then: the schema survives the migration's connections
+        // and one use to the next only if the Database holds the database open.
+        String url = "jdbc:h2:mem:kept-" + java.util.UUID.randomUUID();
+        Database db = Database.open(url);
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO incident (name, created_at) VALUES ('x', CURRENT_TIMESTAMP)"));
+        long incidents = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
+        assertThat(incidents).isEqualTo(1);
+        db.close();
+        // Closed: the next connection finds a new, empty database.
+        assertThatThrownBy(() -> db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one()))
+                .hasMessageContaining("INCIDENT");
+    }
+
+    @Test
     void shouldLeaveADatabaseWithAFailedMigrationToFlyway() {
         String url = Database.h2Url(dir.resolve("db"));
         Database db = Database.open(url);

@@ -56,7 +56,7 @@ final class FiguresCommand implements Callable<Integer> {
         Register register = parent.register();
         long started = System.nanoTime();
         Figures.Report figures = register.figures(Optional.ofNullable(incident), date, subgroups);
-        report.note("figures: %,d persons counted in %.2f s", figures.persons(), (System.nanoTime() - started) / 1e9);
+        report.note("figures: %,d persons counted in %.2f s from %s", figures.persons(), (System.nanoTime() - started) / 1e9, figures.basis());
         if (explain != null) {
             Figures.Figure f = figures.figure(explain).orElseThrow(() -> new BadInputException("--explain '" + explain
                     + "': no such figure; categories: " + String.join(", ", Register.FIGURE_CATEGORIES) + ", subgroups: "

@@ -43,6 +43,10 @@ final class LinkCommand implements Callable<Integer> {
         RegisterLinker.Outcome o = parent.register().link(cfg, actor.name(),
                 (stage, done, total) -> terminal.progress(String.format("%-9s", stage), done, total, ""));
         terminal.done();
+        // Written now so that the first `figures` after a link reads short rows, not every record again.
+        long started = System.nanoTime();
+        String figures = parent.register().refreshFigures();
+        report.note("figures: %s in %.2f s", figures, (System.nanoTime() - started) / 1e9);
         report.report(() -> report(o), out -> out.text(text(o)));
         return 0;
     }

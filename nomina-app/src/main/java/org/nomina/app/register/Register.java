@@ -220,6 +220,11 @@ public final class Register implements AutoCloseable {
         return Figures.compute(db.jdbi(), incident, asOf, subgroups);
     }
 
+    /** Writes the figures projection for the register as it is now, unless it is current; says what it did. */
+    public String refreshFigures() {
+        return Figures.refresh(db.jdbi());
+    }
+
     /** The persons (or families) behind one figure, with their source records. */
     public Explanation explain(Figures.Figure figure) {
         return Explanation.of(db.jdbi(), figure);
@@ -674,6 +679,7 @@ public final class Register implements AutoCloseable {
             String yaml = MappingChoice.fromColumns(result.columns(), result.encoding(), result.delimiter(), mapping).toYaml();
             return new Preview(upload, result, first, yaml);
         } finally {
+            scratch.close();
             shutdown(memory);
         }
     }

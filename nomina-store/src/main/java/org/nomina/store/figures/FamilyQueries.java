@@ -39,12 +39,11 @@ public final class FamilyQueries {
         return read(h, HOUSEHOLD_ROWS, Map.of());
     }
 
-    /** The households the given person's records name, with all their members (for person show: a few rows, by index). */
-    public static Map<String, List<Member>> householdsOf(Handle h, long personId) {
-        List<Map.Entry<Long, String>> keys = h.createQuery("""
-                SELECT r.source_id, r.household FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
-                WHERE pr.person_id = :p AND r.household <> ''""").bind("p", personId)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    /**
+     * The households named by the given {@code SOURCE_ID:HOUSEHOLD} keys (a person's records give them), with all
+     * their members: for person show, a few rows by index (source_record_household).
+     */
+    public static Map<String, List<Member>> households(Handle h, Collection<Map.Entry<Long, String>> keys) {
         Map<String, List<Member>> out = new HashMap<>();
         for (Map.Entry<Long, String> k : keys) {
             out.putAll(read(h, HOUSEHOLD_ROWS + " AND r.source_id = :s AND r.household = :hh", Map.of("s", k.getKey(), "hh", k.getValue())));

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Sex;
@@ -52,9 +50,12 @@ public final class Figures {
         }
     }
 
-    /** All figures for one incident (or the whole register) as of a date (or now). */
+    /**
+     * All figures for one incident (or the whole register) as of a date (or now). {@code basis} says what they
+     * were counted from: the figures projection, or the source records (and whether the projection was written).
+     */
     public record Report(String incident, Optional<PartialDate> asOf, Map<String, Object> definitions, List<Figure> figures,
-                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup) {
+                         long persons, Map<String, Long> byFate, Map<String, Long> bySex, Map<String, Long> byAgeGroup, String basis) {
 
         public Optional<Figure> figure(String key) {
             return figures.stream().filter(f -> f.key().equals(key)).findFirst();
@@ -68,31 +69,92 @@ public final class Figures {
         }
     }
 
+    /** Where the persons' facts come from: the projection when it is current (written again when not), or the records only. */
+    public enum Basis {
+        /** The figures projection while it names the register's state; else the records, and the projection written again. */
+        PROJECTION,
+        /** Every source record, as if there were no projection; the projection is neither read nor written. */
+        RECORDS
+    }
+
     private Figures() {
     }
 
     /**
-     * Computes every figure.
+     * Computes every figure, from the figures projection when it is current, else from the source records
+     * (writing the projection again for the next time).
      *
      * @param incident the incident's name; empty for the whole register (every incident and the default one)
      * @param asOf     only statuses known by this date; empty for all
      * @throws BadInputException when the incident does not exist or nobody has been linked yet
      */
     public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups) {
+        return compute(jdbi, incident, asOf, subgroups, Basis.PROJECTION);
+    }
+
+    /** {@link #compute(Jdbi, Optional, Optional, Subgroups)} from the given basis (tests compare the two). */
+    public static Report compute(Jdbi jdbi, Optional<String> incident, Optional<PartialDate> asOf, Subgroups subgroups, Basis basis) {
         return jdbi.withHandle(h -> {
             List<Incident> incidents = Incidents.list(h);
             Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
                     "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
-            RegisterFacts facts = RegisterFacts.read(h, RegisterFacts.scope(incidents, root),
-                    root.map(Incident::place).filter(p -> !p.isEmpty()), incidents);
-            if (facts.persons.isEmpty()) {
+            String fingerprint = FiguresProjection.fingerprint(h);
+            Optional<List<RegisterFacts.Projected>> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
+            List<RegisterFacts.Projected> persons;
+            Map<Long, RegisterFacts.Source> sources;
+            String from;
+            if (projected.isPresent()) {
+                persons = projected.get();
+                sources = RegisterFacts.sources(h);
+                from = "the figures projection";
+            } else {
+                RegisterFacts.Scan scan = RegisterFacts.scan(h);
+                persons = scan.persons();
+                sources = scan.sources();
+                from = "the source records";
+                if (basis == Basis.PROJECTION && !persons.isEmpty()) {
+                    from += store(h, fingerprint, persons);
+                }
+            }
+            if (persons.isEmpty()) {
                 long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
                 if (records > 0) {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }
             }
-            return tally(facts, root.map(Incident::name).orElse("all incidents"), asOf, subgroups);
+            List<RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
+            return tally(facts, persons, root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
         });
+    }
+
+    /**
+     * Writes the figures projection for the register as it is now, unless it is current already (the link
+     * command calls it, so that the first {@code figures} after a link need not read every record); says what
+     * it did.
+     */
+    public static String refresh(Jdbi jdbi) {
+        return jdbi.withHandle(h -> {
+            String fingerprint = FiguresProjection.fingerprint(h);
+            if (FiguresProjection.isCurrent(h, fingerprint)) {
+                return "the figures projection is current";
+            }
+            List<RegisterFacts.Projected> persons = RegisterFacts.scan(h).persons();
+            FiguresProjection.store(h, fingerprint, persons);
+            return String.format("the figures projection written for %,d persons", persons.size());
+        });
+    }
+
+    /**
+     * Writes the projection again; what to say of it beside the figures. A database that cannot be written (one
+     * opened read-only, or another process writing it) still gives its figures, from the records.
+     */
+    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, List<RegisterFacts.Projected> persons) {
+        try {
+            FiguresProjection.store(h, fingerprint, persons);
+            return " (the figures projection written for the next time)";
+        } catch (RuntimeException e) {
+            return " (the figures projection could not be written: " + e.getMessage() + ")";
+        }
     }
 
     /** The counts only (category or category/subgroup → count); see {@link Report#counts()}. */
@@ -102,8 +164,13 @@ public final class Figures {
 
     /** Each person's current fate and the rule behind it, for {@code person show} and {@code --explain}. */
     static FateOutcome fate(RegisterFacts.PersonFacts p, Optional<PartialDate> asOf) {
+        if (p.events.isEmpty()) {
+            return NO_STATUS; // most persons of a town (residents no list names again): the same outcome, made once
+        }
         return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
     }
+
+    private static final FateOutcome NO_STATUS = FateRules.decide(List.of());
 
     /**
      * The person's age at the incident: at its start date, or — for an incident recorded without dates (one
@@ -145,14 +212,29 @@ public final class Figures {
                 .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
     }
 
-    private static Report tally(RegisterFacts facts, String incident, Optional<PartialDate> asOf, Subgroups subgroups) {
-        // Persons in id order, so every list below is built sorted, without a set per category.
-        List<RegisterFacts.PersonFacts> ordered = new ArrayList<>(facts.persons.values());
-        ordered.sort(java.util.Comparator.comparingLong(p -> p.id));
+    /**
+     * The figures from each person's facts ({@code ordered}, in id order) and their projection ({@code projected},
+     * the same persons in the same order: families and parents). Families and orphans are counted over arrays
+     * indexed like the persons, a family found by its id (its lowest member's) by binary search: maps of boxed ids
+     * for a million persons cost more than the rest of the tally.
+     */
+    private static Report tally(List<RegisterFacts.PersonFacts> ordered, List<RegisterFacts.Projected> projected, String incident,
+                                Optional<PartialDate> asOf, Subgroups subgroups, String basis) {
+        int n = ordered.size();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = ordered.get(i).id;
+            if (projected.get(i).id != ids[i] || (i > 0 && ids[i] <= ids[i - 1])) {
+                throw new IllegalStateException("figures: persons out of order at " + ids[i]);
+            }
+        }
         Optional<PartialDate> common = commonDate(ordered);
-        for (RegisterFacts.PersonFacts p : ordered) {
+        boolean[] dead = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            RegisterFacts.PersonFacts p = ordered.get(i);
             p.outcome = fate(p, asOf);
             p.age = age(p, common);
+            dead[i] = p.outcome.fate().isDeath();
         }
         Map<String, List<RegisterFacts.PersonFacts>> members = new LinkedHashMap<>();
         for (String c : CATEGORIES) {
@@ -170,32 +252,50 @@ public final class Figures {
             add(members, "displaced", p, o.ever(Status.DISPLACED));
             add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
         }
-        Families families = Families.of(facts.households.values());
-        Predicate<Long> killed = id -> {
-            RegisterFacts.PersonFacts p = facts.persons.get(id);
-            return p != null && p.outcome.fate().isDeath();
-        };
-        Set<Long> destroyed = new TreeSet<>();
-        families.members().forEach((family, people) -> {
-            if (people.size() >= 2 && people.stream().allMatch(killed)) {
-                destroyed.add(family);
+        int[] familySize = new int[n];
+        int[] familyDead = new int[n];
+        for (int i = 0; i < n; i++) {
+            long family = projected.get(i).family;
+            if (family != 0) {
+                int f = index(ids, family);
+                familySize[f]++;
+                familyDead[f] += dead[i] ? 1 : 0;
             }
-        });
-        Set<Long> orphanOne = new TreeSet<>();
-        Set<Long> orphanBoth = new TreeSet<>();
-        Set<Long> orphanOneUnknown = new TreeSet<>();
-        Set<Long> orphanBothUnknown = new TreeSet<>();
-        families.parents().forEach((child, parents) -> {
-            long dead = parents.stream().filter(killed).count();
-            if (dead == 0 || killed.test(child) || !facts.persons.containsKey(child)) {
-                return;
+        }
+        List<Long> destroyed = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            if (familySize[f] >= 2 && familyDead[f] == familySize[f]) {
+                destroyed.add(ids[f]);
             }
-            Optional<Integer> age = facts.persons.get(child).age;
-            Set<Long> target = dead >= 2 ? (age.isEmpty() ? orphanBothUnknown : orphanBoth) : (age.isEmpty() ? orphanOneUnknown : orphanOne);
-            if (age.isEmpty() || age.get() < subgroups.childUnder()) {
-                target.add(child);
+        }
+        List<Long> orphanOne = new ArrayList<>();
+        List<Long> orphanBoth = new ArrayList<>();
+        long orphanOneUnknown = 0;
+        long orphanBothUnknown = 0;
+        for (int i = 0; i < n; i++) {
+            long[] parents = projected.get(i).parents;
+            if (parents.length == 0 || dead[i]) {
+                continue;
             }
-        });
+            int deadParents = 0;
+            for (long parent : parents) {
+                int j = java.util.Arrays.binarySearch(ids, parent);
+                deadParents += j >= 0 && dead[j] ? 1 : 0;
+            }
+            if (deadParents == 0) {
+                continue;
+            }
+            Optional<Integer> age = ordered.get(i).age;
+            if (age.isEmpty()) {
+                if (deadParents >= 2) {
+                    orphanBothUnknown++;
+                } else {
+                    orphanOneUnknown++;
+                }
+            } else if (age.get() < subgroups.childUnder()) {
+                (deadParents >= 2 ? orphanBoth : orphanOne).add(ids[i]);
+            }
+        }
 
         List<Figure> out = new ArrayList<>();
         for (String c : CATEGORIES) {
@@ -205,10 +305,10 @@ public final class Figures {
             }
             if (c.startsWith("orphaned_")) {
                 boolean one = c.equals("orphaned_one_parent");
-                List<Long> ids = List.copyOf(one ? orphanOne : orphanBoth);
-                long unknown = (one ? orphanOneUnknown : orphanBothUnknown).size();
-                out.add(new Figure(c, Optional.empty(), ids.size(), unknown, ids, List.of()));
-                out.add(new Figure(c, Optional.of("children"), ids.size(), unknown, ids, List.of()));
+                List<Long> orphans = List.copyOf(one ? orphanOne : orphanBoth);
+                long unknown = one ? orphanOneUnknown : orphanBothUnknown;
+                out.add(new Figure(c, Optional.empty(), orphans.size(), unknown, orphans, List.of()));
+                out.add(new Figure(c, Optional.of("children"), orphans.size(), unknown, orphans, List.of()));
                 continue;
             }
             List<RegisterFacts.PersonFacts> in = members.get(c);
@@ -253,7 +353,16 @@ public final class Figures {
             String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
             byAge.merge(g, 1L, Long::sum);
         }
-        return new Report(incident, asOf, definitions(subgroups), out, facts.persons.size(), byFate, bySex, byAge);
+        return new Report(incident, asOf, definitions(subgroups), out, n, byFate, bySex, byAge, basis);
+    }
+
+    /** The index of a person id among the ordered ids; the family ids are person ids of the register. */
+    private static int index(long[] ids, long id) {
+        int i = java.util.Arrays.binarySearch(ids, id);
+        if (i < 0) {
+            throw new IllegalStateException("figures: family " + id + " is no linked person");
+        }
+        return i;
     }
 
     private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {

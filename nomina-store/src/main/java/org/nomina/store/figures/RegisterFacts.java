@@ -21,10 +21,12 @@ import org.nomina.store.incidents.Incidents;
 import org.nomina.store.incidents.Incidents.Incident;
 
 /**
- * What the latest link says of every person, read in one pass over their source records: status
- * events in the incidents asked for, sex and birth, residence on a residents' list, and household
- * memberships (of every incident: families do not depend on the incident). Memory grows with the number
- * of persons, not with a query per person: one streamed query (1,000,000 persons in bench/figures.sh).
+ * What the latest link says of every person, read in one pass over their source records ({@link #scan}):
+ * for every incident at once, status events, sex and birth, residence on a residents' list, and the family
+ * and parents the households give (families do not depend on the incident). {@link FiguresProjection} keeps
+ * the result in a table so that {@code figures} need not read the records again until the register changes;
+ * {@link #forScope} makes of it the facts one request (an incident, or all) counts. Memory grows with the
+ * number of persons, not with a query per person: one streamed query (1,000,000 persons in bench/figures.sh).
  */
 final class RegisterFacts {
 
@@ -32,9 +34,7 @@ final class RegisterFacts {
     static final class PersonFacts {
         final long id;
         Sex sex = Sex.UNKNOWN;
-        boolean sexStated;
         PartialDate birth;
-        int birthVotes;
         Integer recordAge;
         PartialDate recordAgeDate;
         PartialDate incidentStart;
@@ -52,9 +52,56 @@ final class RegisterFacts {
     record Source(String name, String kind, Optional<PartialDate> date) {
     }
 
-    final Map<Long, PersonFacts> persons = new HashMap<>();
-    final Map<String, List<Member>> households = new HashMap<>();
-    final Map<Long, Source> sources = new HashMap<>();
+    /**
+     * What the latest link says of one person for every incident at once, before an incident is chosen: a row
+     * of the figures projection ({@link FiguresProjection}). Sex, birth and recorded age are decided over all
+     * of the person's records; the incidents they appear in (in the order their first records come), whether
+     * a residents' list names them in each, the places those lists give, every status with its incident, and
+     * the family and parents their households give. {@link #forScope} makes of it what one request counts.
+     */
+    static final class Projected {
+        final long id;
+        Sex sex = Sex.UNKNOWN;
+        boolean sexStated;
+        PartialDate birth;
+        int birthVotes;
+        Integer recordAge;
+        PartialDate recordAgeDate;
+        /** Incident ids (0: the default incident, no id) in the order of their first record; on a residents' list in each. */
+        long[] incidents = new long[0];
+        boolean[] residentIn = new boolean[0];
+        /** The places the residents' lists give, as written, each once. */
+        final List<String> residentPlaces = new ArrayList<>(1);
+        final List<Event> events = new ArrayList<>(2);
+        /** The family (its lowest person id), 0 when no household names the person. */
+        long family;
+        long[] parents = new long[0];
+
+        Projected(long id) {
+            this.id = id;
+        }
+
+        void inIncident(long incident, boolean residents) {
+            for (int i = 0; i < incidents.length; i++) {
+                if (incidents[i] == incident) {
+                    residentIn[i] |= residents;
+                    return;
+                }
+            }
+            incidents = java.util.Arrays.copyOf(incidents, incidents.length + 1);
+            residentIn = java.util.Arrays.copyOf(residentIn, residentIn.length + 1);
+            incidents[incidents.length - 1] = incident;
+            residentIn[residentIn.length - 1] = residents;
+        }
+    }
+
+    /** One status of a record: its incident (0: none), what and when it says, and the record and source it comes from. */
+    record Event(long incident, Status status, Optional<PartialDate> date, long recordId, long sourceId) {
+    }
+
+    /** Every person's projection, in id order, and the register's sources. */
+    record Scan(List<Projected> persons, Map<Long, Source> sources) {
+    }
 
     /**
      * Every column the pass reads, households included. No join: which person a record belongs to comes
@@ -74,17 +121,49 @@ final class RegisterFacts {
      */
     private static final String FROM_H2 = "FROM source_record r USE INDEX (source_record_figures) WHERE r.id >= 0";
 
-    static RegisterFacts read(Handle h, Optional<Set<Long>> scope, Optional<String> scopePlace, List<Incident> incidents) {
-        RegisterFacts facts = new RegisterFacts();
+    /** The register's sources by id. */
+    static Map<Long, Source> sources(Handle h) {
+        Map<Long, Source> out = new HashMap<>();
         h.createQuery("SELECT id, name, kind, source_date FROM source").map((rs, ctx) -> {
-            facts.sources.put(rs.getLong(1), new Source(rs.getString(2), rs.getString(3), date(rs.getString(4))));
+            out.put(rs.getLong(1), new Source(rs.getString(2), rs.getString(3), date(rs.getString(4))));
             return 0;
         }).list();
-        lazy(h, true);
-        Map<Long, Optional<PartialDate>> starts = starts(incidents);
-        // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
-        NameNormaliser names = scopePlace.isPresent() ? NameNormaliser.shared() : null;
-        String place = scopePlace.map(p -> names.placeName(p)).orElse("");
+        return out;
+    }
+
+    /**
+     * One pass over every linked record: each person's projection, for every incident, with families and
+     * parents resolved from the households.
+     */
+    static Scan scan(Handle h) {
+        try {
+            return scan(h, true);
+        } catch (RuntimeException e) {
+            lazy(h, false);
+            if (!chunkNotFound(e)) {
+                throw e;
+            }
+            // H2 2.3.232 loses a lazy full scan when its background writer drops a chunk the scan still reads
+            // (h2database issue 4142); it happened on the town of a million right after a million rows were
+            // written. Read the records again without lazy execution, which H2 then materialises first.
+            return scan(h, false);
+        }
+    }
+
+    private static boolean chunkNotFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException") && String.valueOf(t.getMessage()).contains("not found")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Scan scan(Handle h, boolean lazily) {
+        Map<Long, Source> sources = sources(h);
+        Map<Long, Projected> persons = new HashMap<>();
+        Map<String, List<Member>> households = new HashMap<>();
+        lazy(h, lazily);
         long[] personOf = personOfRecord(h);
         Words words = new Words();
         Set<String> named = new HashSet<>();
@@ -96,11 +175,10 @@ final class RegisterFacts {
                     if (personId == 0) {
                         return 0; // not linked (imported after the latest link)
                     }
-                    Source source = facts.sources.get(rs.getLong(2));
-                    long incident = rs.getLong(3);
-                    Optional<Long> incidentId = rs.wasNull() ? Optional.empty() : Optional.of(incident);
-                    boolean inScope = scope.isEmpty() || incidentId.filter(scope.get()::contains).isPresent();
-                    PersonFacts p = facts.persons.computeIfAbsent(personId, PersonFacts::new);
+                    long sourceId = rs.getLong(2);
+                    Source source = sources.get(sourceId);
+                    long incident = rs.getLong(3); // 0 when NULL: ids start at 1
+                    Projected p = persons.computeIfAbsent(personId, Projected::new);
                     Optional<PartialDate> statusDate = partial(rs.getInt(5), rs.wasNull(), rs.getInt(6), rs.getInt(7));
                     Optional<PartialDate> incidentDate = partial(rs.getInt(8), rs.wasNull(), rs.getInt(9), rs.getInt(10));
                     Optional<PartialDate> recordDate = statusDate.or(() -> incidentDate);
@@ -120,25 +198,24 @@ final class RegisterFacts {
                         p.recordAge = age;
                         p.recordAgeDate = recordDate.orElse(null);
                     }
-                    if (inScope && p.incidentStart == null) {
-                        p.incidentStart = incidentId.flatMap(starts::get).orElse(null);
-                    }
-                    if (source != null && source.kind().equals(SourceKind.RESIDENTS)
-                            && (inScope || (!place.isEmpty() && names.placeName(rs.getString(17)).equals(place)))) {
-                        p.resident = true;
+                    boolean residents = source != null && source.kind().equals(SourceKind.RESIDENTS);
+                    p.inIncident(incident, residents);
+                    if (residents) {
+                        String place = rs.getString(17);
+                        if (!p.residentPlaces.contains(place)) {
+                            p.residentPlaces.add(place);
+                        }
                     }
                     String status = rs.getString(4);
-                    if (inScope && !status.isEmpty()) {
-                        Optional<PartialDate> known = recordDate.or(() -> source == null ? Optional.empty() : source.date());
-                        p.events.add(new StatusEvent(words.status(status), recordDate, known, recordId,
-                                source == null ? "" : source.name()));
+                    if (!status.isEmpty()) {
+                        p.events.add(new Event(incident, words.status(status), recordDate, recordId, sourceId));
                     }
                     String household = rs.getString(18);
                     if (!household.isEmpty()) {
-                        String key = rs.getLong(2) + ":" + household;
+                        String key = sourceId + ":" + household;
                         String father = key(rs.getString(20));
                         String mother = key(rs.getString(21));
-                        facts.households.computeIfAbsent(key, k -> new ArrayList<>(6)).add(new Member(personId, recordId, household,
+                        households.computeIfAbsent(key, k -> new ArrayList<>(6)).add(new Member(personId, recordId, household,
                                 words.relation(rs.getString(19)), sex, "", "", father, mother));
                         if (!father.isEmpty() || !mother.isEmpty()) {
                             named.add(key);
@@ -148,8 +225,70 @@ final class RegisterFacts {
                 })
                 .forEach(x -> { });
         lazy(h, false);
-        FamilyQueries.addNames(h, facts.households, named);
-        return facts;
+        FamilyQueries.addNames(h, households, named);
+        Figures.Families families = Figures.Families.of(households.values());
+        families.members().forEach((family, members) -> members.forEach(id -> persons.get(id).family = family));
+        families.parents().forEach((child, parents) -> persons.get(child).parents = parents.stream().mapToLong(Long::longValue).sorted().toArray());
+        List<Projected> ordered = new ArrayList<>(persons.values());
+        ordered.sort(java.util.Comparator.comparingLong(p -> p.id));
+        return new Scan(ordered, sources);
+    }
+
+    /** What one request counts of the register: the incidents asked for (empty: all) and the incident's place. */
+    record Scope(Optional<Set<Long>> incidents, Optional<String> place, Map<Long, Optional<PartialDate>> starts) {
+
+        static Scope of(List<Incident> all, Optional<Incident> root) {
+            return new Scope(RegisterFacts.scope(all, root), root.map(Incident::place).filter(p -> !p.isEmpty()), RegisterFacts.starts(all));
+        }
+
+        boolean includes(long incident) {
+            return incidents.isEmpty() || (incident != 0 && incidents.get().contains(incident));
+        }
+    }
+
+    /**
+     * Each person's facts for one scope: statuses in the incidents asked for, the start of the first of them
+     * that has one, and residence on a residents' list of those incidents or of the incident's place; sex,
+     * birth and recorded age as every record gives them. Families are of every incident.
+     */
+    static List<PersonFacts> forScope(List<Projected> persons, Map<Long, Source> sources, Scope scope) {
+        // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
+        NameNormaliser names = scope.place().isPresent() ? NameNormaliser.shared() : null;
+        String place = scope.place().map(p -> names.placeName(p)).orElse("");
+        Map<String, String> placeKeys = new HashMap<>();
+        List<PersonFacts> out = new ArrayList<>(persons.size());
+        for (Projected x : persons) {
+            PersonFacts p = new PersonFacts(x.id);
+            p.sex = x.sex;
+            p.birth = x.birth;
+            p.recordAge = x.recordAge;
+            p.recordAgeDate = x.recordAgeDate;
+            for (int i = 0; i < x.incidents.length; i++) {
+                if (scope.includes(x.incidents[i])) {
+                    if (p.incidentStart == null && x.incidents[i] != 0) {
+                        p.incidentStart = scope.starts().getOrDefault(x.incidents[i], Optional.empty()).orElse(null);
+                    }
+                    p.resident |= x.residentIn[i];
+                }
+            }
+            if (!p.resident && !place.isEmpty()) {
+                for (String written : x.residentPlaces) {
+                    if (placeKeys.computeIfAbsent(written, names::placeName).equals(place)) {
+                        p.resident = true;
+                        break;
+                    }
+                }
+            }
+            for (Event e : x.events) {
+                if (scope.includes(e.incident())) {
+                    Source source = sources.get(e.sourceId());
+                    Optional<PartialDate> known = e.date().or(() -> source == null ? Optional.empty() : source.date());
+                    p.events.add(new StatusEvent(e.status(), e.date(), known, e.recordId(), source == null ? "" : source.name()));
+                }
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     /**
@@ -213,7 +352,7 @@ final class RegisterFacts {
         }
     }
 
-    private static void vote(PersonFacts p, PartialDate birth) {
+    private static void vote(Projected p, PartialDate birth) {
         if (p.birth == null || birth.year() == p.birth.year()) {
             p.birthVotes++;
             if (p.birth == null || birth.precision().ordinal() < p.birth.precision().ordinal()) {

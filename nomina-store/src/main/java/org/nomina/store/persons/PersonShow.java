@@ -74,7 +74,10 @@ public record PersonShow(long id, String displayName, String sex, Optional<Integ
                 history.add(new IncidentHistory(incident, shown, o.fate().word(), o.rule(),
                         o.because().stream().map(StatusEvent::recordId).toList()));
             });
-            Map<String, List<Member>> households = FamilyQueries.householdsOf(h, personId);
+            // The person's records name their households already: no second query for the keys.
+            Set<Map.Entry<Long, String>> keys = records.stream().filter(l -> !l.household().isEmpty())
+                    .map(l -> Map.entry(l.sourceId(), l.household())).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, List<Member>> households = FamilyQueries.households(h, keys);
             Set<FamilyLink> links = new LinkedHashSet<>();
             households.values().forEach(m -> links.addAll(Households.links(m)));
             Set<Long> others = links.stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())).collect(Collectors.toSet());

@@ -67,7 +67,7 @@ class ReportCommandTest {
     }
 
     private String head() {
-        return (String) TestRegisters.snapshot(db).get("ledger head");
+        return (String) TestRegisters.snapshot(db).get("head");
     }
 
     @Test

@@ -49,6 +49,15 @@ class LinkageConfigTest {
     }
 
     @Test
+    void shouldReadOneToOneAndRefuseAWordThatIsNotTrueOrFalse() {
+        assertThat(LinkageConfig.defaults().oneToOne()).as("off by default").isFalse();
+        assertThat(LinkageConfig.fromMap(Map.of("one_to_one", true)).oneToOne()).isTrue();
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("one_to_one", "maybe"))).isInstanceOf(LinkageConfigException.class)
+                .hasMessage("one_to_one: expected true or false, got 'maybe'");
+    }
+
+    @Test
     void shouldRejectAReviewBandAboveTheMatchThreshold() {
         Map<String, Object> map = Map.of("match_probability", 0.6, "review_probability", 0.8);
 

@@ -1,13 +1,9 @@
 package org.nomina.app.register;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nomina.store.Database;
 import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.figures.Figures;
@@ -36,7 +32,7 @@ public final class Publication {
     private final Register register;
     private final PublicProjection projection;
     private final Corrections corrections;
-    private final Map<String, Deque<Instant>> sentBy = new ConcurrentHashMap<>();
+    private final SenderLimit senders = new SenderLimit(CORRECTIONS_PER_WINDOW, CORRECTION_WINDOW, TRACKED_ADDRESSES, Clock.systemUTC());
     private final Database db;
     private final ApiTokens tokens;
 
@@ -134,33 +130,8 @@ public final class Publication {
         if (projection.person(personId).isEmpty()) {
             return Sent.NOT_PUBLIC;
         }
-        Instant now = Instant.now();
-        String address = remote == null ? "" : remote;
-        if (!sentBy.containsKey(address) && sentBy.size() >= TRACKED_ADDRESSES) {
-            sentBy.entrySet().removeIf(e -> quiet(e.getValue(), now));
-            if (sentBy.size() >= TRACKED_ADDRESSES) {
-                return Sent.RATE_LIMITED;
-            }
-        }
-        Deque<Instant> times = sentBy.computeIfAbsent(address, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(CORRECTION_WINDOW))) {
-                times.removeFirst();
-            }
-            if (times.size() >= CORRECTIONS_PER_WINDOW) {
-                return Sent.RATE_LIMITED;
-            }
-            corrections.submit(personId, name, contact, message, language, remote);
-            times.addLast(now);
-        }
-        return Sent.STORED;
-    }
-
-    private static boolean quiet(Deque<Instant> times, Instant now) {
-        synchronized (times) {
-            Instant last = times.peekLast();
-            return last == null || last.isBefore(now.minus(CORRECTION_WINDOW));
-        }
+        boolean sent = senders.trySend(remote, () -> corrections.submit(personId, name, contact, message, language, remote));
+        return sent ? Sent.STORED : Sent.RATE_LIMITED;
     }
 
     /** The corrections families sent, newest first (editors: they hold the senders' contact details). */

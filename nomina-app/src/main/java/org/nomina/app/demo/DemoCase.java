@@ -31,6 +31,29 @@ public record DemoCase(Path directory, List<ListFile> lists, int people, int doc
         }
     }
 
+    /** Writes one list into the case's directory and its rows' true persons into {@code truth.csv}. */
+    @FunctionalInterface
+    interface ListWriter {
+        ListFile write(java.io.Writer truth) throws java.io.IOException;
+    }
+
+    /**
+     * Creates {@code lists/} and {@code mappings/} under {@code dir} and writes each list in turn, every one adding its
+     * records' true persons to {@code dir/truth.csv} (source,record_id,person_id); the lists in the order written.
+     */
+    static List<ListFile> writeLists(Path dir, List<ListWriter> writers) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("lists"));
+        java.nio.file.Files.createDirectories(dir.resolve("mappings"));
+        List<ListFile> lists = new java.util.ArrayList<>();
+        try (java.io.Writer truth = java.nio.file.Files.newBufferedWriter(dir.resolve("truth.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            truth.write("source,record_id,person_id\n");
+            for (ListWriter w : writers) {
+                lists.add(w.write(truth));
+            }
+        }
+        return lists;
+    }
+
     /** One generated list: its file, the source name to import it as, and its mapping, if it needs one. */
     public record ListFile(String source, Path file, Optional<Path> mapping, String description, int rows) {
     }

@@ -95,22 +95,16 @@ public final class DemoGenerator {
             return new HardCaseGenerator(options).generate(dir);
         }
         try {
-            Files.createDirectories(dir.resolve("lists"));
-            Files.createDirectories(dir.resolve("mappings"));
             List<Person> people = population();
             Map<String, Integer> byStatus = DemoCase.countByStatus(STATUSES, people, Person::status);
-            Path truth = dir.resolve("truth.csv");
-            List<DemoCase.ListFile> lists = new ArrayList<>();
-            try (Writer truthOut = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
-                truthOut.write("source,record_id,person_id\n");
-                lists.add(hospital(dir, people, truthOut));
-                lists.add(committee(dir, people, truthOut));
-                lists.add(testimonies(dir, people, truthOut));
-                lists.add(ministry(dir, people, truthOut));
-                if (options.lists() == 5) {
-                    lists.add(press(dir, people, truthOut));
-                }
+            List<DemoCase.ListWriter> writers = new ArrayList<>(List.of(
+                    t -> hospital(dir, people, t), t -> committee(dir, people, t),
+                    t -> testimonies(dir, people, t), t -> ministry(dir, people, t)));
+            if (options.lists() == 5) {
+                writers.add(t -> press(dir, people, t));
             }
+            List<DemoCase.ListFile> lists = DemoCase.writeLists(dir, writers);
+            Path truth = dir.resolve("truth.csv");
             return new DemoCase(dir, lists, people.size(), DemoCase.documented(truth), byStatus, truth);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo case to " + dir + ": " + e.getMessage(), e);

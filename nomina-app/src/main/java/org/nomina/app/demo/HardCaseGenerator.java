@@ -100,23 +100,17 @@ final class HardCaseGenerator {
 
     DemoCase generate(Path dir) {
         try {
-            Files.createDirectories(dir.resolve("lists"));
-            Files.createDirectories(dir.resolve("mappings"));
             List<Person> people = population();
             Map<String, Integer> byStatus = DemoCase.countByStatus(STATUSES, people, Person::status);
+            List<DemoCase.ListWriter> writers = new ArrayList<>(List.of(
+                    t -> committee(dir, people, t), t -> hospital(dir, people, t),
+                    t -> press(dir, people, t), t -> testimonies(dir, people, t)));
+            if (options.lists() == 5) {
+                writers.add(t -> armenianList(dir, people, t));
+            }
+            List<DemoCase.ListFile> lists = DemoCase.writeLists(dir, writers);
             writeVillages(dir.resolve("villages.csv"));
             Path truth = dir.resolve("truth.csv");
-            List<DemoCase.ListFile> lists = new ArrayList<>();
-            try (Writer truthOut = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
-                truthOut.write("source,record_id,person_id\n");
-                lists.add(committee(dir, people, truthOut));
-                lists.add(hospital(dir, people, truthOut));
-                lists.add(press(dir, people, truthOut));
-                lists.add(testimonies(dir, people, truthOut));
-                if (options.lists() == 5) {
-                    lists.add(armenianList(dir, people, truthOut));
-                }
-            }
             return new DemoCase(dir, lists, people.size(), DemoCase.documented(truth), byStatus, truth);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the case to " + dir + ": " + e.getMessage(), e);

@@ -112,22 +112,13 @@ public final class TownGenerator {
 
     public DemoCase generate(Path dir) {
         try {
-            Files.createDirectories(dir.resolve("lists"));
-            Files.createDirectories(dir.resolve("mappings"));
             List<Resident> people = residents();
             fates(people);
             Map<String, Integer> figures = truthFigures(people);
+            List<DemoCase.ListFile> lists = DemoCase.writeLists(dir, List.of(
+                    t -> residentsList(dir, people, t), t -> killedList(dir, people, t), t -> injuredList(dir, people, t),
+                    t -> hostagesList(dir, people, t), t -> releasedList(dir, people, t), t -> commissionList(dir, people, t)));
             Path truth = dir.resolve("truth.csv");
-            List<DemoCase.ListFile> lists = new ArrayList<>();
-            try (Writer out = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
-                out.write("source,record_id,person_id\n");
-                lists.add(residentsList(dir, people, out));
-                lists.add(killedList(dir, people, out));
-                lists.add(injuredList(dir, people, out));
-                lists.add(hostagesList(dir, people, out));
-                lists.add(releasedList(dir, people, out));
-                lists.add(commissionList(dir, people, out));
-            }
             try (Writer out = Files.newBufferedWriter(dir.resolve("truth_figures.csv"), StandardCharsets.UTF_8)) {
                 out.write("category,subgroup,count\n");
                 for (Map.Entry<String, Integer> e : figures.entrySet()) {

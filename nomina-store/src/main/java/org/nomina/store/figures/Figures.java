@@ -16,10 +16,10 @@ import org.nomina.engine.families.FamilyLink;
 import org.nomina.engine.families.Households;
 import org.nomina.engine.families.Member;
 import org.nomina.engine.fates.Fate;
-import org.nomina.engine.fates.FateOutcome;
 import org.nomina.engine.fates.FateRules;
 import org.nomina.engine.fates.StatusEvent;
 import org.nomina.engine.fates.Subgroups;
+import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.BadInputException;
 import org.nomina.store.incidents.Incidents;
 import org.nomina.store.incidents.Incidents.Incident;
@@ -99,8 +99,8 @@ public final class Figures {
             Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
                     "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
             String fingerprint = FiguresProjection.fingerprint(h);
-            Optional<List<RegisterFacts.Projected>> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
-            List<RegisterFacts.Projected> persons;
+            Optional<PersonColumns> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
+            PersonColumns persons;
             Map<Long, RegisterFacts.Source> sources;
             String from;
             if (projected.isPresent()) {
@@ -109,21 +109,21 @@ public final class Figures {
                 from = "the figures projection";
             } else {
                 RegisterFacts.Scan scan = RegisterFacts.scan(h);
-                persons = scan.persons();
+                persons = PersonColumns.of(scan.persons());
                 sources = scan.sources();
                 from = "the source records";
-                if (basis == Basis.PROJECTION && !persons.isEmpty()) {
+                if (basis == Basis.PROJECTION && persons.n > 0) {
                     from += store(h, fingerprint, persons);
                 }
             }
-            if (persons.isEmpty()) {
+            if (persons.n == 0) {
                 long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
                 if (records > 0) {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }
             }
-            List<RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
-            return tally(facts, persons, root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
+            return tally(persons, sources, RegisterFacts.Scope.of(incidents, root), root.map(Incident::name).orElse("all incidents"), asOf,
+                    subgroups, from);
         });
     }
 
@@ -138,9 +138,9 @@ public final class Figures {
             if (FiguresProjection.isCurrent(h, fingerprint)) {
                 return "the figures projection is current";
             }
-            List<RegisterFacts.Projected> persons = RegisterFacts.scan(h).persons();
+            PersonColumns persons = PersonColumns.of(RegisterFacts.scan(h).persons());
             FiguresProjection.store(h, fingerprint, persons);
-            return String.format("the figures projection written for %,d persons", persons.size());
+            return String.format("the figures projection written for %,d persons", persons.n);
         });
     }
 
@@ -148,7 +148,7 @@ public final class Figures {
      * Writes the projection again; what to say of it beside the figures. A database that cannot be written (one
      * opened read-only, or another process writing it) still gives its figures, from the records.
      */
-    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, List<RegisterFacts.Projected> persons) {
+    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, PersonColumns persons) {
         try {
             FiguresProjection.store(h, fingerprint, persons);
             return " (the figures projection written for the next time)";
@@ -162,27 +162,6 @@ public final class Figures {
         return compute(jdbi, incident, asOf, Subgroups.DEFAULT).counts();
     }
 
-    /** Each person's current fate and the rule behind it, for {@code person show} and {@code --explain}. */
-    static FateOutcome fate(RegisterFacts.PersonFacts p, Optional<PartialDate> asOf) {
-        if (p.events.isEmpty()) {
-            return NO_STATUS; // most persons of a town (residents no list names again): the same outcome, made once
-        }
-        return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
-    }
-
-    private static final FateOutcome NO_STATUS = FateRules.decide(List.of());
-
-    /**
-     * The person's age at the incident: at its start date, or — for an incident recorded without dates (one
-     * an import created by name) — at the earliest date any of the person's statuses holds from (the day
-     * they were killed, taken or injured), so that lists giving birth years still yield ages. Held-out towns
-     * imported with {@code --incident NAME} alone had every killed person's age unknown before this.
-     */
-    static Optional<Integer> age(RegisterFacts.PersonFacts p, Optional<PartialDate> commonDate) {
-        Optional<PartialDate> at = Optional.ofNullable(p.incidentStart).or(() -> commonDate).or(() -> earliestEventDate(p));
-        return Subgroups.ageAt(Optional.ofNullable(p.birth), Optional.ofNullable(p.recordAge), Optional.ofNullable(p.recordAgeDate), at);
-    }
-
     /** Persons with a dated status an undated incident needs before the date they agree on stands for its date. */
     static final int COMMON_DATE_MIN_PERSONS = 10;
 
@@ -193,167 +172,277 @@ public final class Figures {
      * that a child listed only among the residents (no status, no date of their own) still has an age, and a
      * person whose only dated status is remains identified years later is not aged at that day. In the held-out
      * town imported with {@code --incident NAME} alone, 43 children whose parent was killed had no age before this.
+     *
+     * @param earliest each undated person's earliest dated status, {@linkplain Subgroups#pack packed} (0: none), in
+     *                 {@code [0, count)}; sorted here
+     * @return the date packed, 0 for none
      */
-    static Optional<PartialDate> commonDate(List<RegisterFacts.PersonFacts> persons) {
-        java.util.Comparator<PartialDate> order = java.util.Comparator.comparingInt(PartialDate::year)
-                .thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day);
-        List<PartialDate> dates = persons.stream().filter(p -> p.incidentStart == null).map(Figures::earliestEventDate)
-                .flatMap(Optional::stream).sorted(order).toList();
-        if (dates.size() < COMMON_DATE_MIN_PERSONS) {
-            return Optional.empty();
-        }
-        int low = dates.get(dates.size() / 10).year();
-        int high = dates.get(dates.size() - 1 - dates.size() / 10).year();
-        return high - low <= 2 ? Optional.of(dates.get(dates.size() / 2)) : Optional.empty();
-    }
-
-    private static Optional<PartialDate> earliestEventDate(RegisterFacts.PersonFacts p) {
-        return p.events.stream().map(StatusEvent::date).flatMap(Optional::stream)
-                .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
-    }
-
-    /**
-     * The figures from each person's facts ({@code ordered}, in id order) and their projection ({@code projected},
-     * the same persons in the same order: families and parents). Families and orphans are counted over arrays
-     * indexed like the persons, a family found by its id (its lowest member's) by binary search: maps of boxed ids
-     * for a million persons cost more than the rest of the tally.
-     */
-    private static Report tally(List<RegisterFacts.PersonFacts> ordered, List<RegisterFacts.Projected> projected, String incident,
-                                Optional<PartialDate> asOf, Subgroups subgroups, String basis) {
-        int n = ordered.size();
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = ordered.get(i).id;
-            if (projected.get(i).id != ids[i] || (i > 0 && ids[i] <= ids[i - 1])) {
-                throw new IllegalStateException("figures: persons out of order at " + ids[i]);
+    static int commonDate(int[] earliest, int count) {
+        int[] dates = new int[count];
+        int m = 0;
+        for (int i = 0; i < count; i++) {
+            if (earliest[i] != 0) {
+                dates[m++] = earliest[i];
             }
         }
-        Optional<PartialDate> common = commonDate(ordered);
+        if (m < COMMON_DATE_MIN_PERSONS) {
+            return 0;
+        }
+        java.util.Arrays.sort(dates, 0, m); // packed dates order as year, then month, then day
+        int low = dates[m / 10] >>> 9;
+        int high = dates[m - 1 - m / 10] >>> 9;
+        return high - low <= 2 ? dates[m / 2] : 0;
+    }
+
+    private static final Status[] STATUSES = Status.values();
+    private static final Fate[] FATES = Fate.values();
+    /** The categories counted person by person, in {@link #CATEGORIES}' order; families and orphans are counted apart. */
+    private static final List<String> PERSON_CATEGORIES = CATEGORIES.stream()
+            .filter(c -> !FAMILY_CATEGORIES.contains(c) && !c.startsWith("orphaned_")).toList();
+
+    /**
+     * The figures from the persons' columns for one scope. Each person's current fate comes from the same rules
+     * as ever ({@link FateRules#decide}, on their statuses in the scope as known by {@code asOf}), their age from
+     * {@link Subgroups#ageAt(int, int, int, int)} at the incident's start — or, for an incident recorded without
+     * dates, at the date its persons agree on ({@link #commonDate}), else at their own earliest dated status — so
+     * that lists giving birth years still yield ages. Then every category is a run over the columns into arrays of
+     * ids, in id order; families and orphans over arrays indexed like the persons, a family found by its id (its
+     * lowest member's) by binary search. No object per person: a million of them kept alive through the tally had
+     * the garbage collector copy them again and again.
+     */
+    private static Report tally(PersonColumns c, Map<Long, RegisterFacts.Source> sources, RegisterFacts.Scope scope, String incident,
+                                Optional<PartialDate> asOf, Subgroups subgroups, String basis) {
+        int n = c.n;
+        long[] ids = java.util.Arrays.copyOf(c.id, n);
+        boolean[] included = new boolean[c.incidentIds.count];
+        int[] startOf = new int[c.incidentIds.count];
+        for (int k = 0; k < c.incidentIds.count; k++) {
+            long id = c.incidentIds.ids[k];
+            included[k] = scope.includes(id);
+            startOf[k] = id == 0 ? 0 : Subgroups.pack(scope.starts().getOrDefault(id, Optional.empty()).orElse(null));
+        }
+        String[] sourceName = new String[c.sourceIds.count];
+        List<Optional<PartialDate>> sourceDate = new ArrayList<>(c.sourceIds.count);
+        for (int k = 0; k < c.sourceIds.count; k++) {
+            RegisterFacts.Source source = sources.get(c.sourceIds.ids[k]);
+            sourceName[k] = source == null ? "" : source.name();
+            sourceDate.add(source == null ? Optional.empty() : source.date());
+        }
+        boolean[] placeHere = new boolean[c.places.size()];
+        if (scope.place().isPresent()) {
+            // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
+            NameNormaliser names = NameNormaliser.shared();
+            String place = names.placeName(scope.place().get());
+            for (int k = 0; k < placeHere.length; k++) {
+                placeHere[k] = !place.isEmpty() && names.placeName(c.places.get(k)).equals(place);
+            }
+        }
+        Map<Integer, Optional<PartialDate>> dates = new HashMap<>();
+
+        boolean[] resident = new boolean[n];
+        int[] start = new int[n];
+        int[] earliest = new int[n];
+        byte[] fate = new byte[n];
+        int[] ever = new int[n];
+        List<StatusEvent> history = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int k = c.incidentFrom[i]; k < c.incidentFrom[i + 1]; k++) {
+                if (included[c.incident[k]]) {
+                    if (start[i] == 0) {
+                        start[i] = startOf[c.incident[k]];
+                    }
+                    resident[i] |= c.residentIn[k];
+                }
+            }
+            for (int k = c.placeFrom[i]; k < c.placeFrom[i + 1] && !resident[i]; k++) {
+                resident[i] = placeHere[c.place[k]];
+            }
+            history.clear();
+            for (int k = c.eventFrom[i]; k < c.eventFrom[i + 1]; k++) {
+                if (!included[c.eventIncident[k]]) {
+                    continue;
+                }
+                int d = c.eventDate[k];
+                if (d != 0 && (earliest[i] == 0 || d < earliest[i])) {
+                    earliest[i] = d;
+                }
+                Optional<PartialDate> date = dates.computeIfAbsent(d, Figures::unpack);
+                Optional<PartialDate> known = date.isPresent() ? date : sourceDate.get(c.eventSource[k]);
+                history.add(new StatusEvent(PersonColumns.status(c.eventStatus[k]), date, known, c.eventRecord[k], sourceName[c.eventSource[k]]));
+            }
+            if (history.isEmpty()) {
+                continue; // most persons of a town (residents no list names again): no fate, never anything
+            }
+            List<StatusEvent> known = asOf.map(d -> FateRules.asOf(history, d)).orElse(history);
+            fate[i] = (byte) FateRules.decide(known).fate().ordinal();
+            for (StatusEvent e : known) {
+                ever[i] |= 1 << e.status().ordinal();
+            }
+        }
+        int undated = 0;
+        int[] earliestUndated = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (start[i] == 0) {
+                earliestUndated[undated++] = earliest[i];
+            }
+        }
+        int common = commonDate(earliestUndated, undated);
+        int[] age = new int[n];
         boolean[] dead = new boolean[n];
         for (int i = 0; i < n; i++) {
-            RegisterFacts.PersonFacts p = ordered.get(i);
-            p.outcome = fate(p, asOf);
-            p.age = age(p, common);
-            dead[i] = p.outcome.fate().isDeath();
+            int at = start[i] != 0 ? start[i] : common != 0 ? common : earliest[i];
+            age[i] = Subgroups.ageAt(c.birth[i], c.recordAge[i], c.recordAgeDate[i], at);
+            dead[i] = FATES[fate[i]].isDeath();
         }
-        Map<String, List<RegisterFacts.PersonFacts>> members = new LinkedHashMap<>();
-        for (String c : CATEGORIES) {
-            members.put(c, new ArrayList<>());
+
+        int categories = PERSON_CATEGORIES.size();
+        int groups = Subgroups.NAMES.size();
+        Ids[] members = new Ids[categories];
+        Ids[][] placed = new Ids[categories][groups];
+        long[][] unknown = new long[categories][groups];
+        long[] unplaced = new long[categories];
+        boolean[] withSubgroups = new boolean[categories];
+        for (int k = 0; k < categories; k++) {
+            members[k] = new Ids();
+            withSubgroups[k] = WITH_SUBGROUPS.contains(PERSON_CATEGORIES.get(k));
+            for (int g = 0; g < groups; g++) {
+                placed[k][g] = new Ids();
+            }
         }
-        for (RegisterFacts.PersonFacts p : ordered) {
-            FateOutcome o = p.outcome;
-            add(members, "population", p, p.resident);
-            add(members, "killed", p, o.fate().isDeath());
-            add(members, "remains_identified", p, o.fate() == Fate.REMAINS_IDENTIFIED);
-            add(members, "injured", p, o.ever(Status.INJURED));
-            add(members, "hostage", p, o.ever(Status.HOSTAGE));
-            add(members, "released", p, o.ever(Status.RELEASED));
-            add(members, "missing", p, o.fate() == Fate.MISSING);
-            add(members, "displaced", p, o.ever(Status.DISPLACED));
-            add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
+        int[] in = new int[groups];
+        for (int i = 0; i < n; i++) {
+            Fate f = FATES[fate[i]];
+            Sex sex = c.sex(i);
+            for (int g = 0; g < groups; g++) {
+                in[g] = subgroups.in(g, sex, age[i]);
+            }
+            boolean unplaceable = age[i] == Subgroups.UNKNOWN_AGE || sex == Sex.UNKNOWN;
+            for (int k = 0; k < categories; k++) {
+                if (!member(PERSON_CATEGORIES.get(k), resident[i], f, ever[i])) {
+                    continue;
+                }
+                members[k].add(ids[i]);
+                if (!withSubgroups[k]) {
+                    continue;
+                }
+                unplaced[k] += unplaceable ? 1 : 0;
+                for (int g = 0; g < groups; g++) {
+                    if (in[g] == Subgroups.UNPLACED) {
+                        unknown[k][g]++;
+                    } else if (in[g] == 1) {
+                        placed[k][g].add(ids[i]);
+                    }
+                }
+            }
         }
+
         int[] familySize = new int[n];
         int[] familyDead = new int[n];
         for (int i = 0; i < n; i++) {
-            long family = projected.get(i).family;
-            if (family != 0) {
-                int f = index(ids, family);
+            if (c.family[i] != 0) {
+                int f = index(ids, c.family[i]);
                 familySize[f]++;
                 familyDead[f] += dead[i] ? 1 : 0;
             }
         }
-        List<Long> destroyed = new ArrayList<>();
+        Ids destroyed = new Ids();
         for (int f = 0; f < n; f++) {
             if (familySize[f] >= 2 && familyDead[f] == familySize[f]) {
                 destroyed.add(ids[f]);
             }
         }
-        List<Long> orphanOne = new ArrayList<>();
-        List<Long> orphanBoth = new ArrayList<>();
+        Ids orphanOne = new Ids();
+        Ids orphanBoth = new Ids();
         long orphanOneUnknown = 0;
         long orphanBothUnknown = 0;
         for (int i = 0; i < n; i++) {
-            long[] parents = projected.get(i).parents;
-            if (parents.length == 0 || dead[i]) {
+            if (c.parentFrom[i] == c.parentFrom[i + 1] || dead[i]) {
                 continue;
             }
             int deadParents = 0;
-            for (long parent : parents) {
-                int j = java.util.Arrays.binarySearch(ids, parent);
+            for (int k = c.parentFrom[i]; k < c.parentFrom[i + 1]; k++) {
+                int j = java.util.Arrays.binarySearch(ids, c.parent[k]);
                 deadParents += j >= 0 && dead[j] ? 1 : 0;
             }
             if (deadParents == 0) {
                 continue;
             }
-            Optional<Integer> age = ordered.get(i).age;
-            if (age.isEmpty()) {
+            if (age[i] == Subgroups.UNKNOWN_AGE) {
                 if (deadParents >= 2) {
                     orphanBothUnknown++;
                 } else {
                     orphanOneUnknown++;
                 }
-            } else if (age.get() < subgroups.childUnder()) {
+            } else if (age[i] < subgroups.childUnder()) {
                 (deadParents >= 2 ? orphanBoth : orphanOne).add(ids[i]);
             }
         }
 
         List<Figure> out = new ArrayList<>();
-        for (String c : CATEGORIES) {
-            if (c.equals("families_destroyed")) {
-                out.add(new Figure(c, Optional.empty(), destroyed.size(), 0, List.of(), List.copyOf(destroyed)));
+        for (String category : CATEGORIES) {
+            if (category.equals("families_destroyed")) {
+                out.add(new Figure(category, Optional.empty(), destroyed.size(), 0, List.of(), destroyed));
                 continue;
             }
-            if (c.startsWith("orphaned_")) {
-                boolean one = c.equals("orphaned_one_parent");
-                List<Long> orphans = List.copyOf(one ? orphanOne : orphanBoth);
-                long unknown = one ? orphanOneUnknown : orphanBothUnknown;
-                out.add(new Figure(c, Optional.empty(), orphans.size(), unknown, orphans, List.of()));
-                out.add(new Figure(c, Optional.of("children"), orphans.size(), unknown, orphans, List.of()));
+            if (category.startsWith("orphaned_")) {
+                boolean one = category.equals("orphaned_one_parent");
+                Ids orphans = one ? orphanOne : orphanBoth;
+                long unknownAge = one ? orphanOneUnknown : orphanBothUnknown;
+                out.add(new Figure(category, Optional.empty(), orphans.size(), unknownAge, orphans, List.of()));
+                out.add(new Figure(category, Optional.of("children"), orphans.size(), unknownAge, orphans, List.of()));
                 continue;
             }
-            List<RegisterFacts.PersonFacts> in = members.get(c);
-            long unplaced = in.stream().filter(p -> p.age.isEmpty() || p.sex == Sex.UNKNOWN).count();
-            out.add(new Figure(c, Optional.empty(), in.size(), WITH_SUBGROUPS.contains(c) ? unplaced : 0, ids(in), List.of()));
-            if (!WITH_SUBGROUPS.contains(c)) {
-                continue;
-            }
-            for (String g : Subgroups.NAMES) {
-                List<RegisterFacts.PersonFacts> placed = new ArrayList<>();
-                long unknown = 0;
-                for (RegisterFacts.PersonFacts p : in) {
-                    Optional<Boolean> is = subgroups.in(g, p.sex, p.age);
-                    if (is.isEmpty()) {
-                        unknown++;
-                    } else if (is.get()) {
-                        placed.add(p);
-                    }
+            int k = PERSON_CATEGORIES.indexOf(category);
+            out.add(new Figure(category, Optional.empty(), members[k].size(), unplaced[k], members[k], List.of()));
+            if (withSubgroups[k]) {
+                for (int g = 0; g < groups; g++) {
+                    out.add(new Figure(category, Optional.of(Subgroups.NAMES.get(g)), placed[k][g].size(), unknown[k][g], placed[k][g], List.of()));
                 }
-                out.add(new Figure(c, Optional.of(g), placed.size(), unknown, ids(placed), List.of()));
             }
         }
+        long[] fates = new long[FATES.length];
+        long[] sexes = new long[Sex.values().length];
+        long[] ages = new long[4];
+        for (int i = 0; i < n; i++) {
+            fates[fate[i]]++;
+            sexes[c.sex[i]]++;
+            ages[age[i] == Subgroups.UNKNOWN_AGE ? 3 : age[i] < subgroups.childUnder() ? 0 : age[i] < subgroups.elderlyFrom() ? 1 : 2]++;
+        }
         Map<String, Long> byFate = new LinkedHashMap<>();
-        for (Fate f : Fate.values()) {
-            byFate.put(f.word(), 0L);
+        for (Fate f : FATES) {
+            byFate.put(f.word(), fates[f.ordinal()]);
         }
         Map<String, Long> bySex = new LinkedHashMap<>();
         for (Sex x : Sex.values()) {
-            bySex.put(x.word(), 0L);
+            bySex.put(x.word(), sexes[x.ordinal()]);
         }
         Map<String, Long> byAge = new LinkedHashMap<>();
-        String children = "0-" + (subgroups.childUnder() - 1);
-        String adults = subgroups.childUnder() + "-" + (subgroups.elderlyFrom() - 1);
-        String elderly = subgroups.elderlyFrom() + "+";
-        for (String g : List.of(children, adults, elderly, "unknown")) {
-            byAge.put(g, 0L);
-        }
-        for (RegisterFacts.PersonFacts p : ordered) {
-            byFate.merge(p.outcome.fate().word(), 1L, Long::sum);
-            bySex.merge(p.sex.word(), 1L, Long::sum);
-            Optional<Integer> age = p.age;
-            String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
-            byAge.merge(g, 1L, Long::sum);
+        List<String> ageGroups = List.of("0-" + (subgroups.childUnder() - 1), subgroups.childUnder() + "-" + (subgroups.elderlyFrom() - 1),
+                subgroups.elderlyFrom() + "+", "unknown");
+        for (int g = 0; g < ageGroups.size(); g++) {
+            byAge.put(ageGroups.get(g), ages[g]);
         }
         return new Report(incident, asOf, definitions(subgroups), out, n, byFate, bySex, byAge, basis);
+    }
+
+    /** Whether a person of this residence, fate and statuses ever stated ({@code ever}: a bit per status) is in a category. */
+    private static boolean member(String category, boolean resident, Fate fate, int ever) {
+        return switch (category) {
+            case "population" -> resident;
+            case "killed" -> fate.isDeath();
+            case "remains_identified" -> fate == Fate.REMAINS_IDENTIFIED;
+            case "injured" -> (ever & 1 << Status.INJURED.ordinal()) != 0;
+            case "hostage" -> (ever & 1 << Status.HOSTAGE.ordinal()) != 0;
+            case "released" -> (ever & 1 << Status.RELEASED.ordinal()) != 0;
+            case "missing" -> fate == Fate.MISSING;
+            case "displaced" -> (ever & 1 << Status.DISPLACED.ordinal()) != 0;
+            case "fate_in_conflict" -> fate == Fate.CONFLICT;
+            default -> throw new IllegalArgumentException("no person category '" + category + "'");
+        };
+    }
+
+    private static Optional<PartialDate> unpack(int packed) {
+        return packed == 0 ? Optional.empty() : Optional.of(new PartialDate(packed >>> 9, packed >>> 5 & 15, packed & 31, false));
     }
 
     /** The index of a person id among the ordered ids; the family ids are person ids of the register. */
@@ -365,18 +454,31 @@ public final class Figures {
         return i;
     }
 
-    private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {
-        if (in) {
-            members.get(category).add(p);
-        }
-    }
+    /**
+     * Person or family ids in the order added, as a list without a boxed id per entry (a figure of a million
+     * persons holds a million ids); read-only once in a figure.
+     */
+    static final class Ids extends java.util.AbstractList<Long> implements java.util.RandomAccess {
+        private long[] values = new long[16];
+        private int size;
 
-    private static List<Long> ids(List<RegisterFacts.PersonFacts> persons) {
-        Long[] out = new Long[persons.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = persons.get(i).id;
+        void add(long id) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = id;
         }
-        return java.util.Arrays.asList(out);
+
+        @Override
+        public Long get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** The definitions printed with every set of figures: thresholds and what each category counts. */

@@ -11,7 +11,9 @@
 #            assignment (truth.csv) through H2 SQL, a perfect link, to time figures where link cannot run yet
 #            (a million residents ran out of memory in blocking); its figures then differ from the truth only
 #            through import
-#   NOMINA="java -jar nomina-app/target/nomina.jar" runs a jar built already (default ./nomina, which builds first)
+#   NOMINA="java -jar nomina-app/target/nomina.jar" runs a jar built already (default ./nomina, which builds first;
+#            a bare `java -jar` has none of the launcher's options: no class-data archive, tiered compilation where
+#            the launcher runs figures and person with C1 alone, so it times more CPU than a user spends)
 #   NOMINA_JAVA_OPTS: JVM options (default -Xmx4g; e.g. -XX:StartFlightRecording=filename=f.jfr to profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."

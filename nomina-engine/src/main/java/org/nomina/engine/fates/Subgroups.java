@@ -24,26 +24,44 @@ public record Subgroups(int childUnder, int elderlyFrom) {
 
     /** Whether a person of this sex and age is in {@code subgroup}; empty when the sex or age needed is unknown. */
     public Optional<Boolean> in(String subgroup, Sex sex, Optional<Integer> age) {
+        int i = NAMES.indexOf(subgroup);
+        if (i < 0) {
+            throw new IllegalArgumentException("no subgroup '" + subgroup + "' (" + String.join(", ", NAMES) + ")");
+        }
+        int in = in(i, sex, age.orElse(UNKNOWN_AGE));
+        return in == UNPLACED ? Optional.empty() : Optional.of(in == 1);
+    }
+
+    /** {@link #in(int, Sex, int)}'s answer when the sex or age needed is unknown. */
+    public static final int UNPLACED = -1;
+
+    /**
+     * {@link #in(String, Sex, Optional)} without boxing, for a tally of a million persons: the subgroup by its index
+     * in {@link #NAMES}, the age {@link #UNKNOWN_AGE} when unknown; 1 in, 0 not, {@link #UNPLACED} when the sex or
+     * age needed is unknown.
+     */
+    public int in(int subgroup, Sex sex, int age) {
+        boolean known = age != UNKNOWN_AGE;
         return switch (subgroup) {
-            case "children" -> age.map(a -> a < childUnder);
-            case "elderly" -> age.map(a -> a >= elderlyFrom);
-            case "women" -> adultOf(Sex.FEMALE, sex, age);
-            case "men" -> adultOf(Sex.MALE, sex, age);
-            default -> throw new IllegalArgumentException("no subgroup '" + subgroup + "' (" + String.join(", ", NAMES) + ")");
+            case 0 -> known ? (age < childUnder ? 1 : 0) : UNPLACED;
+            case 3 -> known ? (age >= elderlyFrom ? 1 : 0) : UNPLACED;
+            case 1 -> adultOf(Sex.FEMALE, sex, age);
+            case 2 -> adultOf(Sex.MALE, sex, age);
+            default -> throw new IllegalArgumentException("no subgroup " + subgroup + " (" + String.join(", ", NAMES) + ")");
         };
     }
 
-    private Optional<Boolean> adultOf(Sex wanted, Sex sex, Optional<Integer> age) {
-        if (age.isPresent() && age.get() < childUnder) {
-            return Optional.of(false);
+    private int adultOf(Sex wanted, Sex sex, int age) {
+        if (age != UNKNOWN_AGE && age < childUnder) {
+            return 0;
         }
         if (sex == Sex.UNKNOWN) {
-            return Optional.empty();
+            return UNPLACED;
         }
         if (sex != wanted) {
-            return Optional.of(false);
+            return 0;
         }
-        return age.map(a -> true);
+        return age == UNKNOWN_AGE ? UNPLACED : 1;
     }
 
     /**
@@ -56,22 +74,49 @@ public record Subgroups(int childUnder, int elderlyFrom) {
      */
     public static Optional<Integer> ageAt(Optional<PartialDate> birth, Optional<Integer> recordAge, Optional<PartialDate> recordDate,
                                           Optional<PartialDate> incidentDay) {
-        Optional<PartialDate> at = incidentDay.or(() -> recordDate);
-        Optional<Integer> incidentYear = at.map(PartialDate::year);
-        if (birth.isPresent() && at.isPresent()) {
-            PartialDate b = birth.get();
-            PartialDate i = at.get();
-            int years = i.year() - b.year();
-            boolean birthdayLater = b.month() != 0 && i.month() != 0
-                    && (b.month() > i.month() || (b.month() == i.month() && b.day() != 0 && i.day() != 0 && b.day() > i.day()));
-            return Optional.of(Math.max(0, birthdayLater ? years - 1 : years));
+        int age = ageAt(birth.map(Subgroups::pack).orElse(0), recordAge.orElse(UNKNOWN_AGE), recordDate.map(Subgroups::pack).orElse(0),
+                incidentDay.map(Subgroups::pack).orElse(0));
+        return age == UNKNOWN_AGE ? Optional.empty() : Optional.of(age);
+    }
+
+    /** An age nobody knows, in the methods on numbers. */
+    public static final int UNKNOWN_AGE = Integer.MIN_VALUE;
+
+    /**
+     * A date as one number for the methods on numbers: {@code year << 9 | month << 5 | day} (months and days 0
+     * when not given), 0 for no date; the numbers order as year, then month, then day. Approximation is dropped.
+     */
+    public static int pack(PartialDate d) {
+        return d == null ? 0 : pack(d.year(), d.month(), d.day());
+    }
+
+    /** See {@link #pack(PartialDate)}. */
+    public static int pack(int year, int month, int day) {
+        return year << 9 | month << 5 | day;
+    }
+
+    /**
+     * {@link #ageAt(Optional, Optional, Optional, Optional)} on numbers, without an object per person: dates
+     * {@linkplain #pack packed} (0: none), the recorded age {@link #UNKNOWN_AGE} when none; {@link #UNKNOWN_AGE} when
+     * no age can be told.
+     */
+    public static int ageAt(int birth, int recordAge, int recordDate, int incidentDay) {
+        int at = incidentDay != 0 ? incidentDay : recordDate;
+        if (birth != 0 && at != 0) {
+            int years = (at >>> 9) - (birth >>> 9);
+            int bm = birth >>> 5 & 15;
+            int bd = birth & 31;
+            int im = at >>> 5 & 15;
+            int id = at & 31;
+            boolean birthdayLater = bm != 0 && im != 0 && (bm > im || (bm == im && bd != 0 && id != 0 && bd > id));
+            return Math.max(0, birthdayLater ? years - 1 : years);
         }
-        if (recordAge.isPresent()) {
-            if (recordDate.isPresent() && incidentYear.isPresent()) {
-                return Optional.of(Math.max(0, recordAge.get() - (recordDate.get().year() - incidentYear.get())));
+        if (recordAge != UNKNOWN_AGE) {
+            if (recordDate != 0 && at != 0) {
+                return Math.max(0, recordAge - ((recordDate >>> 9) - (at >>> 9)));
             }
             return recordAge;
         }
-        return Optional.empty();
+        return UNKNOWN_AGE;
     }
 }

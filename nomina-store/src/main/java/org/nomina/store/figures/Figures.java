@@ -10,15 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.engine.domain.PartialDate;
-import org.nomina.engine.domain.Sex;
-import org.nomina.engine.domain.Status;
 import org.nomina.engine.families.FamilyLink;
 import org.nomina.engine.families.Households;
 import org.nomina.engine.families.Member;
-import org.nomina.engine.fates.Fate;
-import org.nomina.engine.fates.FateOutcome;
-import org.nomina.engine.fates.FateRules;
-import org.nomina.engine.fates.StatusEvent;
 import org.nomina.engine.fates.Subgroups;
 import org.nomina.store.BadInputException;
 import org.nomina.store.incidents.Incidents;
@@ -34,8 +28,8 @@ public final class Figures {
     /** Categories in the order they are shown; the words are those the claims comparison uses too. */
     public static final List<String> CATEGORIES = List.of("population", "killed", "injured", "hostage", "released", "missing",
             "remains_identified", "displaced", "fate_in_conflict", "families_destroyed", "orphaned_one_parent", "orphaned_both_parents");
-    private static final Set<String> WITH_SUBGROUPS = Set.of("killed", "injured", "hostage", "released", "missing");
-    private static final Set<String> FAMILY_CATEGORIES = Set.of("families_destroyed");
+    static final Set<String> WITH_SUBGROUPS = Set.of("killed", "injured", "hostage", "released", "missing");
+    static final Set<String> FAMILY_CATEGORIES = Set.of("families_destroyed");
 
     /** One figure: a category, or one subgroup of it, its count, the unplaceable, and who is behind it. */
     public record Figure(String category, Optional<String> subgroup, long count, long unknown, List<Long> personIds, List<Long> familyIds) {
@@ -99,8 +93,8 @@ public final class Figures {
             Optional<Incident> root = incident.map(n -> Incidents.find(h, n).orElseThrow(() -> BadInputException.naming(
                     "{incident} '" + n + "': no such incident (see nomina incident list)", "incident")));
             String fingerprint = FiguresProjection.fingerprint(h);
-            Optional<List<RegisterFacts.Projected>> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
-            List<RegisterFacts.Projected> persons;
+            Optional<PersonColumns> projected = basis == Basis.PROJECTION ? FiguresProjection.load(h, fingerprint) : Optional.empty();
+            PersonColumns persons;
             Map<Long, RegisterFacts.Source> sources;
             String from;
             if (projected.isPresent()) {
@@ -109,21 +103,21 @@ public final class Figures {
                 from = "the figures projection";
             } else {
                 RegisterFacts.Scan scan = RegisterFacts.scan(h);
-                persons = scan.persons();
+                persons = PersonColumns.of(scan.persons());
                 sources = scan.sources();
                 from = "the source records";
-                if (basis == Basis.PROJECTION && !persons.isEmpty()) {
+                if (basis == Basis.PROJECTION && persons.n > 0) {
                     from += store(h, fingerprint, persons);
                 }
             }
-            if (persons.isEmpty()) {
+            if (persons.n == 0) {
                 long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
                 if (records > 0) {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }
             }
-            List<RegisterFacts.PersonFacts> facts = RegisterFacts.forScope(persons, sources, RegisterFacts.Scope.of(incidents, root));
-            return tally(facts, persons, root.map(Incident::name).orElse("all incidents"), asOf, subgroups, from);
+            return new Tally(persons, sources, RegisterFacts.Scope.of(incidents, root), asOf, subgroups)
+                    .report(root.map(Incident::name).orElse("all incidents"), from);
         });
     }
 
@@ -138,9 +132,9 @@ public final class Figures {
             if (FiguresProjection.isCurrent(h, fingerprint)) {
                 return "the figures projection is current";
             }
-            List<RegisterFacts.Projected> persons = RegisterFacts.scan(h).persons();
+            PersonColumns persons = PersonColumns.of(RegisterFacts.scan(h).persons());
             FiguresProjection.store(h, fingerprint, persons);
-            return String.format("the figures projection written for %,d persons", persons.size());
+            return String.format("the figures projection written for %,d persons", persons.n);
         });
     }
 
@@ -148,7 +142,7 @@ public final class Figures {
      * Writes the projection again; what to say of it beside the figures. A database that cannot be written (one
      * opened read-only, or another process writing it) still gives its figures, from the records.
      */
-    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, List<RegisterFacts.Projected> persons) {
+    private static String store(org.jdbi.v3.core.Handle h, String fingerprint, PersonColumns persons) {
         try {
             FiguresProjection.store(h, fingerprint, persons);
             return " (the figures projection written for the next time)";
@@ -162,221 +156,31 @@ public final class Figures {
         return compute(jdbi, incident, asOf, Subgroups.DEFAULT).counts();
     }
 
-    /** Each person's current fate and the rule behind it, for {@code person show} and {@code --explain}. */
-    static FateOutcome fate(RegisterFacts.PersonFacts p, Optional<PartialDate> asOf) {
-        if (p.events.isEmpty()) {
-            return NO_STATUS; // most persons of a town (residents no list names again): the same outcome, made once
-        }
-        return FateRules.decide(asOf.map(d -> FateRules.asOf(p.events, d)).orElse(p.events));
-    }
-
-    private static final FateOutcome NO_STATUS = FateRules.decide(List.of());
-
     /**
-     * The person's age at the incident: at its start date, or — for an incident recorded without dates (one
-     * an import created by name) — at the earliest date any of the person's statuses holds from (the day
-     * they were killed, taken or injured), so that lists giving birth years still yield ages. Held-out towns
-     * imported with {@code --incident NAME} alone had every killed person's age unknown before this.
+     * Person or family ids in the order added, as a list without a boxed id per entry (a figure of a million
+     * persons holds a million ids); read-only once in a figure.
      */
-    static Optional<Integer> age(RegisterFacts.PersonFacts p, Optional<PartialDate> commonDate) {
-        Optional<PartialDate> at = Optional.ofNullable(p.incidentStart).or(() -> commonDate).or(() -> earliestEventDate(p));
-        return Subgroups.ageAt(Optional.ofNullable(p.birth), Optional.ofNullable(p.recordAge), Optional.ofNullable(p.recordAgeDate), at);
-    }
+    static final class Ids extends java.util.AbstractList<Long> implements java.util.RandomAccess {
+        private long[] values = new long[16];
+        private int size;
 
-    /** Persons with a dated status an undated incident needs before the date they agree on stands for its date. */
-    static final int COMMON_DATE_MIN_PERSONS = 10;
-
-    /**
-     * For an incident recorded without dates, the date its persons' statuses agree on: the median of each
-     * person's earliest dated status, when at least {@value #COMMON_DATE_MIN_PERSONS} persons have one and the
-     * middle 80% of those dates lie within two years (one attack, not a long war). Ages are reckoned at it, so
-     * that a child listed only among the residents (no status, no date of their own) still has an age, and a
-     * person whose only dated status is remains identified years later is not aged at that day. In the held-out
-     * town imported with {@code --incident NAME} alone, 43 children whose parent was killed had no age before this.
-     */
-    static Optional<PartialDate> commonDate(List<RegisterFacts.PersonFacts> persons) {
-        java.util.Comparator<PartialDate> order = java.util.Comparator.comparingInt(PartialDate::year)
-                .thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day);
-        List<PartialDate> dates = persons.stream().filter(p -> p.incidentStart == null).map(Figures::earliestEventDate)
-                .flatMap(Optional::stream).sorted(order).toList();
-        if (dates.size() < COMMON_DATE_MIN_PERSONS) {
-            return Optional.empty();
-        }
-        int low = dates.get(dates.size() / 10).year();
-        int high = dates.get(dates.size() - 1 - dates.size() / 10).year();
-        return high - low <= 2 ? Optional.of(dates.get(dates.size() / 2)) : Optional.empty();
-    }
-
-    private static Optional<PartialDate> earliestEventDate(RegisterFacts.PersonFacts p) {
-        return p.events.stream().map(StatusEvent::date).flatMap(Optional::stream)
-                .min(java.util.Comparator.comparingInt(PartialDate::year).thenComparingInt(PartialDate::month).thenComparingInt(PartialDate::day));
-    }
-
-    /**
-     * The figures from each person's facts ({@code ordered}, in id order) and their projection ({@code projected},
-     * the same persons in the same order: families and parents). Families and orphans are counted over arrays
-     * indexed like the persons, a family found by its id (its lowest member's) by binary search: maps of boxed ids
-     * for a million persons cost more than the rest of the tally.
-     */
-    private static Report tally(List<RegisterFacts.PersonFacts> ordered, List<RegisterFacts.Projected> projected, String incident,
-                                Optional<PartialDate> asOf, Subgroups subgroups, String basis) {
-        int n = ordered.size();
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = ordered.get(i).id;
-            if (projected.get(i).id != ids[i] || (i > 0 && ids[i] <= ids[i - 1])) {
-                throw new IllegalStateException("figures: persons out of order at " + ids[i]);
+        void add(long id) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
             }
-        }
-        Optional<PartialDate> common = commonDate(ordered);
-        boolean[] dead = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            RegisterFacts.PersonFacts p = ordered.get(i);
-            p.outcome = fate(p, asOf);
-            p.age = age(p, common);
-            dead[i] = p.outcome.fate().isDeath();
-        }
-        Map<String, List<RegisterFacts.PersonFacts>> members = new LinkedHashMap<>();
-        for (String c : CATEGORIES) {
-            members.put(c, new ArrayList<>());
-        }
-        for (RegisterFacts.PersonFacts p : ordered) {
-            FateOutcome o = p.outcome;
-            add(members, "population", p, p.resident);
-            add(members, "killed", p, o.fate().isDeath());
-            add(members, "remains_identified", p, o.fate() == Fate.REMAINS_IDENTIFIED);
-            add(members, "injured", p, o.ever(Status.INJURED));
-            add(members, "hostage", p, o.ever(Status.HOSTAGE));
-            add(members, "released", p, o.ever(Status.RELEASED));
-            add(members, "missing", p, o.fate() == Fate.MISSING);
-            add(members, "displaced", p, o.ever(Status.DISPLACED));
-            add(members, "fate_in_conflict", p, o.fate() == Fate.CONFLICT);
-        }
-        int[] familySize = new int[n];
-        int[] familyDead = new int[n];
-        for (int i = 0; i < n; i++) {
-            long family = projected.get(i).family;
-            if (family != 0) {
-                int f = index(ids, family);
-                familySize[f]++;
-                familyDead[f] += dead[i] ? 1 : 0;
-            }
-        }
-        List<Long> destroyed = new ArrayList<>();
-        for (int f = 0; f < n; f++) {
-            if (familySize[f] >= 2 && familyDead[f] == familySize[f]) {
-                destroyed.add(ids[f]);
-            }
-        }
-        List<Long> orphanOne = new ArrayList<>();
-        List<Long> orphanBoth = new ArrayList<>();
-        long orphanOneUnknown = 0;
-        long orphanBothUnknown = 0;
-        for (int i = 0; i < n; i++) {
-            long[] parents = projected.get(i).parents;
-            if (parents.length == 0 || dead[i]) {
-                continue;
-            }
-            int deadParents = 0;
-            for (long parent : parents) {
-                int j = java.util.Arrays.binarySearch(ids, parent);
-                deadParents += j >= 0 && dead[j] ? 1 : 0;
-            }
-            if (deadParents == 0) {
-                continue;
-            }
-            Optional<Integer> age = ordered.get(i).age;
-            if (age.isEmpty()) {
-                if (deadParents >= 2) {
-                    orphanBothUnknown++;
-                } else {
-                    orphanOneUnknown++;
-                }
-            } else if (age.get() < subgroups.childUnder()) {
-                (deadParents >= 2 ? orphanBoth : orphanOne).add(ids[i]);
-            }
+            values[size++] = id;
         }
 
-        List<Figure> out = new ArrayList<>();
-        for (String c : CATEGORIES) {
-            if (c.equals("families_destroyed")) {
-                out.add(new Figure(c, Optional.empty(), destroyed.size(), 0, List.of(), List.copyOf(destroyed)));
-                continue;
-            }
-            if (c.startsWith("orphaned_")) {
-                boolean one = c.equals("orphaned_one_parent");
-                List<Long> orphans = List.copyOf(one ? orphanOne : orphanBoth);
-                long unknown = one ? orphanOneUnknown : orphanBothUnknown;
-                out.add(new Figure(c, Optional.empty(), orphans.size(), unknown, orphans, List.of()));
-                out.add(new Figure(c, Optional.of("children"), orphans.size(), unknown, orphans, List.of()));
-                continue;
-            }
-            List<RegisterFacts.PersonFacts> in = members.get(c);
-            long unplaced = in.stream().filter(p -> p.age.isEmpty() || p.sex == Sex.UNKNOWN).count();
-            out.add(new Figure(c, Optional.empty(), in.size(), WITH_SUBGROUPS.contains(c) ? unplaced : 0, ids(in), List.of()));
-            if (!WITH_SUBGROUPS.contains(c)) {
-                continue;
-            }
-            for (String g : Subgroups.NAMES) {
-                List<RegisterFacts.PersonFacts> placed = new ArrayList<>();
-                long unknown = 0;
-                for (RegisterFacts.PersonFacts p : in) {
-                    Optional<Boolean> is = subgroups.in(g, p.sex, p.age);
-                    if (is.isEmpty()) {
-                        unknown++;
-                    } else if (is.get()) {
-                        placed.add(p);
-                    }
-                }
-                out.add(new Figure(c, Optional.of(g), placed.size(), unknown, ids(placed), List.of()));
-            }
+        @Override
+        public Long get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return values[index];
         }
-        Map<String, Long> byFate = new LinkedHashMap<>();
-        for (Fate f : Fate.values()) {
-            byFate.put(f.word(), 0L);
-        }
-        Map<String, Long> bySex = new LinkedHashMap<>();
-        for (Sex x : Sex.values()) {
-            bySex.put(x.word(), 0L);
-        }
-        Map<String, Long> byAge = new LinkedHashMap<>();
-        String children = "0-" + (subgroups.childUnder() - 1);
-        String adults = subgroups.childUnder() + "-" + (subgroups.elderlyFrom() - 1);
-        String elderly = subgroups.elderlyFrom() + "+";
-        for (String g : List.of(children, adults, elderly, "unknown")) {
-            byAge.put(g, 0L);
-        }
-        for (RegisterFacts.PersonFacts p : ordered) {
-            byFate.merge(p.outcome.fate().word(), 1L, Long::sum);
-            bySex.merge(p.sex.word(), 1L, Long::sum);
-            Optional<Integer> age = p.age;
-            String g = age.isEmpty() ? "unknown" : age.get() < subgroups.childUnder() ? children : age.get() < subgroups.elderlyFrom() ? adults : elderly;
-            byAge.merge(g, 1L, Long::sum);
-        }
-        return new Report(incident, asOf, definitions(subgroups), out, n, byFate, bySex, byAge, basis);
-    }
 
-    /** The index of a person id among the ordered ids; the family ids are person ids of the register. */
-    private static int index(long[] ids, long id) {
-        int i = java.util.Arrays.binarySearch(ids, id);
-        if (i < 0) {
-            throw new IllegalStateException("figures: family " + id + " is no linked person");
+        @Override
+        public int size() {
+            return size;
         }
-        return i;
-    }
-
-    private static void add(Map<String, List<RegisterFacts.PersonFacts>> members, String category, RegisterFacts.PersonFacts p, boolean in) {
-        if (in) {
-            members.get(category).add(p);
-        }
-    }
-
-    private static List<Long> ids(List<RegisterFacts.PersonFacts> persons) {
-        Long[] out = new Long[persons.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = persons.get(i).id;
-        }
-        return java.util.Arrays.asList(out);
     }
 
     /** The definitions printed with every set of figures: thresholds and what each category counts. */

@@ -13,9 +13,6 @@ import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
 import org.nomina.engine.families.Member;
 import org.nomina.engine.families.Relation;
-import org.nomina.engine.fates.FateOutcome;
-import org.nomina.engine.fates.StatusEvent;
-import org.nomina.engine.names.NameNormaliser;
 import org.nomina.store.imports.SourceKind;
 import org.nomina.store.incidents.Incidents;
 import org.nomina.store.incidents.Incidents.Incident;
@@ -25,29 +22,10 @@ import org.nomina.store.incidents.Incidents.Incident;
  * for every incident at once, status events, sex and birth, residence on a residents' list, and the family
  * and parents the households give (families do not depend on the incident). {@link FiguresProjection} keeps
  * the result in a table so that {@code figures} need not read the records again until the register changes;
- * {@link #forScope} makes of it the facts one request (an incident, or all) counts. Memory grows with the
+ * {@link Scope} says what one request (an incident, or all) counts of it. Memory grows with the
  * number of persons, not with a query per person: one streamed query (1,000,000 persons in bench/figures.sh).
  */
 final class RegisterFacts {
-
-    /** One person's facts. Mutable while reading; not shared across threads. */
-    static final class PersonFacts {
-        final long id;
-        Sex sex = Sex.UNKNOWN;
-        PartialDate birth;
-        Integer recordAge;
-        PartialDate recordAgeDate;
-        PartialDate incidentStart;
-        boolean resident;
-        final List<StatusEvent> events = new ArrayList<>(2);
-        /** Set by the tally: the current fate and the age at the incident. */
-        FateOutcome outcome;
-        Optional<Integer> age = Optional.empty();
-
-        PersonFacts(long id) {
-            this.id = id;
-        }
-    }
 
     record Source(String name, String kind, Optional<PartialDate> date) {
     }
@@ -57,7 +35,7 @@ final class RegisterFacts {
      * of the figures projection ({@link FiguresProjection}). Sex, birth and recorded age are decided over all
      * of the person's records; the incidents they appear in (in the order their first records come), whether
      * a residents' list names them in each, the places those lists give, every status with its incident, and
-     * the family and parents their households give. {@link #forScope} makes of it what one request counts.
+     * the family and parents their households give. The tally ({@code Figures}) applies a {@link Scope} to it.
      */
     static final class Projected {
         final long id;
@@ -244,51 +222,6 @@ final class RegisterFacts {
         boolean includes(long incident) {
             return incidents.isEmpty() || (incident != 0 && incidents.get().contains(incident));
         }
-    }
-
-    /**
-     * Each person's facts for one scope: statuses in the incidents asked for, the start of the first of them
-     * that has one, and residence on a residents' list of those incidents or of the incident's place; sex,
-     * birth and recorded age as every record gives them. Families are of every incident.
-     */
-    static List<PersonFacts> forScope(List<Projected> persons, Map<Long, Source> sources, Scope scope) {
-        // The normaliser (ICU transliterators) takes about a second to start; only a place needs it.
-        NameNormaliser names = scope.place().isPresent() ? NameNormaliser.shared() : null;
-        String place = scope.place().map(p -> names.placeName(p)).orElse("");
-        Map<String, String> placeKeys = new HashMap<>();
-        List<PersonFacts> out = new ArrayList<>(persons.size());
-        for (Projected x : persons) {
-            PersonFacts p = new PersonFacts(x.id);
-            p.sex = x.sex;
-            p.birth = x.birth;
-            p.recordAge = x.recordAge;
-            p.recordAgeDate = x.recordAgeDate;
-            for (int i = 0; i < x.incidents.length; i++) {
-                if (scope.includes(x.incidents[i])) {
-                    if (p.incidentStart == null && x.incidents[i] != 0) {
-                        p.incidentStart = scope.starts().getOrDefault(x.incidents[i], Optional.empty()).orElse(null);
-                    }
-                    p.resident |= x.residentIn[i];
-                }
-            }
-            if (!p.resident && !place.isEmpty()) {
-                for (String written : x.residentPlaces) {
-                    if (placeKeys.computeIfAbsent(written, names::placeName).equals(place)) {
-                        p.resident = true;
-                        break;
-                    }
-                }
-            }
-            for (Event e : x.events) {
-                if (scope.includes(e.incident())) {
-                    Source source = sources.get(e.sourceId());
-                    Optional<PartialDate> known = e.date().or(() -> source == null ? Optional.empty() : source.date());
-                    p.events.add(new StatusEvent(e.status(), e.date(), known, e.recordId(), source == null ? "" : source.name()));
-                }
-            }
-            out.add(p);
-        }
-        return out;
     }
 
     /**

@@ -112,11 +112,23 @@ public final class Database implements AutoCloseable {
                 db.keepOpen();
             }
             db.migrate();
+            db.removeAbandonedImports();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Removes the incomplete versions a crashed or killed import left (StagedImports), saying so on stderr: the
+     * register then holds exactly what it held before that import began.
+     */
+    private void removeAbandonedImports() {
+        for (StagedImports.Removed r : StagedImports.removeAbandoned(jdbi)) {
+            System.err.printf(Locale.ROOT, "nomina: removed an import that did not finish (crash or kill): source '%s' version %d,"
+                    + " %,d rows it had stored; the register is as it was before that import%n", r.source(), r.version(), r.records());
+        }
     }
 
     /** Opens {@link #keeper}; a database that cannot be opened is left to the migration, which names the cause. */
@@ -140,7 +152,7 @@ public final class Database implements AutoCloseable {
      * A database already at this version skips Flyway, whose class loading and classpath scan cost
      * about 0.25 s of every command's start (Flyway still validates and migrates anything else).
      */
-    static final int LATEST_MIGRATION = 14;
+    static final int LATEST_MIGRATION = 15;
 
     private void migrate() {
         if (isCurrent()) {

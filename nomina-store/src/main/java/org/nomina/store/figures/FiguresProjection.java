@@ -1,5 +1,6 @@
 package org.nomina.store.figures;
 
+import org.nomina.store.StagedImports;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -59,7 +60,8 @@ final class FiguresProjection {
                 .map((rs, ctx) -> rs.getLong(1) + ":" + rs.getString(2)).findFirst().orElse("0:");
         long run = max(h, "SELECT MAX(id) FROM linkage_run");
         long linked = max(h, "SELECT MAX(source_record_id) FROM person_record");
-        long records = max(h, "SELECT MAX(id) FROM source_record");
+        // The records an import has not finished are not the register's yet: its end changes the fingerprint.
+        long records = max(h, "SELECT MAX(r.id) FROM source_record r" + StagedImports.whereVisible(h, "r"));
         return "v" + FORMAT + ";ledger " + head + ";run " + run + ";linked " + linked + ";records " + records;
     }
 

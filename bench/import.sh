@@ -8,6 +8,9 @@
 #   NOMINA_BENCH_DIR=/tmp/x         work directory (default /tmp/nomina-bench-import); the generated list
 #                                   is kept there and reused by later runs
 #   NOMINA_JAVA_OPTS=-Xmx2g         extra JVM options for the timed import (the gc log option is added)
+#   NOMINA_JAR=/tmp/x.jar           run this jar (java from JAVA_HOME or the PATH, -Xmx3g as the launcher gives
+#                                   on a machine with 5 GB or more, no class-data archive) instead of ./nomina,
+#                                   which rebuilds a stale jar: old and new builds can then be timed back to back
 #
 # The list is the demo generator's hospital register (Russian names with patronymics, Windows-1251, ';',
 # dd.MM.yyyy dates, a mapping file): every person in it is invented. `nomina generate` writes all four
@@ -37,7 +40,17 @@ mkdir -p "$work"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Build first (the launcher rebuilds when sources are newer than the jar), so no build is timed.
-./nomina --version >/dev/null
+# nomina_command OPTIONS: sets the array nomina to the command that runs nomina with these extra JVM options.
+nomina_command() {
+  if [[ -n "${NOMINA_JAR:-}" ]]; then
+    # shellcheck disable=SC2206 # the options are a list
+    nomina=("${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx3g $1 -jar "$NOMINA_JAR")
+  else
+    nomina=(env NOMINA_JAVA_OPTS="$1" ./nomina)
+  fi
+}
+nomina_command "${NOMINA_JAVA_OPTS:-}"
+"${nomina[@]}" --version >/dev/null
 
 list="$work/hospital_register_${rows}.csv"
 mapping="$work/hospital_register.yaml"
@@ -45,7 +58,7 @@ if [[ ! -s "$list" || ! -s "$mapping" ]]; then
   people=$(( rows * 22 / 10 ))
   echo "bench: generating a fictional population of $people people for a $rows-row hospital list in $work/case …" >&2
   rm -rf "$work/case"
-  ./nomina generate "$work/case" --people "$people" --no-xlsx --seed 1994 >/dev/null
+  "${nomina[@]}" generate "$work/case" --people "$people" --no-xlsx --seed 1994 >/dev/null
   available=$(( $(wc -l < "$work/case/lists/hospital_register.csv") - 1 ))
   if (( available < rows )); then
     echo "bench: the generated hospital list has only $available rows, fewer than $rows; raise the 2.2 × ROWS population" >&2
@@ -74,9 +87,9 @@ run_import() {
   echo "bench: importing $rows rows into $label …" >&2
   local started ended
   started=$(date +%s.%N)
-  if ! NOMINA_PROGRESS=0 NOMINA_JAVA_OPTS="${NOMINA_JAVA_OPTS:-} -Xlog:gc:file=$out.gc.log" \
-      /usr/bin/time -f '%U %S %M' -o "$out.time" \
-      ./nomina --db "$url" import "$list" --source "$source" --mapping "$mapping" --actor bench --json > "$out.json" 2> "$out.err"; then
+  nomina_command "${NOMINA_JAVA_OPTS:-} -Xlog:gc:file=$out.gc.log"
+  if ! NOMINA_PROGRESS=0 /usr/bin/time -f '%U %S %M' -o "$out.time" \
+      "${nomina[@]}" --db "$url" import "$list" --source "$source" --mapping "$mapping" --actor bench --json > "$out.json" 2> "$out.err"; then
     echo "bench: the import into $label failed:" >&2
     cat "$out.err" >&2
     exit 1

@@ -112,11 +112,23 @@ public final class Database implements AutoCloseable {
                 db.keepOpen();
             }
             db.migrate();
+            db.removeAbandonedImports();
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Removes the incomplete versions a crashed or killed import left (StagedImports), saying so on stderr: the
+     * register then holds exactly what it held before that import began.
+     */
+    private void removeAbandonedImports() {
+        for (StagedImports.Removed r : StagedImports.removeAbandoned(jdbi)) {
+            System.err.printf(Locale.ROOT, "nomina: removed an import that did not finish (crash or kill): source '%s' version %d,"
+                    + " %,d rows it had stored; the register is as it was before that import%n", r.source(), r.version(), r.records());
+        }
     }
 
     /** Opens {@link #keeper}; a database that cannot be opened is left to the migration, which names the cause. */
@@ -140,7 +152,7 @@ public final class Database implements AutoCloseable {
      * A database already at this version skips Flyway, whose class loading and classpath scan cost
      * about 0.25 s of every command's start (Flyway still validates and migrates anything else).
      */
-    static final int LATEST_MIGRATION = 17;
+    static final int LATEST_MIGRATION = 16;
 
     private void migrate() {
         if (isCurrent()) {
@@ -163,14 +175,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * True when every recorded migration succeeded and the newest is LATEST_MIGRATION; false on any doubt
-     * (no history table, a failed or repeatable migration, a newer version), which leaves it to Flyway.
+     * True when every recorded migration succeeded and they are exactly 1..LATEST_MIGRATION; false on any doubt
+     * (no history table, a failed or repeatable migration, a newer version, one missing in between), which leaves
+     * it to Flyway.
      */
     boolean isCurrent() {
         try (Connection c = connect(url, user, password);
              java.sql.Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT \"version\", \"type\", \"success\" FROM \"flyway_schema_history\"")) {
             int newest = -1;
+            java.util.Set<Integer> applied = new java.util.HashSet<>();
             while (rs.next()) {
                 String version = rs.getString(1);
                 String type = rs.getString(2);
@@ -181,8 +195,9 @@ public final class Database implements AutoCloseable {
                     return false;
                 }
                 newest = Math.max(newest, Integer.parseInt(version));
+                applied.add(Integer.parseInt(version));
             }
-            return newest == LATEST_MIGRATION;
+            return newest == LATEST_MIGRATION && applied.size() == LATEST_MIGRATION;
         } catch (SQLException e) {
             return false;
         }

@@ -13,15 +13,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nomina.store.Database;
+import org.nomina.store.imports.Importer;
 import org.nomina.store.verify.Verifier;
 
 /**
@@ -30,7 +37,12 @@ import org.nomina.store.verify.Verifier;
  * well under way; the register must then hold exactly what it held before, verify, and take the same
  * file again as a first import.
  *
- * <p>Sizing: the kill comes at {@value #KILL_AFTER_ROWS} rows of {@value #BIG_ROWS}. The progress bar is
+ * <p>The import is staged: it commits every {@value Importer#COMMIT_ROWS} rows into a version marked incomplete,
+ * and opening the register removes an incomplete version no running import holds. So the kill is tried twice:
+ * early, and after ten commits (the records are then in the database, counted here with plain JDBC, until the
+ * next open removes them).
+ *
+ * <p>Sizing: the kill comes at {@value #KILL_AFTER_ROWS} or {@value #KILL_AFTER_BATCHES_ROWS} rows of {@value #BIG_ROWS}. The progress bar is
  * drawn at most five times a second, so the import must take well over a second for the kill to land
  * before the commit: 300,000 rows take about 3 s at the design target of 100,000 rows/s, and 20–30 s at
  * the 10,000–15,000 rows/s measured on the 2-core build machine. If an importer ever finishes first, the
@@ -39,6 +51,8 @@ import org.nomina.store.verify.Verifier;
 class ImportKillTest {
     static final int BIG_ROWS = 300_000;
     static final int KILL_AFTER_ROWS = 15_000;
+    /** Past ten committed batches of the staged import, well before its end. */
+    static final int KILL_AFTER_BATCHES_ROWS = 10 * Importer.COMMIT_ROWS + 10_000;
     private static final long PROGRESS_TIMEOUT_SECONDS = 180;
     private static final Pattern ROWS_DRAWN = Pattern.compile("([\\d,]+) rows");
 
@@ -50,17 +64,43 @@ class ImportKillTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldLeaveTheH2RegisterExactlyAsBeforeWhenAnImportIsKilled() throws Exception {
-        killMidImportAndCheck(Database.h2Url(dir.resolve("db")));
+    /**
+     * Killed early, and after the staged import has committed ten batches into its incomplete version: those are
+     * in the database then (read here with plain JDBC, before any open), and opening the register removes them.
+     */
+    @ParameterizedTest(name = "killed after {0} rows")
+    @ValueSource(ints = {KILL_AFTER_ROWS, KILL_AFTER_BATCHES_ROWS})
+    void shouldLeaveTheH2RegisterExactlyAsBeforeWhenAnImportIsKilled(int killAfterRows) throws Exception {
+        killMidImportAndCheck(Database.h2Url(dir.resolve("db")), killAfterRows);
     }
 
-    @Test
-    void shouldLeaveThePostgresRegisterExactlyAsBeforeWhenAnImportIsKilled() throws Exception {
-        killMidImportAndCheck(TestRegisters.freshPostgresUrl());
+    @ParameterizedTest(name = "killed after {0} rows")
+    @ValueSource(ints = {KILL_AFTER_ROWS, KILL_AFTER_BATCHES_ROWS})
+    void shouldLeaveThePostgresRegisterExactlyAsBeforeWhenAnImportIsKilled(int killAfterRows) throws Exception {
+        killMidImportAndCheck(TestRegisters.freshPostgresUrl(), killAfterRows);
     }
 
-    private void killMidImportAndCheck(String url) throws Exception {
+    /** Counts with plain JDBC what the killed import left committed: its records, and its versions still incomplete. */
+    private static long[] leftByTheKill(String url) throws SQLException {
+        try (Connection c = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "") : DriverManager.getConnection(url);
+             Statement s = c.createStatement()) {
+            long[] out = new long[2];
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM source_record r JOIN source_version v ON v.id = r.source_version_id"
+                    + " WHERE NOT v.complete")) {
+                rs.next();
+                out[0] = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM source_version WHERE NOT complete")) {
+                rs.next();
+                out[1] = rs.getLong(1);
+            }
+            return out;
+        } finally {
+            TestRegisters.releaseEmbedded(url);
+        }
+    }
+
+    private void killMidImportAndCheck(String url, int killAfterRows) throws Exception {
         Path small = Files.writeString(dir.resolve("small.csv"), """
                 ID,Name,Sex,Age,Village,Fate
                 S-1,Anna Testova,female,34,Alpha,killed
@@ -74,7 +114,12 @@ class ImportKillTest {
         Path big = writeBigList(dir.resolve("big.csv"));
         TestRegisters.releaseEmbedded(url);
 
-        killWhileImporting(url, big);
+        killWhileImporting(url, big, killAfterRows);
+        long[] left = leftByTheKill(url);
+        if (killAfterRows == KILL_AFTER_BATCHES_ROWS) {
+            assertThat(left[0]).as("records the killed import had committed").isGreaterThanOrEqualTo(10L * Importer.COMMIT_ROWS);
+            assertThat(left[1]).as("its version, incomplete").isEqualTo(1);
+        }
 
         assertThat(TestRegisters.snapshot(url)).as("table counts and ledger head after the kill").isEqualTo(before);
         Verifier.Report afterKill = Verifier.verify(Database.open(url).jdbi());
@@ -95,7 +140,7 @@ class ImportKillTest {
     }
 
     /** Starts {@code nomina import} in a child JVM, waits until it has drawn enough rows, and SIGKILLs it. */
-    private void killWhileImporting(String url, Path big) throws Exception {
+    private void killWhileImporting(String url, Path big, int killAfterRows) throws Exception {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path stdout = dir.resolve("child-stdout.txt");
@@ -111,16 +156,16 @@ class ImportKillTest {
         Thread reader = Thread.ofPlatform().name("child-stderr").daemon().start(() -> readProgress(process, stderr, rowsDrawn));
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROGRESS_TIMEOUT_SECONDS);
-            while (rowsDrawn.get() < KILL_AFTER_ROWS && process.isAlive() && System.nanoTime() < deadline) {
+            while (rowsDrawn.get() < killAfterRows && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             if (!process.isAlive()) {
-                fail("the import ended (exit " + process.exitValue() + ") before it could be killed at " + KILL_AFTER_ROWS
+                fail("the import ended (exit " + process.exitValue() + ") before it could be killed at " + killAfterRows
                         + " rows; if it succeeded, the importer has become fast enough that BIG_ROWS = " + BIG_ROWS
                         + " must grow.\nstderr:\n" + snapshot(stderr) + "\nstdout:\n" + Files.readString(stdout));
             }
-            if (rowsDrawn.get() < KILL_AFTER_ROWS) {
-                fail("no progress past " + KILL_AFTER_ROWS + " rows within " + PROGRESS_TIMEOUT_SECONDS + " s (rows drawn: "
+            if (rowsDrawn.get() < killAfterRows) {
+                fail("no progress past " + killAfterRows + " rows within " + PROGRESS_TIMEOUT_SECONDS + " s (rows drawn: "
                         + rowsDrawn.get() + "); stderr:\n" + snapshot(stderr));
             }
             assertThat(rowsDrawn.get()).as("killed mid-import, not after the last row").isLessThan(BIG_ROWS);

@@ -1,5 +1,6 @@
 package org.nomina.store.export;
 
+import org.nomina.store.StagedImports;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class RecordExporter {
                 handle.createQuery("""
                         SELECT s.name AS source_name, v.version_no, r.* FROM source_record r
                         JOIN source_version v ON v.id = r.source_version_id JOIN source s ON s.id = r.source_id
-                        ORDER BY s.name, v.version_no, r.row_no""")
+                        WHERE\s""" + StagedImports.VERSION_COMPLETE + " ORDER BY s.name, v.version_no, r.row_no")
                         .setFetchSize(1000)
                         .map((rs, ctx) -> new Row(rs.getString("source_name"), rs.getInt("version_no"), Verifier.mapRecord(rs)))
                         .forEach(row -> {

@@ -1,5 +1,6 @@
 package org.nomina.store.figures;
 
+import org.nomina.store.StagedImports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,10 +70,11 @@ public final class ChartFacts {
         return jdbi.withHandle(h -> {
             Optional<Set<Long>> scope = scope(h, incident);
             Map<String, List<Optional<PartialDate>>> out = new LinkedHashMap<>();
-            h.createQuery("SELECT name FROM source ORDER BY name").mapTo(String.class).forEach(n -> out.put(n, new ArrayList<>()));
+            h.createQuery("SELECT s.name FROM source s WHERE " + StagedImports.SOURCE_VISIBLE + " ORDER BY s.name").mapTo(String.class)
+                    .forEach(n -> out.put(n, new ArrayList<>()));
             h.createQuery("""
                     SELECT s.name, r.incident_id, r.status_year, r.status_month, r.status_day, r.incident_year, r.incident_month, r.incident_day
-                    FROM source_record r JOIN source s ON s.id = r.source_id""")
+                    FROM source_record r JOIN source s ON s.id = r.source_id""" + StagedImports.whereVisible(h, "r"))
                     .setFetchSize(10_000)
                     .map((rs, ctx) -> {
                         String source = rs.getString(1);

@@ -1,5 +1,6 @@
 package org.nomina.store.figures;
 
+import org.nomina.store.StagedImports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,7 +112,8 @@ public final class Figures {
                 }
             }
             if (persons.n == 0) {
-                long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
+                long records = h.createQuery("SELECT COUNT(*) FROM source_record r" + StagedImports.whereVisible(h, "r"))
+                        .mapTo(Long.class).one();
                 if (records > 0) {
                     throw new BadInputException("the register has " + records + " source records but no persons yet; run nomina link first");
                 }

@@ -1,5 +1,6 @@
 package org.nomina.store.figures;
 
+import org.nomina.store.StagedImports;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,7 +11,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The figures projection (V13, binary since V17): what {@code figures} needs of every person for every incident
+ * The figures projection (V13, binary since V16): what {@code figures} needs of every person for every incident
  * ({@link RegisterFacts.Projected}: sex, birth, recorded age, the incidents they are in and whether a residents'
  * list names them there, every status with its date, record and source, their family and parents), in chunks of
  * {@value #CHUNK_PERSONS} consecutive persons encoded by {@link PersonColumns#encode}, so that {@code figures}
@@ -29,7 +30,7 @@ final class FiguresProjection {
 
     /**
      * The encoding of the chunks ({@link PersonColumns#encode}); part of the fingerprint, so a new encoding rebuilds
-     * the projection (1: text lines, V13; 2: bytes, V17).
+     * the projection (1: text lines, V13; 2: bytes, V16).
      */
     static final int FORMAT = 2;
 
@@ -48,7 +49,8 @@ final class FiguresProjection {
                 .map((rs, ctx) -> rs.getLong(1) + ":" + rs.getString(2)).findFirst().orElse("0:");
         long run = max(h, "SELECT MAX(id) FROM linkage_run");
         long linked = max(h, "SELECT MAX(source_record_id) FROM person_record");
-        long records = max(h, "SELECT MAX(id) FROM source_record");
+        // The records an import has not finished are not the register's yet: its end changes the fingerprint.
+        long records = max(h, "SELECT MAX(r.id) FROM source_record r" + StagedImports.whereVisible(h, "r"));
         return "v" + FORMAT + ";ledger " + head + ";run " + run + ";linked " + linked + ";records " + records;
     }
 

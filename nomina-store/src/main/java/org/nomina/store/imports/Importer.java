@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Handle;
 import org.nomina.engine.domain.Field;
 import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
+import org.nomina.store.StagedImports;
 import org.nomina.store.StoreException;
 import org.nomina.store.ledger.Hashes;
 import org.nomina.store.ledger.Ledger;
@@ -37,6 +38,13 @@ public final class Importer {
     /** Rejections listed in the result; all are stored. */
     public static final int MAX_REJECTS_LISTED = 1000;
     private static final int BATCH = 2000;
+    /**
+     * Rows committed at a time into the incomplete version. H2 keeps a transaction's whole undo log and revisits
+     * every row of it in every index at the commit; that is cheap only while the rows' pages are still in its
+     * cache (16 MB by default). With 50,000 rows the commits were still 47% of the importing thread's samples at a
+     * million rows, most of it reading evicted pages back; 10,000 rows' pages fit.
+     */
+    public static final int COMMIT_ROWS = 10_000;
 
     /** Told how far an import has got; called from the importing thread. */
     public interface Progress {
@@ -46,9 +54,19 @@ public final class Importer {
     }
 
     private final Database database;
+    private final int commitRows;
 
     public Importer(Database database) {
+        this(database, COMMIT_ROWS);
+    }
+
+    /** With batches of {@code commitRows} committed rows: tests make an import of a few thousand rows commit several. */
+    Importer(Database database, int commitRows) {
+        if (commitRows < 1) {
+            throw new IllegalArgumentException("commitRows must be at least 1, not " + commitRows);
+        }
         this.database = database;
+        this.commitRows = commitRows;
     }
 
     public ImportResult importFile(ImportRequest request, Progress progress) {
@@ -69,7 +87,7 @@ public final class Importer {
 
         Optional<Integer> existing = database.jdbi().withHandle(h -> h.createQuery("""
                 SELECT v.version_no FROM source_version v JOIN source s ON s.id = v.source_id
-                WHERE s.name = :source AND v.sha256 = :sha AND v.mapping_sha256 = :msha""")
+                WHERE s.name = :source AND v.sha256 = :sha AND v.mapping_sha256 = :msha AND\s""" + StagedImports.VERSION_COMPLETE)
                 .bind("source", request.source()).bind("sha", facts.sha256()).bind("msha", mappingSha)
                 .mapTo(Integer.class).findFirst());
         if (existing.isPresent()) {
@@ -79,16 +97,25 @@ public final class Importer {
                             + " with the same mapping; nothing was changed"), true, seconds(started), 0, Map.of());
         }
 
-        final Charset cs = charset;
-        final char delim = delimiter;
-        try {
-            Session done = database.jdbi().inTransaction(handle -> {
-                Session session = new Session(handle, request, mapping, facts, cs, delim, mappingSha, warnings, progress);
-                session.run();
-                return session;
-            });
-            // Timed after the commit, which is a large part of a big import on H2.
-            return done.result(seconds(started));
+        try (Handle main = database.jdbi().open(); Handle lease = database.jdbi().open()) {
+            Session session = new Session(main, request, mapping, facts, charset, delimiter, mappingSha, warnings, progress, commitRows);
+            main.useTransaction(h -> session.start());
+            lease.begin();
+            try {
+                session.hold(lease, database.isPostgres());
+                session.load();
+                session.finish(lease);
+                lease.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                session.abandon(lease, e);
+                throw e;
+            } finally {
+                if (lease.isInTransaction()) {
+                    lease.rollback();
+                }
+            }
+            // Timed after the last commit.
+            return session.result(seconds(started));
         } catch (SQLException e) {
             throw new StoreException("the database refused the import of " + file + ": " + e.getMessage(), e);
         }
@@ -179,6 +206,7 @@ public final class Importer {
         private final String mappingSha;
         private final List<String> warnings;
         private final Progress progress;
+        private final int commitRows;
         private final AtomicLong bytesRead = new AtomicLong();
         private final RecordDigest digest = new RecordDigest();
         private final Set<String> recordIds = new HashSet<>();
@@ -201,8 +229,9 @@ public final class Importer {
         private int pendingRejects;
 
         Session(Handle handle, ImportRequest request, Mapping mapping, FileFacts facts, Charset charset, char delimiter,
-                String mappingSha, List<String> warnings, Progress progress) {
+                String mappingSha, List<String> warnings, Progress progress, int commitRows) {
             this.handle = handle;
+            this.commitRows = commitRows;
             this.request = request;
             this.mapping = mapping;
             this.facts = facts;
@@ -213,29 +242,53 @@ public final class Importer {
             this.progress = progress;
         }
 
-        void run() throws SQLException {
+        /**
+         * In a transaction of its own, committed: the source (created when new) and the version, marked incomplete,
+         * which no reader sees until {@link #finish} (StagedImports).
+         */
+        void start() {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            sourceId = handle.createQuery("SELECT id FROM source WHERE name = :name").bind("name", request.source())
-                    .mapTo(Long.class).findFirst()
-                    .orElseGet(() -> handle.createUpdate("INSERT INTO source (name, created_at) VALUES (:name, :at)")
-                            .bind("name", request.source()).bind("at", now)
-                            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-            request.kind().ifPresent(kind -> handle.createUpdate("UPDATE source SET kind = :kind WHERE id = :id")
-                    .bind("kind", kind).bind("id", sourceId).execute());
-            incidents = new IncidentIds(handle, request.incident());
+            Optional<Long> known = handle.createQuery("SELECT id FROM source WHERE name = :name").bind("name", request.source())
+                    .mapTo(Long.class).findFirst();
+            sourceId = known.orElseGet(() -> handle.createUpdate("INSERT INTO source (name, created_at) VALUES (:name, :at)")
+                    .bind("name", request.source()).bind("at", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
             versionNo = handle.createQuery("SELECT COALESCE(MAX(version_no), 0) + 1 FROM source_version WHERE source_id = :s")
                     .bind("s", sourceId).mapTo(Integer.class).one();
+            // Record ids only grow, so every record this import inserts has an id above those stored now.
+            long firstRecordId = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM source_record").mapTo(Long.class).one();
             versionId = handle.createUpdate("""
                     INSERT INTO source_version (source_id, version_no, file_name, sha256, size_bytes, file_format, encoding,
                         delimiter, mapping_json, mapping_sha256, rows_read, rows_imported, rows_rejected, records_sha256,
-                        imported_at, imported_by)
-                    VALUES (:s, :no, :file, :sha, :size, :format, :enc, :delim, :mapping, :msha, 0, 0, 0, '', :at, :by)""")
+                        imported_at, imported_by, complete, first_record_id, new_source)
+                    VALUES (:s, :no, :file, :sha, :size, :format, :enc, :delim, :mapping, :msha, 0, 0, 0, '', :at, :by,
+                        FALSE, :first, :new)""")
                     .bind("s", sourceId).bind("no", versionNo).bind("file", facts.fileName()).bind("sha", facts.sha256())
                     .bind("size", facts.size()).bind("format", facts.format() == FileFacts.FileFormat.XLSX ? "xlsx" : "csv")
                     .bind("enc", charset.name()).bind("delim", delimiterText()).bind("mapping", mapping.toJson())
                     .bind("msha", mappingSha).bind("at", now).bind("by", request.actor())
+                    .bind("first", firstRecordId).bind("new", known.isEmpty())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
 
+        /**
+         * Locks the version in the transaction that will end the import, so that no one takes it for abandoned. On
+         * PostgreSQL a NO KEY UPDATE lock: the foreign key of every record inserted takes a KEY SHARE lock on the
+         * version, which FOR UPDATE would block (the import would wait for itself); it still blocks FOR UPDATE.
+         */
+        void hold(Handle lease, boolean postgres) {
+            if (lease.createQuery("SELECT id FROM source_version WHERE id = :v AND NOT complete FOR "
+                            + (postgres ? "NO KEY UPDATE" : "UPDATE")).bind("v", versionId)
+                    .mapTo(Long.class).findFirst().isEmpty()) {
+                throw new IllegalStateException("the new version " + versionNo + " of '" + request.source()
+                        + "' was removed as abandoned while the import started (another process opened the register); import again");
+            }
+        }
+
+        /** Reads, parses and stores every row, committing every {@code commitRows} rows into the incomplete version. */
+        void load() throws SQLException {
+            handle.begin();
+            incidents = new IncidentIds(handle, request.incident(), versionId);
             Connection c = handle.getConnection();
             // Raw JDBC batches for the hot path: Jdbi's per-row binding cost about a third of the
             // import's time on a million rows.
@@ -281,6 +334,7 @@ public final class Importer {
                 insertRecord.close();
                 insertReject.close();
             }
+            handle.commit();
             if (rowsRead == 0) {
                 throw new BadInputException(request.file() + ": the file has a header but no data rows; nothing to import");
             }
@@ -290,12 +344,19 @@ public final class Importer {
                         + first.row() + (first.column().isEmpty() ? "" : ", column \"" + first.column() + "\"")
                         + (first.value().isEmpty() ? "" : ", value \"" + first.value() + "\"") + ": " + first.reason());
             }
+        }
+
+        /** In the transaction that holds the version: its counts and digest, complete (visible), and the ledger entry. */
+        void finish(Handle lease) {
             String contentSha = digest.finish();
-            handle.createUpdate("""
+            lease.createUpdate("""
                     UPDATE source_version SET rows_read = :read, rows_imported = :imported, rows_rejected = :rejected,
-                        records_sha256 = :digest WHERE id = :id""")
+                        records_sha256 = :digest, complete = TRUE WHERE id = :id""")
                     .bind("read", rowsRead).bind("imported", rowsImported).bind("rejected", rowsRejected)
                     .bind("digest", contentSha).bind("id", versionId).execute();
+            request.kind().ifPresent(kind -> lease.createUpdate("UPDATE source SET kind = :kind WHERE id = :id")
+                    .bind("kind", kind).bind("id", sourceId).execute());
+            lease.createUpdate("UPDATE incident SET staged_by = NULL WHERE staged_by = :v").bind("v", versionId).execute();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("source", request.source());
             payload.put("source_version_id", versionId);
@@ -310,7 +371,23 @@ public final class Importer {
             payload.put("rows_imported", rowsImported);
             payload.put("rows_rejected", rowsRejected);
             payload.put("records_sha256", contentSha);
-            Ledger.append(handle, request.actor(), "import", payload);
+            Ledger.append(lease, request.actor(), "import", payload);
+        }
+
+        /**
+         * After a failure: the batch in progress is rolled back and the committed ones removed with the version, in
+         * the transaction that holds it, so the register is exactly as before. A failure here is added to the first.
+         */
+        void abandon(Handle lease, Throwable failure) {
+            try {
+                if (handle.isInTransaction()) {
+                    handle.rollback();
+                }
+                StagedImports.remove(lease, versionId);
+                lease.commit();
+            } catch (RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
         }
 
         private String delimiterText() {
@@ -397,6 +474,11 @@ public final class Importer {
                         }
                     }
                     case RowParser.Rejected rejected -> addRejection(rejected.reasons());
+                }
+                if (rowsRead % commitRows == 0) {
+                    writeBatches();
+                    handle.commit();
+                    handle.begin();
                 }
                 if ((rowsRead & 0x3ff) == 0) {
                     if (Thread.currentThread().isInterrupted()) {
@@ -488,13 +570,19 @@ public final class Importer {
         }
 
         private void flush() throws SQLException {
+            writeBatches();
+            progress.update(rowsRead, facts.size(), facts.size());
+        }
+
+        private void writeBatches() throws SQLException {
             if (pendingRecords > 0) {
                 insertRecord.executeBatch();
+                pendingRecords = 0;
             }
             if (pendingRejects > 0) {
                 insertReject.executeBatch();
+                pendingRejects = 0;
             }
-            progress.update(rowsRead, facts.size(), facts.size());
         }
 
         ImportResult result(double seconds) {

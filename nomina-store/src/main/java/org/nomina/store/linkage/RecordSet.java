@@ -1,5 +1,6 @@
 package org.nomina.store.linkage;
 
+import org.nomina.store.StagedImports;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,10 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
                     sourceIndex.put(e.getKey(), sourceNames.size());
                     sourceNames.add(e.getValue());
                 });
-        int count = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Integer.class).one();
+        // An import that has not finished is not linked (StagedImports).
+        long stagedFrom = StagedImports.stagedFrom(h);
+        int count = h.createQuery("SELECT COUNT(*) FROM source_record r" + StagedImports.whereVisible(stagedFrom, "r"))
+                .mapTo(Integer.class).one();
         List<LinkRecord> records = new ArrayList<>(count);
         List<String> fullNames = new ArrayList<>(count);
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
@@ -47,7 +51,7 @@ record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> 
                             WHEN LENGTH(i.date_from) = 10 THEN CAST(SUBSTRING(i.date_from, 6, 2) AS INT) * 100
                                                               + CAST(SUBSTRING(i.date_from, 9, 2) AS INT) END AS age_date,
                        r.place, r.address, r.id_number, r.extra, r.status, r.full_name
-                FROM source_record r LEFT JOIN incident i ON i.id = r.incident_id ORDER BY r.id""")
+                FROM source_record r LEFT JOIN incident i ON i.id = r.incident_id""" + StagedImports.whereVisible(stagedFrom, "r") + " ORDER BY r.id")
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
                     String extraJson = rs.getString("extra");

@@ -1,5 +1,6 @@
 package org.nomina.store.linkage;
 
+import org.nomina.store.StagedImports;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -125,7 +126,7 @@ public final class ReviewQueue {
     public static long resolve(Handle h, String reference) {
         String ref = reference.strip();
         if (ref.matches("\\d+")) {
-            return h.createQuery("SELECT id FROM source_record WHERE id = :id").bind("id", Long.parseLong(ref)).mapTo(Long.class)
+            return h.createQuery("SELECT id FROM source_record WHERE id = :id" + StagedImports.andVisible(h, "")).bind("id", Long.parseLong(ref)).mapTo(Long.class)
                     .findFirst().orElseThrow(() -> new BadInputException("no source record has the key " + ref));
         }
         int colon = ref.indexOf(':');
@@ -134,7 +135,7 @@ public final class ReviewQueue {
             String recordId = ref.substring(colon + 1);
             List<Long> ids = h.createQuery("""
                     SELECT r.id FROM source_record r JOIN source s ON s.id = r.source_id
-                    WHERE s.name = :s AND r.record_id = :r ORDER BY r.id DESC""")
+                    WHERE s.name = :s AND r.record_id = :r""" + StagedImports.andVisible(h, "r") + " ORDER BY r.id DESC")
                     .bind("s", source).bind("r", recordId).mapTo(Long.class).list();
             if (!ids.isEmpty()) {
                 // Several versions of a source can hold the same id: the newest version's record is meant.

@@ -1,5 +1,6 @@
 package org.nomina.store.search;
 
+import org.nomina.store.StagedImports;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class RegisterReader {
             r.id, s.name, v.version_no, r.record_id, r.row_no, r.full_name, r.surname, r.given_name, r.patronymic, r.sex, r.sex_inferred,
             r.birth_year, r.birth_month, r.birth_day, r.birth_approx, r.age, r.age_approx, r.place, r.address, r.id_number,
             r.incident_year, r.incident_month, r.incident_day, r.status, r.notes, r.extra, r.verbatim, r.problems
-            FROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id""";
+            FROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id AND v.complete""";
 
     /** A source record with the person it is linked into (none before {@code nomina link}) and whether that person is living. */
     public record LinkedRecord(SourceRecord record, Optional<Long> personId, boolean living) {
@@ -126,7 +127,8 @@ public final class RegisterReader {
             if (name.isEmpty()) {
                 return Optional.empty();
             }
-            long total = h.createQuery("SELECT COUNT(*) FROM source_record WHERE source_id = :s").bind("s", sourceId).mapTo(Long.class).one();
+            long total = h.createQuery("SELECT COUNT(*) FROM source_record r WHERE r.source_id = :s" + StagedImports.andVisible(h, "r"))
+                    .bind("s", sourceId).mapTo(Long.class).one();
             List<LinkedRecord> records = h.createQuery("SELECT " + RECORD_COLUMNS.replace("FROM source_record r", ", pr.person_id, p.living FROM source_record r")
                             + " LEFT JOIN person_record pr ON pr.source_record_id = r.id LEFT JOIN person p ON p.id = pr.person_id"
                             + " WHERE r.source_id = :s ORDER BY v.version_no, r.row_no OFFSET :o ROWS FETCH NEXT :l ROWS ONLY")
@@ -144,7 +146,7 @@ public final class RegisterReader {
 
     /** The sources' names, alphabetically: cheap, for a filter's choices. */
     public List<String> sourceNames() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM source ORDER BY name").mapTo(String.class).list());
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT s.name FROM source s WHERE " + StagedImports.SOURCE_VISIBLE + " ORDER BY s.name").mapTo(String.class).list());
     }
 
     public List<Source> sources() {
@@ -152,13 +154,15 @@ public final class RegisterReader {
             Map<Long, List<Version>> versions = new LinkedHashMap<>();
             h.createQuery("""
                             SELECT source_id, id, version_no, file_name, sha256, size_bytes, file_format, encoding, delimiter, rows_read,
-                                   rows_imported, rows_rejected, imported_at, imported_by FROM source_version ORDER BY source_id, version_no""")
+                                   rows_imported, rows_rejected, imported_at, imported_by FROM source_version v
+                            WHERE\s""" + StagedImports.VERSION_COMPLETE + " ORDER BY source_id, version_no")
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), new Version(rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                             rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
                             rs.getObject(13, OffsetDateTime.class), rs.getString(14))))
                     .forEach(e -> versions.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
             return h.createQuery("""
-                            SELECT s.id, s.name, (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id) FROM source s ORDER BY s.name""")
+                            SELECT s.id, s.name, (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id""" + StagedImports.andVisible(h, "r")
+                            + ") FROM source s WHERE " + StagedImports.SOURCE_VISIBLE + " ORDER BY s.name")
                     .map((rs, ctx) -> new Source(rs.getLong(1), rs.getString(2), rs.getLong(3), versions.getOrDefault(rs.getLong(1), List.of())))
                     .list();
         });
@@ -167,7 +171,7 @@ public final class RegisterReader {
     /** A version with its rejected rows (the first {@code limit}) and the records kept with problems noted. */
     public Optional<VersionDetail> version(long versionId, int limit) {
         return db.jdbi().withHandle(h -> {
-            Optional<String> source = h.createQuery("SELECT s.name FROM source_version v JOIN source s ON s.id = v.source_id WHERE v.id = :id")
+            Optional<String> source = h.createQuery("SELECT s.name FROM source_version v JOIN source s ON s.id = v.source_id WHERE v.id = :id AND " + StagedImports.VERSION_COMPLETE)
                     .bind("id", versionId).mapTo(String.class).findFirst();
             if (source.isEmpty()) {
                 return Optional.<VersionDetail>empty();
@@ -204,7 +208,8 @@ public final class RegisterReader {
 
     private static Optional<Long> newestVersion(Handle h, String source) {
         return h.createQuery("""
-                        SELECT v.id FROM source_version v JOIN source s ON s.id = v.source_id WHERE s.name = :s ORDER BY v.version_no DESC""")
+                        SELECT v.id FROM source_version v JOIN source s ON s.id = v.source_id WHERE s.name = :s AND v.complete
+                        ORDER BY v.version_no DESC""")
                 .bind("s", source).mapTo(Long.class).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package org.nomina.store.stats;
 
+import org.nomina.store.StagedImports;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,30 +37,33 @@ public final class Stats {
     }
 
     private static Summary summarise(Handle h) {
-        long records = h.createQuery("SELECT COUNT(*) FROM source_record").mapTo(Long.class).one();
-        long sources = h.createQuery("SELECT COUNT(*) FROM source").mapTo(Long.class).one();
-        long rejected = h.createQuery("SELECT COALESCE(SUM(rows_rejected), 0) FROM source_version")
+        // An import that has not finished is not counted (StagedImports): its records, its version, a source it created.
+        long stagedFrom = StagedImports.stagedFrom(h);
+        String visible = StagedImports.whereVisible(stagedFrom, "r");
+        String sourceVisible = " WHERE " + StagedImports.SOURCE_VISIBLE;
+        long records = h.createQuery("SELECT COUNT(*) FROM source_record r" + visible).mapTo(Long.class).one();
+        long sources = h.createQuery("SELECT COUNT(*) FROM source s" + sourceVisible).mapTo(Long.class).one();
+        long rejected = h.createQuery("SELECT COALESCE(SUM(v.rows_rejected), 0) FROM source_version v WHERE " + StagedImports.VERSION_COMPLETE)
                 .mapTo(Long.class).one();
-        List<SourceCount> bySource = h.createQuery("""
-                SELECT s.name,
-                       (SELECT COUNT(*) FROM source_version v WHERE v.source_id = s.id) AS versions,
-                       (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id) AS records,
-                       (SELECT COALESCE(SUM(v.rows_rejected), 0) FROM source_version v WHERE v.source_id = s.id) AS rejected
-                FROM source s ORDER BY s.name""")
+        List<SourceCount> bySource = h.createQuery("SELECT s.name,"
+                        + " (SELECT COUNT(*) FROM source_version v WHERE v.source_id = s.id AND v.complete) AS versions,"
+                        + " (SELECT COUNT(*) FROM source_record r WHERE r.source_id = s.id" + StagedImports.andVisible(stagedFrom, "r") + ") AS records,"
+                        + " (SELECT COALESCE(SUM(v.rows_rejected), 0) FROM source_version v WHERE v.source_id = s.id) AS rejected"
+                        + " FROM source s" + sourceVisible + " ORDER BY s.name")
                 .map((rs, ctx) -> new SourceCount(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4))).list();
-        Map<String, Long> byStatus = ordered(h, "SELECT status, COUNT(*) FROM source_record GROUP BY status",
+        Map<String, Long> byStatus = ordered(h, "SELECT status, COUNT(*) FROM source_record r" + visible + " GROUP BY status",
                 Stream.concat(Status.AT_INCIDENT.stream().map(Status::word), Stream.of("")).toList());
         relabel(byStatus, "", "not stated");
-        Map<String, Long> bySex = ordered(h, "SELECT sex, COUNT(*) FROM source_record GROUP BY sex",
+        Map<String, Long> bySex = ordered(h, "SELECT sex, COUNT(*) FROM source_record r" + visible + " GROUP BY sex",
                 Arrays.stream(Sex.values()).map(Sex::word).toList());
         // Counted per age, grouped here: the groups are AgeGroup's, not a second copy of them in SQL.
         Map<String, Long> ageCounts = new LinkedHashMap<>();
-        h.createQuery("SELECT a, COUNT(*) FROM (SELECT COALESCE(age, incident_year - birth_year) AS a FROM source_record) ages GROUP BY a")
+        h.createQuery("SELECT a, COUNT(*) FROM (SELECT COALESCE(age, incident_year - birth_year) AS a FROM source_record r" + visible + ") ages GROUP BY a")
                 .map((rs, ctx) -> Map.entry(AgeGroup.of(rs.getObject(1, Integer.class)).label(), rs.getLong(2)))
                 .forEach(e -> ageCounts.merge(e.getKey(), e.getValue(), Long::sum));
         Map<String, Long> byAge = inOrder(ageCounts, AgeGroup.labels());
         Map<String, Long> byPlace = new LinkedHashMap<>();
-        h.createQuery("SELECT place, COUNT(*) AS n FROM source_record GROUP BY place ORDER BY n DESC, place")
+        h.createQuery("SELECT place, COUNT(*) AS n FROM source_record r" + visible + " GROUP BY place ORDER BY n DESC, place")
                 .setMaxRows(PLACES_SHOWN)
                 .map((rs, ctx) -> Map.entry(rs.getString(1).isEmpty() ? "not stated" : rs.getString(1), rs.getLong(2)))
                 .forEach(e -> byPlace.merge(e.getKey(), e.getValue(), Long::sum));

@@ -549,4 +549,115 @@ abstract class ImportContract extends DatabaseContract {
         assertThatThrownBy(() -> importFile(file, "Long ids")).isInstanceOf(RuntimeException.class);
         assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
     }
+
+    /** Rows committed at a time by the staged imports below: a few thousand rows make several batches. */
+    private static final int SMALL_COMMITS = 500;
+
+    private long rawCount(String table) {
+        return db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    @Test
+    void shouldRemoveEveryCommittedBatchAndTheIncidentsItMadeWhenTheFileBreaksLater() throws IOException {
+        int rows = 4 * ReadAhead.BATCH;
+        Path file = TestFiles.utf8(dir, "broken-late.csv", manyRows(rows) + (rows + 1) + ",\"Unclosed Quote,killed,\n"
+                + (rows + 2) + ",After Quote,killed,\n");
+        importFile(TestFiles.utf8Unchecked(dir, "earlier.csv", "name,status\nZ. Earlier,killed\n"), "Earlier");
+        Map<String, Object> before = TestDatabases.snapshot(db());
+        long[] stagedSeen = {0, 0};
+        Importer.Progress watch = (read, bytes, total) -> {
+            if (read >= 3 * SMALL_COMMITS && stagedSeen[0] == 0) {
+                stagedSeen[0] = rawCount("source_record") - (Long) before.get("source_record");
+                stagedSeen[1] = rawCount("incident") - (Long) before.get("incident");
+            }
+        };
+        assertThatThrownBy(() -> new Importer(db(), SMALL_COMMITS).importFile(new ImportRequest(file, "Broken late", Optional.empty(),
+                Optional.empty(), Optional.empty(), "tester"), watch))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("never closed");
+        assertThat(stagedSeen[0]).as("batches were committed before the failure").isGreaterThanOrEqualTo(2L * SMALL_COMMITS);
+        assertThat(stagedSeen[1]).as("the incidents the rows named were created in the batches").isPositive();
+        assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
+        assertThat(rawCount("source_version WHERE NOT complete")).isZero();
+    }
+
+    @Test
+    void shouldHideAnImportFromEveryReaderUntilItEndsAndNotRemoveItAsAbandonedWhileItRuns() throws IOException {
+        importFile(TestFiles.utf8Unchecked(dir, "earlier.csv", "name,status\nZ. Earlier,killed\nY. Earlier,missing\n"), "Earlier");
+        org.nomina.store.search.RegisterReader reader = new org.nomina.store.search.RegisterReader(db());
+        org.nomina.store.stats.Stats.Summary statsBefore = org.nomina.store.stats.Stats.summarise(db().jdbi());
+        Verifier.Report verifiedBefore = Verifier.verify(db().jdbi());
+        int rows = 6 * ReadAhead.BATCH;
+        Path file = TestFiles.utf8(dir, "staged.csv", manyRows(rows));
+        List<String> seen = new java.util.ArrayList<>();
+        Importer.Progress watch = (read, bytes, total) -> {
+            if (read < 3 * SMALL_COMMITS || read >= rows || !seen.isEmpty()) {
+                return;
+            }
+            seen.add("staged " + (rawCount("source_record") - statsBefore.records()));
+            org.nomina.store.stats.Stats.Summary stats = org.nomina.store.stats.Stats.summarise(db().jdbi());
+            assertThat(stats.records()).as("stats count").isEqualTo(statsBefore.records());
+            assertThat(stats.sources()).as("stats sources").isEqualTo(statsBefore.sources());
+            assertThat(stats.bySource()).isEqualTo(statsBefore.bySource());
+            assertThat(stats.byStatus()).isEqualTo(statsBefore.byStatus());
+            assertThat(reader.sources()).extracting(org.nomina.store.search.RegisterReader.Source::name).containsExactly("Earlier");
+            assertThat(reader.sourceNames()).containsExactly("Earlier");
+            assertThat(reader.newestVersion("Staged")).isEmpty();
+            java.io.StringWriter csv = new java.io.StringWriter();
+            assertThat(org.nomina.store.export.RecordExporter.export(db().jdbi(), org.nomina.store.export.RecordExporter.Format.CSV, csv))
+                    .as("exported records").isEqualTo(statsBefore.records());
+            Verifier.Report verified = Verifier.verify(db().jdbi());
+            assertThat(verified.problems()).isEmpty();
+            assertThat(verified.recordsChecked()).isEqualTo(verifiedBefore.recordsChecked());
+            assertThat(org.nomina.store.StagedImports.removeAbandoned(db().jdbi())).as("a running import is not abandoned").isEmpty();
+            seen.add("checked");
+        };
+        ImportResult r = new Importer(db(), SMALL_COMMITS).importFile(new ImportRequest(file, "Staged", Optional.empty(), Optional.empty(),
+                Optional.empty(), "tester"), watch);
+        assertThat(seen).hasSize(2).last().isEqualTo("checked");
+        assertThat(Long.parseLong(seen.get(0).substring("staged ".length()))).as("rows committed while hidden")
+                .isGreaterThanOrEqualTo(2L * SMALL_COMMITS);
+        org.nomina.store.stats.Stats.Summary after = org.nomina.store.stats.Stats.summarise(db().jdbi());
+        assertThat(after.records()).isEqualTo(statsBefore.records() + r.rowsImported());
+        assertThat(reader.sourceNames()).containsExactly("Earlier", "Staged");
+        Verifier.Report verified = Verifier.verify(db().jdbi());
+        assertThat(verified.problems()).isEmpty();
+        assertThat(verified.recordsChecked()).isEqualTo(after.records());
+        assertThat(rawCount("incident WHERE staged_by IS NOT NULL")).as("its incidents are settled").isZero();
+    }
+
+    @Test
+    void shouldRemoveAnImportLeftIncompleteByACrashAndNothingElse() throws IOException {
+        importFile(TestFiles.utf8Unchecked(dir, "earlier.csv", "name,status\nZ. Earlier,killed\n"), "Earlier");
+        Map<String, Object> before = TestDatabases.snapshot(db());
+        // What a killed import leaves: its source, an incomplete version, committed records and rejections, an incident.
+        db().jdbi().useTransaction(h -> {
+            long source = h.createUpdate("INSERT INTO source (name, created_at) VALUES ('Killed', CURRENT_TIMESTAMP)")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long first = h.createQuery("SELECT MAX(id) + 1 FROM source_record").mapTo(Long.class).one();
+            long version = h.createUpdate("""
+                    INSERT INTO source_version (source_id, version_no, file_name, sha256, size_bytes, file_format, encoding, delimiter,
+                        mapping_json, mapping_sha256, rows_read, rows_imported, rows_rejected, records_sha256, imported_at, imported_by,
+                        complete, first_record_id, new_source)
+                    VALUES (:s, 1, 'killed.csv', :sha, 10, 'csv', 'UTF-8', ',', '{}', :sha, 0, 0, 0, '', CURRENT_TIMESTAMP, 'tester',
+                        FALSE, :first, TRUE)""")
+                    .bind("s", source).bind("sha", "0".repeat(64)).bind("first", first)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long incident = h.createUpdate("INSERT INTO incident (name, created_at, staged_by) VALUES ('Killed incident', CURRENT_TIMESTAMP, :v)")
+                    .bind("v", version).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                    INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname, given_name,
+                        patronymic, sex, sex_inferred, birth_approx, age_approx, place, address, id_number, status, notes, extra, problems,
+                        incident_id)
+                    VALUES (:v, :s, '1', 1, '{}', 'K. Killed', 'Killed', 'K.', '', 'unknown', FALSE, FALSE, FALSE, '', '', '', 'killed', '',
+                        '{}', '[]', :i)""").bind("v", version).bind("s", source).bind("i", incident).execute();
+            h.createUpdate("INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (:v, 2, '', '', 'no name')")
+                    .bind("v", version).execute();
+        });
+        assertThat(org.nomina.store.stats.Stats.summarise(db().jdbi()).records()).as("hidden before it is removed")
+                .isEqualTo((Long) before.get("source_record"));
+        List<org.nomina.store.StagedImports.Removed> removed = org.nomina.store.StagedImports.removeAbandoned(db().jdbi());
+        assertThat(removed).containsExactly(new org.nomina.store.StagedImports.Removed("Killed", 1, 1));
+        assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+    }
 }

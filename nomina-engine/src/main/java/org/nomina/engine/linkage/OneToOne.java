@@ -10,15 +10,18 @@ import java.util.stream.IntStream;
  * Nomkənd a list holds, and clustering joined it to whichever came first. With the pair's odds o and the
  * odds o′ of the rivals on the same list, the probability that this one is the match is o / (1 + o + Σ o′)
  * (each record matches at most one record of a list: the one-to-one assumption of Jaro's assignment and
- * Sadinle's bipartite linkage): two equal rivals give 0.5 each, below the match threshold, and a rival 4.3
- * bits weaker still leaves 0.95. The pair's weight is lowered by log2(1 + Σ o′), from whichever of its two
- * records has the stronger rivals.
+ * Sadinle's bipartite linkage). The pair's weight is lowered by log2(1 + Σ o′), from whichever of its two
+ * records has the stronger rivals, except that a record's strongest candidate on a list keeps its odds from that
+ * record's side: only the weaker candidates are lowered, by it and by each other. Clustering already joins a record
+ * to its strongest candidate first; what the rivals change is that the second-best can no longer stand in when
+ * the best cannot join (a namesake of the same village, the same year), and that links to the weaker count as
+ * weak in the clusters' average and against the vetoes' overrides.
  *
- * <p>Off by default ({@code one_to_one: true} in the link configuration turns it on): on the hard lists at
- * 100,000 people (generate --hard --people 100000 --seed 1994, 151,696 records) it raised precision from 0.866
- * to 0.905 and F1 from 0.8894 to 0.8941, but at 3,000 people, where namesakes are few and a sparse record's
- * stronger candidate is usually the right one, it cost F1 0.002–0.006 (hard case, seeds 11–13) and 0.014
- * (held-out lists, seed 1).
+ * <p>Lowering the strongest candidate too (o / (1 + o + Σ o′) for every pair) refused the right link whenever a
+ * namesake came within 4.3 bits of it: F1 fell 0.002–0.014 at 3,000 people. Sparing it, on the hard generator with
+ * households of siblings at 3,000 people (in-memory relink of the imported registers, seeds 11 / 12 / 13):
+ * F1 0.9354 → 0.9406, 0.9182 → 0.9225, 0.9447 → 0.9513; held-out lists seed 1 0.8972 → 0.9043; FEBRL4 and
+ * FEBRL3 unchanged (0.9957, 0.9927). On by default ({@code one_to_one: false} turns it off).
  *
  * <p>Rivals that are each other's duplicate (their own pair at or above the same-source probability) are one
  * candidate, not two. Only lists among others are treated so: a single list is deduplicated, and there all
@@ -35,7 +38,8 @@ final class OneToOne {
     }
 
     /**
-     * Lowers the weight and probability of every pair whose records have rivals, in place.
+     * Lowers the weight and probability of every pair that is not the strongest candidate of one of its records on
+     * the other's list, in place.
      *
      * @param sameSource a rival whose pair with the candidate reaches this probability is its duplicate
      */
@@ -123,7 +127,8 @@ final class OneToOne {
                     }
                 }
             }
-            if (rivals <= 0) {
+            // The strongest candidate keeps its odds from this side: the others are lowered by it.
+            if (rivals <= 0 || k == from) {
                 continue;
             }
             float penalty = (float) (Math.log1p(rivals) / Math.log(2));

@@ -50,7 +50,8 @@ class LinkageConfigTest {
 
     @Test
     void shouldReadOneToOneAndRefuseAWordThatIsNotTrueOrFalse() {
-        assertThat(LinkageConfig.defaults().oneToOne()).as("off by default").isFalse();
+        assertThat(LinkageConfig.defaults().oneToOne()).as("on by default").isTrue();
+        assertThat(LinkageConfig.fromMap(Map.of("one_to_one", false)).oneToOne()).isFalse();
         assertThat(LinkageConfig.fromMap(Map.of("one_to_one", true)).oneToOne()).isTrue();
 
         assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("one_to_one", "maybe"))).isInstanceOf(LinkageConfigException.class)

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.nomina.engine.linkage.Records.record;
 
-/** Rivals on one list lower a pair's odds; duplicates of one another are one rival; a single list is left alone. */
+/** Rivals on one list lower the odds of a record's weaker candidates; duplicates of one another are one rival; a single list is left alone. */
 class OneToOneTest {
 
     /** Record 0 is a testimony (list 1); records 1–3 are on the committee's list (list 0). */
@@ -31,17 +31,32 @@ class OneToOneTest {
     }
 
     @Test
-    void shouldHalveTheOddsOfTwoEqualRivals() {
+    void shouldLowerTheWeakerOfTwoCandidatesByTheStrongerAndLeaveTheStrongerAlone() {
+        // A testimony (record 0) fits two committee records: 13 and 12.5 bits. Clustering takes the stronger either
+        // way; the weaker must not stand in for it: o / (1 + o + o') with o' the stronger's odds, about 0.4.
         long[] pairs = {pair(0, 1), pair(0, 2)};
-        float[] weight = {12.5f, 12.5f};
-        float[] p = {probability(12.5f), probability(12.5f)};
+        float[] weight = {13f, 12.5f};
+        float[] p = {probability(13f), probability(12.5f)};
 
         OneToOne.apply(table(1, 0, 0), pairs, weight, p, 0.99);
 
-        // o / (1 + o + o) with o = 2^12.5: just under one half each, below any match threshold.
-        assertThat(p[0]).isCloseTo(0.5f, within(0.001f));
-        assertThat(p[1]).isCloseTo(0.5f, within(0.001f));
-        assertThat(weight[0]).isCloseTo(0f, within(0.01f));
+        assertThat(p[0]).isEqualTo(probability(13f));
+        assertThat(p[1]).isCloseTo(0.41f, within(0.01f)).isLessThan(0.95f);
+        assertThat(weight[1]).isCloseTo((float) (12.5 - Math.log1p(Math.pow(2, 13)) / Math.log(2)), within(0.01f));
+    }
+
+    @Test
+    void shouldLowerAStrongestCandidateByTheRivalsOfItsOtherRecord() {
+        // Committee record 1 is the testimony's (record 0) strongest candidate, but for record 1 the testimony is
+        // the weaker of two: another testimony (record 3) fits it better. Its side lowers the pair.
+        long[] pairs = {pair(0, 1), pair(0, 2), pair(1, 3)};
+        float[] weight = {13f, 10f, 15f};
+        float[] p = {probability(13f), probability(10f), probability(15f)};
+
+        OneToOne.apply(table(1, 0, 0, 1), pairs, weight, p, 0.99);
+
+        assertThat(p[2]).isEqualTo(probability(15f));
+        assertThat(p[0]).isLessThan(0.5f);
     }
 
     @Test

@@ -276,6 +276,10 @@ public final class RegisterIndex implements AutoCloseable {
                     count[0]++;
                 }
             });
+            // One segment: every search sets up a scorer, a leaf collector and comparators per segment, and at a million
+            // persons (5 segments) that set-up was most of a search's Lucene time (JFR, bench/web.sh). The index is only
+            // ever rebuilt whole, so it stays one segment until the next rebuild.
+            writer.forceMerge(1);
             writer.setLiveCommitData(Map.of(USER_DATA_LEDGER, Long.toString(version), USER_DATA_FORMAT, FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();

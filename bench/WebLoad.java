@@ -110,6 +110,7 @@ public class WebLoad {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuBefore = serverCpuNanos();
         long started = System.nanoTime();
         List<Future<?>> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -136,8 +137,10 @@ public class WebLoad {
         if (errors.get() > 0) {
             throw new IllegalStateException(label + ": " + errors.get() + " of " + paths.size() + " requests failed");
         }
+        long cpu = serverCpuNanos() - cpuBefore;
         if (!label.equals("warm-up")) {
-            System.out.printf("  %-8s %,d requests in %.1f s (%.0f per second)%n", label, paths.size(), seconds, paths.size() / seconds);
+            System.out.printf("  %-8s %,d requests in %.1f s (%.0f per second)%s%n", label, paths.size(), seconds, paths.size() / seconds,
+                    cpuBefore < 0 ? "" : String.format(", server CPU %.2f ms per request", cpu / 1e6 / paths.size()));
         }
         return nanos;
     }
@@ -151,6 +154,22 @@ public class WebLoad {
 
     static double pct(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    /**
+     * CPU time (user + system) of the server process and its children, read from the operating system when bench/web.sh
+     * passes the server's process id in NOMINA_BENCH_SERVER_PID; -1 without it. The machine is shared, so wall-clock
+     * latencies move with other load while CPU per request moves only with the server's own work.
+     */
+    static long serverCpuNanos() {
+        String pid = System.getenv("NOMINA_BENCH_SERVER_PID");
+        if (pid == null || pid.isBlank()) {
+            return -1;
+        }
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(pid.trim()))
+                .orElseThrow(() -> new IllegalStateException("no server process " + pid));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -53,4 +53,4 @@ for _ in $(seq 1 3600); do   # at a million persons the index is built on the fi
   sleep 1
 done
 echo "Register of $PERSONS persons, $CLIENTS concurrent clients on loopback:"
-NOMINA_BENCH_PASSWORD="$PASSWORD" "$JAVA" bench/WebLoad.java "http://127.0.0.1:$PORT" bench-viewer - "$CLIENTS" 4000
+NOMINA_BENCH_SERVER_PID="$SERVER" NOMINA_BENCH_PASSWORD="$PASSWORD" "$JAVA" bench/WebLoad.java "http://127.0.0.1:$PORT" bench-viewer - "$CLIENTS" 4000

@@ -31,6 +31,20 @@ class DatabaseTest {
     }
 
     @Test
+    void aServersPoolOfH2ConnectionsKeepsMoreStatementsAndPagesUnlessTheUrlSaysOtherwise() {
+        String url = Database.h2Url(dir.resolve("served"));
+        assertThat(Database.serverSettings(url)).startsWith(url).contains(";QUERY_CACHE_SIZE=" + Database.SERVER_QUERY_CACHE).contains(";CACHE_SIZE=");
+        assertThat(Database.serverSettings(url + ";CACHE_SIZE=4096;QUERY_CACHE_SIZE=3")).isEqualTo(url + ";CACHE_SIZE=4096;QUERY_CACHE_SIZE=3");
+        String postgres = "jdbc:postgresql://127.0.0.1:5432/nomina?user=nomina";
+        assertThat(Database.serverSettings(postgres)).isEqualTo(postgres);
+        try (Database pooled = Database.open(url, 2)) {
+            String kept = pooled.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'").mapTo(String.class).one());
+            assertThat(kept).isEqualTo(Integer.toString(Database.SERVER_QUERY_CACHE));
+        }
+    }
+
+    @Test
     void shouldReopenACurrentDatabaseWithoutMigratingAgain() {
         String url = Database.h2Url(dir.resolve("db"));
         Database.open(url).jdbi().useHandle(h -> h.execute("INSERT INTO incident (name, created_at) VALUES ('x', CURRENT_TIMESTAMP)"));

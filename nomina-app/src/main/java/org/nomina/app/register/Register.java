@@ -427,30 +427,36 @@ public final class Register implements AutoCloseable {
      * written to the access audit with {@code path}.
      */
     public Optional<PersonPage> person(long id, Viewer viewer, String path) {
-        Optional<RegisterReader.Person> found = reader.person(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        RegisterReader.Person p = found.get();
-        boolean sees = viewer.role().seesProtected();
-        List<AccessAudit.View> views = new ArrayList<>();
-        List<PersonPage.Column> columns = new ArrayList<>();
-        Set<String> variants = new LinkedHashSet<>();
-        variants.add(p.displayName());
-        int[] counts = {0, 0};
-        for (RegisterReader.SourceRecord r : reader.records(id)) {
-            if (!r.fullName().isBlank()) {
-                variants.add(r.fullName());
+        // One connection and one transaction for the page: the person and their records read once (for the columns and for
+        // the history and family), and the audit rows written in the same transaction, committed before the page is shown.
+        return db.jdbi().inTransaction(h -> {
+            Optional<RegisterReader.PersonWithRecords> found = RegisterReader.personWithRecords(h, id);
+            if (found.isEmpty()) {
+                return Optional.<PersonPage>empty();
             }
-            columns.add(column(r, p.living(), viewer, Optional.of(id), path, views, counts));
-        }
-        audit.record(views);
-        NameNormaliser names = NameNormaliser.shared();
-        List<String> romanised = variants.stream().map(v -> romanise(names, v)).distinct().toList();
-        boolean livingMasked = p.living() && !sees;
-        PersonShow show = PersonShow.load(db.jdbi(), id);
-        return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, livingMasked, counts[0], counts[1],
-                livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(), PersonCorrections.list(db.jdbi(), id)));
+            RegisterReader.Person p = found.get().person();
+            boolean sees = viewer.role().seesProtected();
+            List<AccessAudit.View> views = new ArrayList<>();
+            List<PersonPage.Column> columns = new ArrayList<>();
+            Set<String> variants = new LinkedHashSet<>();
+            variants.add(p.displayName());
+            int[] counts = {0, 0};
+            for (RegisterReader.SourceRecord r : found.get().records()) {
+                if (!r.fullName().isBlank()) {
+                    variants.add(r.fullName());
+                }
+                columns.add(column(r, p.living(), viewer, Optional.of(id), path, views, counts));
+            }
+            AccessAudit.record(h, views);
+            NameNormaliser names = NameNormaliser.shared();
+            List<String> romanised = variants.stream().map(v -> romanise(names, v)).distinct().toList();
+            boolean livingMasked = p.living() && !sees;
+            // A living person's history and family are not shown below editor: not read either.
+            PersonShow show = livingMasked ? null : PersonShow.of(h, id, p.displayName(), p.sex(), p.birthYear(), p.place(),
+                    p.retiredAt().isPresent(), found.get().lines());
+            return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, livingMasked, counts[0], counts[1],
+                    livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(), PersonCorrections.list(h, id)));
+        });
     }
 
     /**

@@ -624,6 +624,20 @@ abstract class WebContract {
     }
 
     @Test
+    void thePersonSummaryCountsSourcesAndRecordsInPlainWords() {
+        long single = query("SELECT MIN(id) FROM person WHERE record_count = 1 AND retired_at IS NULL", Long.class);
+        long several = query("SELECT MIN(id) FROM person WHERE record_count > 1 AND retired_at IS NULL", Long.class);
+        signIn("viewer-user");
+        browser.get(base + "/persons/" + single);
+        assertThat(browser.findElement(By.id("source-count")).getText()).as("one record, in the singular").isEqualTo("1 (1 record)");
+        browser.get(base + "/persons/" + several);
+        int records = query("SELECT record_count FROM person WHERE id = ?", Integer.class, several);
+        int sources = query("SELECT source_count FROM person WHERE id = ?", Integer.class, several);
+        assertThat(browser.findElement(By.id("source-count")).getText()).isEqualTo(sources + " (" + records + " records)");
+        assertThat(browser.findElements(By.cssSelector("section.record"))).as("every record shown").hasSize(records);
+    }
+
+    @Test
     void theRegisterFiltersByIncidentAndAgeGroupAndPages() throws IOException {
         signIn("viewer-user");
         browser.get(base + "/persons");

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.nomina.store.Database;
 
@@ -26,20 +27,29 @@ public final class AccessAudit {
 
     /** Writes the views of one page in one statement. */
     public void record(List<View> views) {
+        if (!views.isEmpty()) {
+            db.jdbi().useTransaction(h -> record(h, views));
+        }
+    }
+
+    /**
+     * Writes the views of one page in one statement on {@code h}, in its transaction: a page that reads what it shows in a
+     * transaction writes its audit rows in the same one, so that they are committed together with the reading, before the
+     * page is sent, and a failure to write them fails the page.
+     */
+    public static void record(Handle h, List<View> views) {
         if (views.isEmpty()) {
             return;
         }
-        db.jdbi().useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO access_audit (viewed_at, username, role, person_id, source_record_id, field, shown, path)
-                    VALUES (:at, :u, :r, :p, :rec, :f, :shown, :path)""");
-            for (View v : views) {
-                batch.bind("at", v.at()).bind("u", v.username()).bind("r", v.role()).bind("p", v.personId().orElse(null))
-                        .bind("rec", v.recordId().orElse(null)).bind("f", v.field()).bind("shown", v.shown())
-                        .bind("path", v.path().length() > 1000 ? v.path().substring(0, 1000) : v.path()).add();
-            }
-            batch.execute();
-        });
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO access_audit (viewed_at, username, role, person_id, source_record_id, field, shown, path)
+                VALUES (:at, :u, :r, :p, :rec, :f, :shown, :path)""");
+        for (View v : views) {
+            batch.bind("at", v.at()).bind("u", v.username()).bind("r", v.role()).bind("p", v.personId().orElse(null))
+                    .bind("rec", v.recordId().orElse(null)).bind("f", v.field()).bind("shown", v.shown())
+                    .bind("path", v.path().length() > 1000 ? v.path().substring(0, 1000) : v.path()).add();
+        }
+        batch.execute();
     }
 
     /** The newest views first, optionally of one user's or one person's. */

@@ -144,8 +144,12 @@ public final class PersonCorrections {
 
     /** A person's corrections, newest first. */
     public static List<Correction> list(Jdbi jdbi, long personId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + "WHERE c.person_id = :id ORDER BY c.id DESC")
-                .bind("id", personId).map(ROW).list());
+        return jdbi.withHandle(h -> list(h, personId));
+    }
+
+    /** A person's corrections, newest first, read on {@code h} (in its transaction, if one is open). */
+    public static List<Correction> list(Handle h, long personId) {
+        return h.createQuery("SELECT " + COLUMNS + "WHERE c.person_id = :id ORDER BY c.id DESC").bind("id", personId).map(ROW).list();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.nomina.engine.domain.PartialDate;
 import org.nomina.engine.domain.Status;
@@ -51,54 +52,63 @@ public record PersonShow(long id, String displayName, String sex, Optional<Integ
                         rs.getObject(5) != null})
                     .findFirst()
                     .orElseThrow(() -> new BadInputException("no person " + personId + " in the register (ids are in export persons)"));
-            List<PersonRecords.Line> records = PersonRecords.load(h, List.of(personId)).get(personId);
-            List<String> variants = records.stream().map(PersonRecords.Line::fullName).distinct().toList();
-            Map<String, List<PersonRecords.Line>> byIncident = new LinkedHashMap<>();
-            for (PersonRecords.Line l : records) {
-                byIncident.computeIfAbsent(l.incident(), k -> new ArrayList<>()).add(l);
-            }
-            List<IncidentHistory> history = new ArrayList<>();
-            byIncident.forEach((incident, lines) -> {
-                List<StatusEvent> events = new ArrayList<>();
-                List<Event> shown = new ArrayList<>();
-                for (PersonRecords.Line l : lines) {
-                    if (l.status().isEmpty()) {
-                        continue;
-                    }
-                    String when = l.statusDate().isEmpty() ? l.incidentDate() : l.statusDate();
-                    Optional<PartialDate> date = when.isEmpty() ? Optional.empty() : DateParser.auto().parse(when);
-                    events.add(new StatusEvent(Status.fromWord(l.status()).orElseThrow(), date, date, l.recordId(), l.source()));
-                    shown.add(new Event(l.status(), when, l.source(), l.recordKey(), l.recordId()));
-                }
-                FateOutcome o = FateRules.decide(events);
-                history.add(new IncidentHistory(incident, shown, o.fate().word(), o.rule(),
-                        o.because().stream().map(StatusEvent::recordId).toList()));
-            });
-            // The person's records name their households already: no second query for the keys.
-            Set<Map.Entry<Long, String>> keys = records.stream().filter(l -> !l.household().isEmpty())
-                    .map(l -> Map.entry(l.sourceId(), l.household())).collect(Collectors.toCollection(LinkedHashSet::new));
-            Map<String, List<Member>> households = FamilyQueries.households(h, keys);
-            Set<FamilyLink> links = new LinkedHashSet<>();
-            households.values().forEach(m -> links.addAll(Households.links(m)));
-            Set<Long> others = links.stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())).collect(Collectors.toSet());
-            Map<Long, String> names = new LinkedHashMap<>();
-            if (!others.isEmpty()) {
-                h.createQuery("SELECT id, display_name FROM person WHERE id IN (" + others.stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")) + ")").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                        .forEach(e -> names.put(e.getKey(), e.getValue()));
-            }
-            List<Link> family = new ArrayList<>();
-            for (FamilyLink l : links) {
-                if (l.from() != personId && l.to() != personId) {
+            return of(h, personId, (String) person[0], (String) person[1], Optional.ofNullable((Integer) person[2]), (String) person[3],
+                    (Boolean) person[4], PersonRecords.load(h, List.of(personId)).get(personId));
+        });
+    }
+
+    /**
+     * The person from values read already: their row's consensus values and their records, by source name and record id
+     * (as {@link PersonRecords#load} gives them). Reads only the households the records name, on {@code h}: the web's
+     * person page reads the person and the records once for its own columns and this.
+     */
+    public static PersonShow of(Handle h, long personId, String displayName, String sex, Optional<Integer> birthYear, String place,
+                                boolean retired, List<PersonRecords.Line> records) {
+        List<String> variants = records.stream().map(PersonRecords.Line::fullName).distinct().toList();
+        Map<String, List<PersonRecords.Line>> byIncident = new LinkedHashMap<>();
+        for (PersonRecords.Line l : records) {
+            byIncident.computeIfAbsent(l.incident(), k -> new ArrayList<>()).add(l);
+        }
+        List<IncidentHistory> history = new ArrayList<>();
+        byIncident.forEach((incident, lines) -> {
+            List<StatusEvent> events = new ArrayList<>();
+            List<Event> shown = new ArrayList<>();
+            for (PersonRecords.Line l : lines) {
+                if (l.status().isEmpty()) {
                     continue;
                 }
-                long other = l.from() == personId ? l.to() : l.from();
-                String relation = l.kind() == FamilyLink.Kind.PARENT_OF ? (l.from() == personId ? "parent_of" : "child_of") : l.kind().word();
-                family.add(new Link(relation, other, names.getOrDefault(other, ""), l.recordId(), l.rule()));
+                String when = l.statusDate().isEmpty() ? l.incidentDate() : l.statusDate();
+                Optional<PartialDate> date = when.isEmpty() ? Optional.empty() : DateParser.auto().parse(when);
+                events.add(new StatusEvent(Status.fromWord(l.status()).orElseThrow(), date, date, l.recordId(), l.source()));
+                shown.add(new Event(l.status(), when, l.source(), l.recordKey(), l.recordId()));
             }
-            return new PersonShow(personId, (String) person[0], (String) person[1], Optional.ofNullable((Integer) person[2]),
-                    (String) person[3], (Boolean) person[4], records, variants, history, family);
+            FateOutcome o = FateRules.decide(events);
+            history.add(new IncidentHistory(incident, shown, o.fate().word(), o.rule(),
+                    o.because().stream().map(StatusEvent::recordId).toList()));
         });
+        // The person's records name their households already: no second query for the keys.
+        Set<Map.Entry<Long, String>> keys = records.stream().filter(l -> !l.household().isEmpty())
+                .map(l -> Map.entry(l.sourceId(), l.household())).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, List<Member>> households = FamilyQueries.households(h, keys);
+        Set<FamilyLink> links = new LinkedHashSet<>();
+        households.values().forEach(m -> links.addAll(Households.links(m)));
+        Set<Long> others = links.stream().flatMap(l -> java.util.stream.Stream.of(l.from(), l.to())).collect(Collectors.toSet());
+        Map<Long, String> names = new LinkedHashMap<>();
+        if (!others.isEmpty()) {
+            h.createQuery("SELECT id, display_name FROM person WHERE id IN (<ids>)").bindList("ids", List.copyOf(others))
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+        }
+        List<Link> family = new ArrayList<>();
+        for (FamilyLink l : links) {
+            if (l.from() != personId && l.to() != personId) {
+                continue;
+            }
+            long other = l.from() == personId ? l.to() : l.from();
+            String relation = l.kind() == FamilyLink.Kind.PARENT_OF ? (l.from() == personId ? "parent_of" : "child_of") : l.kind().word();
+            family.add(new Link(relation, other, names.getOrDefault(other, ""), l.recordId(), l.rule()));
+        }
+        return new PersonShow(personId, displayName, sex, birthYear, place, retired, records, variants, history, family);
     }
 
     public String render() {

@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -104,7 +109,9 @@ public final class RegisterIndex implements AutoCloseable {
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
     /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
     private static final String USER_DATA_FORMAT = "nomina.index_format";
-    private static final String FORMAT = "4";
+    private static final String FORMAT = "5";
+    /** The binary doc value holding what a result list shows of a person ({@link #hitValue}); from format 5 on. */
+    private static final String HIT = "hit";
     /** Results past this many cannot be paged to (narrow the search instead). */
     public static final int MAX_WINDOW = 10_000;
     /**
@@ -269,6 +276,10 @@ public final class RegisterIndex implements AutoCloseable {
                     count[0]++;
                 }
             });
+            // One segment: every search sets up a scorer, a leaf collector and comparators per segment, and at a million
+            // persons (5 segments) that set-up was most of a search's Lucene time (JFR, bench/web.sh). The index is only
+            // ever rebuilt whole, so it stays one segment until the next rebuild.
+            writer.forceMerge(1);
             writer.setLiveCommitData(Map.of(USER_DATA_LEDGER, Long.toString(version), USER_DATA_FORMAT, FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -345,27 +356,22 @@ public final class RegisterIndex implements AutoCloseable {
 
     private void add(PersonDoc p, Map<Long, Integer> ranks) {
         Document d = new Document();
-        d.add(new StringField("id", Long.toString(p.id), Field.Store.YES));
-        d.add(new StoredField("display_name", p.displayName));
+        d.add(new StringField("id", Long.toString(p.id), Field.Store.NO));
+        d.add(new BinaryDocValuesField(HIT, hitValue(p)));
         d.add(new NumericDocValuesField("sort_rank", ranks.getOrDefault(p.id, Integer.MAX_VALUE)));
-        d.add(new StringField("sex", p.sex, Field.Store.YES));
-        d.add(new StoredField("birth_year", p.birthYear));
-        d.add(new StringField("status", p.status, Field.Store.YES));
+        d.add(new StringField("sex", p.sex, Field.Store.NO));
+        d.add(new StringField("status", p.status, Field.Store.NO));
         if (p.living) {
             d.add(new StringField("living", "true", Field.Store.NO));
         }
-        d.add(new StoredField("place", p.place));
         d.add(new StringField("place_key", names.placeName(p.place), Field.Store.NO));
         for (String s : p.sources) {
-            d.add(new StringField("source", s, Field.Store.YES));
+            d.add(new StringField("source", s, Field.Store.NO));
         }
         for (String i : p.incidents) {
             d.add(new StringField("incident", i, Field.Store.NO));
         }
         d.add(new StringField("age_group", ageGroup(p.age), Field.Store.NO));
-        for (String v : p.variants) {
-            d.add(new StoredField("variant", v));
-        }
         for (String k : p.keys) {
             d.add(new StringField("name_family", k, Field.Store.NO));
         }
@@ -377,6 +383,52 @@ public final class RegisterIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a result list shows of a person, in one binary doc value per document (field {@value #HIT}): id, display name,
+     * sex, birth year, place, fate, then the sources and the name variants, each list after its length. Doc values are
+     * stored uncompressed and addressed per document; the same fields as stored fields were decompressed from their
+     * LZ4 block for every hit (a page of 25 decompressed 25 blocks), a fifth of a search's CPU and a third of the
+     * server's allocation in bench/web.sh on a million persons.
+     */
+    private static BytesRef hitValue(PersonDoc p) {
+        try {
+            ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+            out.writeVLong(p.id);
+            for (String field : List.of(p.displayName, p.sex, p.birthYear, p.place, p.status)) {
+                out.writeString(field);
+            }
+            for (Set<String> list : List.of(p.sources, p.variants)) {
+                out.writeVInt(list.size());
+                for (String value : list) {
+                    out.writeString(value);
+                }
+            }
+            return new BytesRef(out.toArrayCopy());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Hit hit(BytesRef value) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(value.bytes, value.offset, value.length);
+        long id = in.readVLong();
+        String displayName = in.readString();
+        String sex = in.readString();
+        String birthYear = in.readString();
+        String place = in.readString();
+        String status = in.readString();
+        List<String> sources = strings(in);
+        return new Hit(id, displayName, sex, birthYear, place, status, sources, strings(in));
+    }
+
+    private static List<String> strings(ByteArrayDataInput in) throws IOException {
+        String[] out = new String[in.readVInt()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in.readString();
+        }
+        return List.of(out);
     }
 
     /** The age group of an age at the incident ({@code null}: not known). */
@@ -453,13 +505,19 @@ public final class RegisterIndex implements AutoCloseable {
                 boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
-                // One StoredFields for the page: a page's documents lie side by side (the index is in result order), and
-                // each new StoredFields decompressed their block again, once per hit.
-                StoredFields stored = searcher.storedFields();
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                BinaryDocValues[] values = new BinaryDocValues[leaves.size()];
                 for (int i = q.offset(); i < docs.length; i++) {
-                    Document d = stored.document(docs[i].doc);
-                    hits.add(new Hit(Long.parseLong(d.get("id")), d.get("display_name"), d.get("sex"), d.get("birth_year"), d.get("place"),
-                            d.get("status"), List.of(d.getValues("source")), List.of(d.getValues("variant"))));
+                    int leaf = ReaderUtil.subIndex(docs[i].doc, leaves);
+                    int doc = docs[i].doc - leaves.get(leaf).docBase;
+                    // Doc values are read forwards; a segment's hits come in its order (the index's sort), so this is rare.
+                    if (values[leaf] == null || values[leaf].docID() >= doc) {
+                        values[leaf] = DocValues.getBinary(leaves.get(leaf).reader(), HIT);
+                    }
+                    if (!values[leaf].advanceExact(doc)) {
+                        throw new IllegalStateException("the search index " + directory + " has no values for a result; rebuild it with nomina index rebuild");
+                    }
+                    hits.add(hit(values[leaf].binaryValue()));
                 }
                 return new Page(hits, total, exact, q.offset(), q.limit());
             } finally {

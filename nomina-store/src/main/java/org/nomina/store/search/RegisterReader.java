@@ -2,6 +2,7 @@ package org.nomina.store.search;
 
 import org.nomina.store.StagedImports;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.nomina.store.CanonicalJson;
 import org.nomina.store.Database;
+import org.nomina.store.figures.PersonRecords;
 import org.nomina.store.ledger.Ledger;
 
 /**
@@ -48,11 +50,12 @@ public final class RegisterReader {
     public record LedgerHead(long seq, String hash, String action, String actor, String recordedAt) {
     }
 
-    private static final String RECORD_COLUMNS = """
+    private static final String RECORD_FIELDS = """
             r.id, s.name, v.version_no, r.record_id, r.row_no, r.full_name, r.surname, r.given_name, r.patronymic, r.sex, r.sex_inferred,
             r.birth_year, r.birth_month, r.birth_day, r.birth_approx, r.age, r.age_approx, r.place, r.address, r.id_number,
-            r.incident_year, r.incident_month, r.incident_day, r.status, r.notes, r.extra, r.verbatim, r.problems
-            FROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id AND v.complete""";
+            r.incident_year, r.incident_month, r.incident_day, r.status, r.notes, r.extra, r.verbatim, r.problems""";
+    private static final String RECORD_COLUMNS = RECORD_FIELDS
+            + "\nFROM source_record r JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id AND v.complete";
 
     /** A source record with the person it is linked into (none before {@code nomina link}) and whether that person is living. */
     public record LinkedRecord(SourceRecord record, Optional<Long> personId, boolean living) {
@@ -68,8 +71,9 @@ public final class RegisterReader {
         this.db = db;
     }
 
-    public Optional<Person> person(long id) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+    /** A person's consensus values, read on {@code h}. */
+    public static Optional<Person> person(Handle h, long id) {
+        return h.createQuery("""
                         SELECT id, display_name, surname, given_name, patronymic, sex, birth_year, place, status, living, record_count,
                                source_count, retired_at, retired_reason FROM person WHERE id = :id""")
                 .bind("id", id)
@@ -77,16 +81,63 @@ public final class RegisterReader {
                         rs.getString(6), Optional.ofNullable(rs.getObject(7, Integer.class)), rs.getString(8), rs.getString(9),
                         rs.getBoolean(10), rs.getInt(11), rs.getInt(12), Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)),
                         rs.getString(14)))
-                .findFirst());
+                .findFirst();
     }
 
-    /** The records linked into a person, by source and row. */
-    public List<SourceRecord> records(long personId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + RECORD_COLUMNS
-                        + " JOIN person_record pr ON pr.source_record_id = r.id WHERE pr.person_id = :p ORDER BY s.name, r.row_no")
-                .bind("p", personId)
-                .map((rs, ctx) -> record(rs))
-                .list());
+    /**
+     * A person with their records read once for both uses of a person page: each record as the source wrote it (by source
+     * and row) and as {@code person show} lines it up (by source and record id, {@link PersonRecords#load}'s order).
+     */
+    public record PersonWithRecords(Person person, List<SourceRecord> records, List<PersonRecords.Line> lines) {
+    }
+
+    /**
+     * {@link #RECORD_FIELDS} and, from 29 on, what a {@link PersonRecords.Line} needs besides, from the person's records. The
+     * person_record join comes first: H2 does not move an inner join across an outer one, and with the records first its
+     * plan scanned every record of every source (to give the rows in source-name order) before finding the person's.
+     */
+    private static final String PERSON_RECORDS = "SELECT " + RECORD_FIELDS + """
+            , s.kind, r.status_year, r.status_month, r.status_day, r.incident_id, i.name, r.household, r.relation, r.father_name,
+            r.mother_name, r.source_id
+            FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id JOIN source s ON s.id = r.source_id
+            JOIN source_version v ON v.id = r.source_version_id LEFT JOIN incident i ON i.id = r.incident_id
+            WHERE pr.person_id = :p ORDER BY s.name, r.row_no, r.id""";
+
+    /** The person and their records on {@code h}, in two queries; empty when there is no such person. */
+    public static Optional<PersonWithRecords> personWithRecords(Handle h, long id) {
+        Optional<Person> person = person(h, id);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        List<PersonRecords.Line> lines = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        h.createQuery(PERSON_RECORDS)
+                .bind("p", id)
+                .map((rs, ctx) -> {
+                    SourceRecord r = record(rs);
+                    if (groups.isEmpty() || !records.get(records.size() - 1).source().equals(r.source())) {
+                        groups.add(lines.size());
+                    }
+                    records.add(r);
+                    lines.add(new PersonRecords.Line(r.key(), id, r.source(), rs.getString(29), r.recordId(), r.fullName(), r.sex(),
+                            PersonRecords.iso(rs.getObject(12, Integer.class), rs.getObject(13, Integer.class), rs.getObject(14, Integer.class)),
+                            rs.getObject(16, Integer.class), r.place(), r.status(),
+                            PersonRecords.iso(rs.getObject(30, Integer.class), rs.getObject(31, Integer.class), rs.getObject(32, Integer.class)),
+                            PersonRecords.iso(rs.getObject(21, Integer.class), rs.getObject(22, Integer.class), rs.getObject(23, Integer.class)),
+                            Optional.ofNullable(rs.getObject(33, Long.class)), Optional.ofNullable(rs.getString(34)).orElse("(default incident)"),
+                            rs.getString(35), rs.getString(36), rs.getString(37), rs.getString(38), rs.getLong(39)));
+                    return 0;
+                })
+                .forEach(x -> { });
+        // Within each source (the rows come by source name, as the database orders names) person show lists by record id.
+        List<PersonRecords.Line> byId = new ArrayList<>(lines.size());
+        for (int g = 0; g < groups.size(); g++) {
+            List<PersonRecords.Line> group = new ArrayList<>(lines.subList(groups.get(g), g + 1 < groups.size() ? groups.get(g + 1) : lines.size()));
+            group.sort(java.util.Comparator.comparingLong(PersonRecords.Line::recordId));
+            byId.addAll(group);
+        }
+        return Optional.of(new PersonWithRecords(person.get(), List.copyOf(records), List.copyOf(byId)));
     }
 
     private static SourceRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -79,6 +79,38 @@ class RegisterIndexTest {
     }
 
     @Test
+    void aHitShowsThePersonAsTheDatabaseHoldsThem() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            List<RegisterIndex.Hit> hits = index.search(q("Mamedov")).hits();
+            assertThat(hits).hasSize(2);
+            for (RegisterIndex.Hit hit : hits) {
+                db.jdbi().useHandle(h -> {
+                    var row = h.createQuery("SELECT display_name, sex, birth_year, place, status FROM person WHERE id = :id")
+                            .bind("id", hit.personId()).mapToMap().one();
+                    assertThat(hit.displayName()).isEqualTo(row.get("display_name"));
+                    assertThat(hit.sex()).isEqualTo(row.get("sex"));
+                    assertThat(hit.birthYear()).isEqualTo(row.get("birth_year") == null ? "" : row.get("birth_year").toString());
+                    assertThat(hit.place()).isEqualTo(row.get("place"));
+                    assertThat(hit.status()).isEqualTo(row.get("status"));
+                    List<String> sources = h.createQuery("""
+                                    SELECT DISTINCT s.name FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
+                                    JOIN source s ON s.id = r.source_id WHERE pr.person_id = :id""")
+                            .bind("id", hit.personId()).mapTo(String.class).list();
+                    assertThat(hit.sources()).containsExactlyInAnyOrderElementsOf(sources);
+                    List<String> names = h.createQuery("""
+                                    SELECT r.full_name FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id
+                                    WHERE pr.person_id = :id""")
+                            .bind("id", hit.personId()).mapTo(String.class).list();
+                    assertThat(hit.nameVariants()).first().isEqualTo(hit.displayName());
+                    assertThat(hit.nameVariants()).containsAll(names).doesNotHaveDuplicates();
+                });
+            }
+            assertThat(hits).extracting(RegisterIndex.Hit::sources).containsExactlyInAnyOrder(List.of("List A"), List.of("List B"));
+        }
+    }
+
+    @Test
     void filtersAndPagesNarrowTheList() {
         try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
             index.rebuild(db);

@@ -674,10 +674,10 @@ abstract class WebContract {
     void everyPageRendersInEachLanguage() throws IOException, InterruptedException {
         signIn("editor-user");
         Map<String, List<String>> words = Map.of(
-                "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi"),
-                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии"),
-                "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում"),
-                "en", List.of("Register", "Sources and imports", "Fate in each incident"));
+                "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi", "Memorialda dərc"),
+                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии", "Публикация на мемориале"),
+                "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում", "Հրապարակումը հուշահամալիրում"),
+                "en", List.of("Register", "Sources and imports", "Fate in each incident", "Publication on the memorial"));
         long id = personOf("O'Brien Niamh");
         for (String lang : List.of("az", "ru", "hy", "en")) {
             browser.get(base + "/persons");
@@ -690,6 +690,8 @@ abstract class WebContract {
             assertThat(browser.findElement(By.tagName("h1")).getText()).as("the cookie keeps the language").isEqualTo(words.get(lang).get(1));
             browser.get(base + "/persons/" + id);
             assertThat(browser.findElement(By.tagName("body")).getText()).contains(words.get(lang).get(2)).doesNotContain("[person.");
+            // The editor's link to the memorial's publication is in the page's language too.
+            assertThat(browser.findElement(By.id("publication")).getText()).isEqualTo(words.get(lang).get(3));
             if (!lang.equals("en")) {
                 screenshots("person-" + lang);
             }

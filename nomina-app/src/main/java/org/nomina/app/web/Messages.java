@@ -36,6 +36,25 @@ public final class Messages {
         }
     }
 
+    /**
+     * A value the register holds in English words (a sex, a status or fate, the rule that chose a fate or a family
+     * link) in the page's language: the key is {@code kind} and the words in lower case joined by underscores, as
+     * gettext keys a message by its English text ({@code rule.a_source_records_the_death}); a value no bundle knows
+     * (an older register's wording) is shown as it is.
+     */
+    public String word(String kind, String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String key = kind + "." + slug(value);
+        return bundle.containsKey(key) ? bundle.getString(key) : value;
+    }
+
+    /** The key part of a value's words: lower case, every run of other characters one underscore. */
+    static String slug(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+    }
+
     public String format(String key, Object... args) {
         // A MessageFormat is parsed once per key and thread (it is not thread-safe; a clone per use copied its number
         // formats, 5 % of a person page's CPU): parsing each time cost a few per cent of every page's CPU, with an

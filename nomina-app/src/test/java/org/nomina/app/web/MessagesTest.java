@@ -12,6 +12,17 @@ import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nomina.engine.domain.Sex;
+import org.nomina.engine.domain.Status;
+import org.nomina.engine.families.Households;
+import org.nomina.engine.families.Patronymics;
+import org.nomina.engine.fates.Fate;
+import org.nomina.engine.fates.FateRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,5 +78,54 @@ class MessagesTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    /** Every rule text the engine can give a person page (a fate's or a family link's), by reflection. */
+    private static List<String> rules() throws IllegalAccessException {
+        List<String> rules = new ArrayList<>();
+        for (Class<?> type : List.of(FateRules.class, Households.class, Patronymics.class)) {
+            for (Field f : type.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                    rules.add((String) f.get(null));
+                }
+            }
+        }
+        return rules;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"az", "ru", "hy"})
+    void everyValueTheRegisterHoldsInEnglishWordsIsTranslated(String language) throws IllegalAccessException {
+        Messages english = new Messages(Locale.ENGLISH);
+        Messages words = new Messages(Locale.forLanguageTag(language));
+        List<String> rules = rules();
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(15).contains(FateRules.DEATH, Households.SPOUSE, Patronymics.RULE);
+        for (String rule : rules) {
+            assertThat(english.word("rule", rule)).as(rule).isEqualTo(rule);
+            assertThat(words.word("rule", rule)).as(language + " " + rule).isNotEqualTo(rule).isNotBlank();
+        }
+        List<String> statuses = new ArrayList<>();
+        for (Status s : Status.values()) {
+            statuses.add(s.word());
+        }
+        for (Fate f : Fate.values()) {
+            statuses.add(f.word());
+        }
+        for (String status : statuses) {
+            assertThat(words.word("status", status)).as(language + " " + status).isNotEqualTo(status)
+                    .isNotEqualTo(english.word("status", status));
+        }
+        for (Sex sex : Sex.values()) {
+            assertThat(words.word("sex", sex.word())).as(language + " " + sex).isNotEqualTo(sex.word());
+        }
+    }
+
+    @Test
+    void aValueNoBundleKnowsIsShownAsItIs() {
+        Messages words = new Messages(Locale.forLanguageTag("az"));
+        assertThat(words.word("rule", "a rule an older register wrote")).isEqualTo("a rule an older register wrote");
+        assertThat(words.word("status", "")).isEmpty();
+        assertThat(words.word("status", "Remains  Identified")).isEqualTo(words.word("status", "remains_identified"));
+        assertThat(Messages.slug("the head's spouse")).isEqualTo("the_head_s_spouse");
     }
 }

@@ -674,11 +674,12 @@ abstract class WebContract {
     void everyPageRendersInEachLanguage() throws IOException, InterruptedException {
         signIn("editor-user");
         Map<String, List<String>> words = Map.of(
-                "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi", "Memorialda dərc"),
-                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии", "Публикация на мемориале"),
-                "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում", "Հրապարակումը հուշահամալիրում"),
-                "en", List.of("Register", "Sources and imports", "Fate in each incident", "Publication on the memorial"));
+                "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi", "Memorialda dərc", "həlak olub"),
+                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии", "Публикация на мемориале", "погиб"),
+                "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում", "Հրապարակումը հուշահամալիրում", "զոհված"),
+                "en", List.of("Register", "Sources and imports", "Fate in each incident", "Publication on the memorial", "killed"));
         long id = personOf("O'Brien Niamh");
+        String englishRule = PersonShow.load(db.jdbi(), id).history().get(0).rule();
         for (String lang : List.of("az", "ru", "hy", "en")) {
             browser.get(base + "/persons");
             click(By.id("lang-" + lang));
@@ -692,6 +693,12 @@ abstract class WebContract {
             assertThat(browser.findElement(By.tagName("body")).getText()).contains(words.get(lang).get(2)).doesNotContain("[person.");
             // The editor's link to the memorial's publication is in the page's language too.
             assertThat(browser.findElement(By.id("publication")).getText()).isEqualTo(words.get(lang).get(3));
+            // So are the fate and the rule that chose it, which the register holds in English words.
+            WebElement fate = browser.findElement(By.cssSelector("section.history [data-fate]"));
+            assertThat(fate.getAttribute("data-fate")).isEqualTo("killed");
+            assertThat(fate.getText()).isEqualTo(words.get(lang).get(4));
+            String rule = browser.findElement(By.cssSelector("section.history p.muted")).getText();
+            assertThat(rule.contains(englishRule)).as(lang + ": " + rule).isEqualTo(lang.equals("en"));
             if (!lang.equals("en")) {
                 screenshots("person-" + lang);
             }

@@ -27,12 +27,12 @@ import org.nomina.engine.families.FamilyLink.Kind;
  */
 public final class Households {
 
-    static final String HEAD_CHILD = "a head's son or daughter is the child of the head and the head's spouse";
-    static final String HEAD_PARENT = "the head's father or mother";
-    static final String SPOUSE = "the head's spouse";
-    static final String SIBLING = "the head's brother or sister, or two children of the head";
-    static final String GRANDCHILD = "a grandchild is the child of the household's only son and daughter-in-law";
-    static final String NAMED_PARENT = "the record names this household member as father or mother";
+    public static final String HEAD_CHILD = "a head's son or daughter is the child of the head and the head's spouse";
+    public static final String HEAD_PARENT = "the head's father or mother";
+    public static final String SPOUSE = "the head's spouse";
+    public static final String SIBLING = "the head's brother or sister, or two children of the head";
+    public static final String GRANDCHILD = "a grandchild is the child of the household's only son and daughter-in-law";
+    public static final String NAMED_PARENT = "the record names this household member as father or mother";
 
     private static final Set<Relation> CHILDREN = EnumSet.of(Relation.SON, Relation.DAUGHTER, Relation.CHILD);
     private static final Set<Relation> SIBLINGS = EnumSet.of(Relation.BROTHER, Relation.SISTER);

@@ -13,14 +13,15 @@ shift || true
 seeds=("$@")
 (( ${#seeds[@]} )) || seeds=(11 12)
 work=${NOMINA_BENCH_DIR:-${TMPDIR:-/tmp}/nomina-bench-hard}
-./nomina --version >/dev/null
+NOMINA="${NOMINA:-./nomina}"   # e.g. NOMINA="java -jar /tmp/x.jar": a jar built already (./nomina rebuilds when sources change)
+$NOMINA --version >/dev/null
 
 for seed in "${seeds[@]}"; do
   dir="$work/seed-$seed"
   rm -rf "$dir"
   mkdir -p "$dir/db"
   db="jdbc:h2:file:$dir/db/nomina"
-  ./nomina generate "$dir/case" --hard --lists 5 --people "$people" --seed "$seed" --no-xlsx > "$dir/generate.txt"
+  $NOMINA generate "$dir/case" --hard --lists 5 --people "$people" --seed "$seed" --no-xlsx > "$dir/generate.txt"
   echo "== $people people, seed $seed"
   # generate prints: SOURCE  ROWS rows  FILE  [(mapping FILE)]
   line_re='^(.+[^ ]) +[0-9,]+ rows  ([^ ]+)(  \(mapping ([^ )]+)\))?$'
@@ -29,7 +30,7 @@ for seed in "${seeds[@]}"; do
     source=${BASH_REMATCH[1]} file=${BASH_REMATCH[2]} mapping=${BASH_REMATCH[4]}
     args=(import "$file" --source "$source" --json)
     [[ -n $mapping ]] && args+=(--mapping "$mapping")
-    NOMINA_PROGRESS=0 ./nomina --db "$db" "${args[@]}" > "$dir/import.json" 2>/dev/null
+    NOMINA_PROGRESS=0 $NOMINA --db "$db" "${args[@]}" > "$dir/import.json" 2>/dev/null
     python3 - "$dir/import.json" "$source" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -39,7 +40,7 @@ for w in d["warnings"]:
     print("    warning: " + w)
 PY
   done < "$dir/generate.txt"
-  NOMINA_PROGRESS=0 ./nomina --db "$db" link --json > "$dir/link.json" 2>/dev/null
-  ./nomina --db "$db" export clusters --format csv --out "$dir/clusters.csv" 2>/dev/null
-  ./nomina --db "$db" evaluate --clusters "$dir/clusters.csv" --truth "$dir/case/truth.csv"
+  NOMINA_PROGRESS=0 $NOMINA --db "$db" link --json > "$dir/link.json" 2>/dev/null
+  $NOMINA --db "$db" export clusters --format csv --out "$dir/clusters.csv" 2>/dev/null
+  $NOMINA --db "$db" evaluate --clusters "$dir/clusters.csv" --truth "$dir/case/truth.csv"
 done

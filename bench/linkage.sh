@@ -10,7 +10,8 @@ DATA="${NOMINA_REFERENCE_DATA:-../shared/data}"
 OUT=bench/out/linkage
 RECORDS="${1:-1000000}"
 rm -rf "$OUT" && mkdir -p "$OUT"
-./nomina --version >/dev/null
+NOMINA="${NOMINA:-./nomina}"   # e.g. NOMINA="java -jar /tmp/x.jar": a jar built already (./nomina rebuilds when sources change)
+$NOMINA --version >/dev/null
 # The launcher's own heap choice (no NOMINA_JAVA_OPTS), as a user gets it: the figures are for that.
 
 timed() { # label, output file, then the command; prints seconds and peak RSS of the JVM
@@ -26,34 +27,34 @@ febrl_truth() { # rec-N-org / rec-N-dup-K: same N, same person
 }
 
 evaluate() {
-  ./nomina --db "$1" export clusters --format csv --out "$OUT/clusters.csv" 2>/dev/null
-  ./nomina evaluate --clusters "$OUT/clusters.csv" --truth "$2" | sed 's/^/  /'
+  $NOMINA --db "$1" export clusters --format csv --out "$OUT/clusters.csv" 2>/dev/null
+  $NOMINA evaluate --clusters "$OUT/clusters.csv" --truth "$2" | sed 's/^/  /'
 }
 
 echo "FEBRL4: dataset4a + dataset4b (unsupervised, defaults plus FEBRL's columns)"
 DB="jdbc:h2:file:$PWD/$OUT/febrl4/db"
-./nomina --db "$DB" import "$DATA/febrl/dataset4a.csv" --source A --mapping bench/febrl/mapping.yaml >/dev/null
-./nomina --db "$DB" import "$DATA/febrl/dataset4b.csv" --source B --mapping bench/febrl/mapping.yaml >/dev/null
+$NOMINA --db "$DB" import "$DATA/febrl/dataset4a.csv" --source A --mapping bench/febrl/mapping.yaml >/dev/null
+$NOMINA --db "$DB" import "$DATA/febrl/dataset4b.csv" --source B --mapping bench/febrl/mapping.yaml >/dev/null
 { echo "source,record_id,entity"; febrl_truth "$DATA/febrl/dataset4a.csv" A; febrl_truth "$DATA/febrl/dataset4b.csv" B; } > "$OUT/febrl4-truth.csv"
-timed "link" "$OUT/febrl4-link.json" ./nomina --db "$DB" link --config bench/febrl/config.yaml --json
+timed "link" "$OUT/febrl4-link.json" $NOMINA --db "$DB" link --config bench/febrl/config.yaml --json
 evaluate "$DB" "$OUT/febrl4-truth.csv"
 
 echo "FEBRL3: dataset3 (deduplication of one file)"
 DB="jdbc:h2:file:$PWD/$OUT/febrl3/db"
-./nomina --db "$DB" import "$DATA/febrl/dataset3.csv" --source F3 --mapping bench/febrl/mapping.yaml >/dev/null
+$NOMINA --db "$DB" import "$DATA/febrl/dataset3.csv" --source F3 --mapping bench/febrl/mapping.yaml >/dev/null
 { echo "source,record_id,entity"; febrl_truth "$DATA/febrl/dataset3.csv" F3; } > "$OUT/febrl3-truth.csv"
-timed "link" "$OUT/febrl3-link.json" ./nomina --db "$DB" link --config bench/febrl/config.yaml --json
+timed "link" "$OUT/febrl3-link.json" $NOMINA --db "$DB" link --config bench/febrl/config.yaml --json
 evaluate "$DB" "$OUT/febrl3-truth.csv"
 
 PEOPLE=$(( RECORDS * 100 / 190 ))
 echo "Generated: five lists over $PEOPLE fictional people (about $RECORDS records)"
-./nomina generate "$OUT/gen" --people "$PEOPLE" --lists 5 --no-xlsx > "$OUT/generate.txt"
+$NOMINA generate "$OUT/gen" --people "$PEOPLE" --lists 5 --no-xlsx > "$OUT/generate.txt"
 DB="jdbc:h2:file:$PWD/$OUT/gen/db"
-./nomina --db "$DB" import "$OUT/gen/lists/hospital_register.csv" --source "Hospital register" --mapping "$OUT/gen/mappings/hospital_register.yaml" >/dev/null
-./nomina --db "$DB" import "$OUT/gen/lists/families_committee.csv" --source "Committee of families" >/dev/null
-./nomina --db "$DB" import "$OUT/gen/lists/ngo_testimonies.csv" --source "NGO testimonies" >/dev/null
-./nomina --db "$DB" import "$OUT/gen/lists/ministry_list.tsv" --source "Ministry list" --mapping "$OUT/gen/mappings/ministry_list.yaml" >/dev/null
-./nomina --db "$DB" import "$OUT/gen/lists/press_reports.csv" --source "Press reports" >/dev/null
-timed "link" "$OUT/gen-link.json" ./nomina --db "$DB" link --json
+$NOMINA --db "$DB" import "$OUT/gen/lists/hospital_register.csv" --source "Hospital register" --mapping "$OUT/gen/mappings/hospital_register.yaml" >/dev/null
+$NOMINA --db "$DB" import "$OUT/gen/lists/families_committee.csv" --source "Committee of families" >/dev/null
+$NOMINA --db "$DB" import "$OUT/gen/lists/ngo_testimonies.csv" --source "NGO testimonies" >/dev/null
+$NOMINA --db "$DB" import "$OUT/gen/lists/ministry_list.tsv" --source "Ministry list" --mapping "$OUT/gen/mappings/ministry_list.yaml" >/dev/null
+$NOMINA --db "$DB" import "$OUT/gen/lists/press_reports.csv" --source "Press reports" >/dev/null
+timed "link" "$OUT/gen-link.json" $NOMINA --db "$DB" link --json
 grep -A8 '"stage_millis"' "$OUT/gen-link.json" | tr -d '\n ' | sed 's/^/  stages (ms): /'; echo
 evaluate "$DB" "$OUT/gen/truth.csv"

@@ -60,6 +60,22 @@ class OneToOneTest {
     }
 
     @Test
+    void shouldLowerNeitherOfTwoTiedCandidatesFromTheRecordsSide() {
+        // Two namesake sisters (records 1 and 2, not each other's duplicate: their own pair is 6 bits) fit the
+        // testimony on the same fields, 16.88 bits each. Which sorts first is no evidence: both keep their odds
+        // and the clusters' other records decide. A third candidate 0.5 bits weaker is lowered as before.
+        long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2)};
+        float[] weight = {16.88f, 16.88f, 16.38f, 6f};
+        float[] p = {probability(16.88f), probability(16.88f), probability(16.38f), probability(6f)};
+
+        OneToOne.apply(table(1, 0, 0, 0), pairs, weight, p, 0.99);
+
+        assertThat(weight[0]).isEqualTo(16.88f);
+        assertThat(weight[1]).isEqualTo(16.88f);
+        assertThat(weight[2]).isLessThan(0f);
+    }
+
+    @Test
     void shouldLeaveAClearlyStrongerCandidateLinked() {
         long[] pairs = {pair(0, 1), pair(0, 2)};
         float[] weight = {17.5f, 12.5f};

@@ -21,6 +21,21 @@ sealed interface FieldComparator {
 
     int level(RecordTable table, int a, int b);
 
+    /** This comparison on one table: {@link #level} with what depends only on the table (its column) looked up once. */
+    @FunctionalInterface
+    interface Bound {
+        int level(int a, int b);
+    }
+
+    /**
+     * The comparison bound to {@code table}, for the compare stage's tens of millions of pairs: the text comparisons
+     * resolve their column once (a switch on the field's name per pair was a tenth of the stage) and memoise their
+     * similarity levels ({@link LevelMemo}). Same levels as {@link #level}.
+     */
+    default Bound bind(RecordTable table) {
+        return (a, b) -> level(table, a, b);
+    }
+
     /**
      * The level of a similarity on Jaro–Winkler thresholds (strongest first): {@code first} for the first
      * threshold met, {@code first + thresholds.length} ("different") when none is.
@@ -127,8 +142,20 @@ sealed interface FieldComparator {
             return level(column, a, column, b);
         }
 
+        @Override
+        public Bound bind(RecordTable table) {
+            RecordTable.NameColumn column = column(table);
+            LevelMemo memo = new LevelMemo();
+            return (a, b) -> level(column, a, column, b, memo);
+        }
+
         /** Also used crossed: surname of one record against the given name of the other. */
         int level(RecordTable.NameColumn left, int a, RecordTable.NameColumn right, int b) {
+            return level(left, a, right, b, null);
+        }
+
+        /** {@code memo} (null for none) holds Jaro–Winkler levels by form ids; only for one column against itself. */
+        private int level(RecordTable.NameColumn left, int a, RecordTable.NameColumn right, int b, LevelMemo memo) {
             int formA = left.form.ids[a];
             int formB = right.form.ids[b];
             if (formA < 0 || formB < 0) {
@@ -147,7 +174,15 @@ sealed interface FieldComparator {
                     || foldedA.equals(foldedB)) {
                 return 1;
             }
-            return thresholdLevel(JaroWinkler.similarity(textA, textB), thresholds, 2);
+            int memoised = memo == null ? -1 : memo.get(formA, formB);
+            if (memoised >= 0) {
+                return memoised;
+            }
+            int level = thresholdLevel(JaroWinkler.similarity(textA, textB), thresholds, 2);
+            if (memo != null) {
+                memo.put(formA, formB, level);
+            }
+            return level;
         }
 
         @Override
@@ -330,7 +365,17 @@ sealed interface FieldComparator {
 
         @Override
         public int level(RecordTable table, int a, int b) {
+            return level(textColumn(table, field), a, b, null);
+        }
+
+        @Override
+        public Bound bind(RecordTable table) {
             RecordTable.TextColumn column = textColumn(table, field);
+            LevelMemo memo = new LevelMemo();
+            return (a, b) -> level(column, a, b, memo);
+        }
+
+        private int level(RecordTable.TextColumn column, int a, int b, LevelMemo memo) {
             int left = column.ids[a];
             int right = column.ids[b];
             if (left < 0 || right < 0) {
@@ -339,9 +384,17 @@ sealed interface FieldComparator {
             if (left == right) {
                 return 0;
             }
+            int memoised = memo == null ? -1 : memo.get(left, right);
+            if (memoised >= 0) {
+                return memoised;
+            }
             double similarity = byWord ? wordSimilarity(column.words[left], column.words[right])
                     : JaroWinkler.similarity(column.values.get(left), column.values.get(right));
-            return thresholdLevel(similarity, thresholds, 1);
+            int level = thresholdLevel(similarity, thresholds, 1);
+            if (memo != null) {
+                memo.put(left, right, level);
+            }
+            return level;
         }
 
         static double wordSimilarity(String[] left, String[] right) {
@@ -385,7 +438,17 @@ sealed interface FieldComparator {
 
         @Override
         public int level(RecordTable table, int a, int b) {
+            return level(table, textColumn(table, field), field.equals("status"), a, b);
+        }
+
+        @Override
+        public Bound bind(RecordTable table) {
             RecordTable.TextColumn column = textColumn(table, field);
+            boolean status = field.equals("status");
+            return (a, b) -> level(table, column, status, a, b);
+        }
+
+        private static int level(RecordTable table, RecordTable.TextColumn column, boolean status, int a, int b) {
             int left = column.ids[a];
             int right = column.ids[b];
             if (left < 0 || right < 0) {
@@ -396,7 +459,7 @@ sealed interface FieldComparator {
             // evidence of one person. Counted as such it gave siblings of one surname, patronymic and birth
             // year on a list of hostages +11 bits and merged them; bench/figures.sh, town of 5,000, seed 1:
             // 25 → 29 of 29 figures within 2% of the truth once it is left out.
-            if (field.equals("status") && table.sources[a] == table.sources[b]) {
+            if (status && table.sources[a] == table.sources[b]) {
                 return 2;
             }
             return left == right ? 0 : 1;

@@ -76,10 +76,11 @@ final class OneToOne {
                 incident[fill[(int) pairs[i]]++] = i;
             }
         }
+        Duplicates duplicates = Duplicates.of(n, pairs, probability, sameSource);
         // Penalty in bits from each side of a pair: the first record's rivals, the second's.
         float[] fromFirst = new float[pairs.length];
         float[] fromSecond = new float[pairs.length];
-        IntStream.range(0, n).parallel().forEach(r -> penalise(table, pairs, weight, probability, sameSource, r,
+        IntStream.range(0, n).parallel().forEach(r -> penalise(table, pairs, weight, duplicates, r,
                 Arrays.copyOfRange(incident, start[r], start[r + 1]), fromFirst, fromSecond));
         for (int i = 0; i < pairs.length; i++) {
             float penalty = Math.max(fromFirst[i], fromSecond[i]);
@@ -91,20 +92,13 @@ final class OneToOne {
     }
 
     /** The penalties of record r's pairs, one list of the other ends at a time. */
-    private static void penalise(RecordTable table, long[] pairs, float[] weight, float[] probability, double sameSource, int r,
+    private static void penalise(RecordTable table, long[] pairs, float[] weight, Duplicates duplicates, int r,
                                  int[] mine, float[] fromFirst, float[] fromSecond) {
         if (mine.length < 2) {
             return;
         }
         // By the other end's list, strongest first.
-        Integer[] order = new Integer[mine.length];
-        for (int k = 0; k < mine.length; k++) {
-            order[k] = mine[k];
-        }
-        Arrays.sort(order, (x, y) -> {
-            int bySource = Integer.compare(table.sources[other(pairs[x], r)], table.sources[other(pairs[y], r)]);
-            return bySource != 0 ? bySource : Float.compare(weight[y], weight[x]);
-        });
+        int[] order = bySourceStrongestFirst(table.sources, pairs, weight, r, mine);
         int from = 0;
         while (from < order.length) {
             int source = table.sources[other(pairs[order[from]], r)];
@@ -113,14 +107,49 @@ final class OneToOne {
                 to++;
             }
             if (to - from >= 2) {
-                penaliseGroup(pairs, weight, probability, sameSource, r, order, from, to, fromFirst, fromSecond);
+                penaliseGroup(pairs, weight, duplicates, r, order, from, to, fromFirst, fromSecond);
             }
             from = to;
         }
     }
 
-    private static void penaliseGroup(long[] pairs, float[] weight, float[] probability, double sameSource, int r,
-                                      Integer[] order, int from, int to, float[] fromFirst, float[] fromSecond) {
+    /**
+     * Record r's pairs {@code mine} (ascending) ordered by the other end's list, then strongest first, equal weights
+     * in the order of {@code mine}: the order a stable sort of boxed indexes by (list, weight descending) gives, by
+     * two sorts of packed longs (sorting Integers through a comparator was a tenth of the run on the hard million).
+     */
+    static int[] bySourceStrongestFirst(int[] sources, long[] pairs, float[] weight, int r, int[] mine) {
+        int n = mine.length;
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = (long) sources[other(pairs[mine[k]], r)] << 32 | k;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int from = 0; from < n; ) {
+            int source = (int) (keys[from] >>> 32);
+            int to = from + 1;
+            while (to < n && (int) (keys[to] >>> 32) == source) {
+                to++;
+            }
+            for (int k = from; k < to; k++) {
+                int position = (int) keys[k];
+                // Float.compare's order as signed ints (as Clusterer sorts weights), inverted for strongest first.
+                int bits = Float.floatToIntBits(weight[mine[position]]);
+                int sortable = bits >= 0 ? bits : bits ^ 0x7fffffff;
+                keys[k] = (long) ~sortable << 32 | position;
+            }
+            Arrays.sort(keys, from, to);
+            for (int k = from; k < to; k++) {
+                order[k] = mine[(int) keys[k]];
+            }
+            from = to;
+        }
+        return order;
+    }
+
+    private static void penaliseGroup(long[] pairs, float[] weight, Duplicates duplicates, int r,
+                                      int[] order, int from, int to, float[] fromFirst, float[] fromSecond) {
         double total = 0;
         for (int k = from; k < to; k++) {
             total += Math.pow(2, weight[order[k]]);
@@ -130,9 +159,9 @@ final class OneToOne {
             int pair = order[k];
             int candidate = other(pairs[pair], r);
             double rivals = total - Math.pow(2, weight[pair]);
-            if (k < checked) {
+            if (k < checked && duplicates.any(candidate)) {
                 for (int j = from; j < checked; j++) {
-                    if (j != k && duplicates(pairs, probability, sameSource, candidate, other(pairs[order[j]], r))) {
+                    if (j != k && duplicates.of(candidate, other(pairs[order[j]], r))) {
                         rivals -= Math.pow(2, weight[order[j]]);
                     }
                 }
@@ -152,10 +181,74 @@ final class OneToOne {
         }
     }
 
-    /** Whether two records were scored as one person at or above the same-source probability. */
-    private static boolean duplicates(long[] pairs, float[] probability, double sameSource, int x, int y) {
-        int found = Arrays.binarySearch(pairs, (long) Math.min(x, y) << 32 | Math.max(x, y));
-        return found >= 0 && probability[found] >= sameSource;
+    /**
+     * The pairs scored at or above the same-source probability (a record and its duplicate on one list), as a hash
+     * set of packed pairs, with which records have any. Looked up instead of binary-searching all candidate pairs
+     * for each pair of rivals: on the hard million (26 million pairs) those searches were a fifth of the whole run's
+     * CPU time, and a sorted list per record still a tenth (a village of namesakes gives a record thousands).
+     */
+    private static final class Duplicates {
+        private static final long EMPTY = -1L;
+        private final boolean[] any;
+        private final long[] slots;
+        private final int mask;
+        private final int shift;
+
+        private Duplicates(boolean[] any, long[] slots) {
+            this.any = any;
+            this.slots = slots;
+            this.mask = slots.length - 1;
+            this.shift = 64 - Integer.numberOfTrailingZeros(slots.length);
+        }
+
+        static Duplicates of(int n, long[] pairs, float[] probability, double sameSource) {
+            int count = 0;
+            for (float p : probability) {
+                if (p >= sameSource) {
+                    count++;
+                }
+            }
+            // A third to two thirds full (a power of two at least 1.5 times the pairs): linear probing stays short, and
+            // the set takes 12 to 24 bytes a pair (a million duplicates on the hard million).
+            long[] slots = new long[Integer.highestOneBit(Math.max(2, count + count / 2 - 1)) << 1];
+            Arrays.fill(slots, EMPTY);
+            Duplicates duplicates = new Duplicates(new boolean[n], slots);
+            for (int i = 0; i < pairs.length; i++) {
+                if (probability[i] >= sameSource) {
+                    duplicates.add(pairs[i]);
+                }
+            }
+            return duplicates;
+        }
+
+        private void add(long pair) {
+            any[(int) (pair >>> 32)] = true;
+            any[(int) pair] = true;
+            int slot = slot(pair);
+            while (slots[slot] != EMPTY && slots[slot] != pair) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = pair;
+        }
+
+        boolean any(int x) {
+            return any[x];
+        }
+
+        /** Whether x and y were scored as one person at or above the same-source probability. */
+        boolean of(int x, int y) {
+            long pair = (long) Math.min(x, y) << 32 | Math.max(x, y);
+            for (int slot = slot(pair); slots[slot] != EMPTY; slot = (slot + 1) & mask) {
+                if (slots[slot] == pair) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int slot(long pair) {
+            return (int) ((pair * 0x9E3779B97F4A7C15L) >>> shift);
+        }
     }
 
     private static int other(long pair, int r) {

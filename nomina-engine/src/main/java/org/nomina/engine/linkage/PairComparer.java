@@ -9,6 +9,8 @@ import java.util.List;
 final class PairComparer {
     private final RecordTable table;
     private final List<FieldComparator> comparators;
+    /** The comparators bound to the table, for the compare stage's pairs. */
+    private final FieldComparator.Bound[] bound;
     private final int fields;
     private int surnameField = -1;
     private int givenField = -1;
@@ -17,6 +19,10 @@ final class PairComparer {
         this.table = table;
         this.comparators = comparators;
         this.fields = comparators.size();
+        this.bound = new FieldComparator.Bound[fields];
+        for (int f = 0; f < fields; f++) {
+            bound[f] = comparators.get(f).bind(table);
+        }
         for (int f = 0; f < fields; f++) {
             if (comparators.get(f).field().equals("surname")) {
                 surnameField = f;
@@ -29,7 +35,7 @@ final class PairComparer {
     /** Writes the levels of pair (a, b); returns whether the names were compared crossed. */
     boolean compare(int a, int b, byte[] out, int offset, boolean swap) {
         for (int f = 0; f < fields; f++) {
-            out[offset + f] = (byte) comparators.get(f).level(table, a, b);
+            out[offset + f] = (byte) bound[f].level(a, b);
         }
         if (!swap || surnameField < 0 || givenField < 0) {
             return false;

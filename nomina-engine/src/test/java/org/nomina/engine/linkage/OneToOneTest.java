@@ -112,4 +112,36 @@ class OneToOneTest {
         OneToOne.apply(table(0, 0, 0), acrossLists, new float[] {12.5f, 12.5f}, single, 0.99);
         assertThat(single[0]).isEqualTo(probability(12.5f));
     }
+
+    @Test
+    void shouldOrderARecordsPairsByListThenStrongestFirstAsTheStableBoxedSortDid() {
+        // Record 0 against 400 others on five lists, weights from a handful of values (many ties, a -0.0 and a 0.0):
+        // the packed sort must give exactly the order of the stable comparator sort it replaced.
+        java.util.Random random = new java.util.Random(8);
+        int n = 401;
+        int[] sources = new int[n];
+        for (int i = 1; i < n; i++) {
+            sources[i] = random.nextInt(5);
+        }
+        float[] values = {13f, 12.5f, 12.5f, 0f, -0f, 3.25f, -2f, 40f};
+        long[] pairs = new long[n - 1];
+        float[] weight = new float[n - 1];
+        int[] mine = new int[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            pairs[i] = pair(0, i + 1);
+            weight[i] = values[random.nextInt(values.length)];
+            mine[i] = i;
+        }
+        Integer[] boxed = new Integer[mine.length];
+        for (int k = 0; k < mine.length; k++) {
+            boxed[k] = mine[k];
+        }
+        java.util.Arrays.sort(boxed, (x, y) -> {
+            int bySource = Integer.compare(sources[(int) pairs[x]], sources[(int) pairs[y]]);
+            return bySource != 0 ? bySource : Float.compare(weight[y], weight[x]);
+        });
+        int[] expected = java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+
+        assertThat(OneToOne.bySourceStrongestFirst(sources, pairs, weight, 0, mine)).containsExactly(expected);
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -202,9 +201,7 @@ final class MemorialRoutes {
     // --- helpers ----------------------------------------------------------------------------------------
 
     private String render(String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        return out.toString();
+        return Html.render(templates, template, params);
     }
 
     /** Sends a body with its ETag (a hash of the body), or 304 when the client holds that version. */

@@ -23,8 +23,17 @@ final class Html {
         return out.toString();
     }
 
+    /** HTML, and its charset named (ctx.html sent a bare "text/html": the page's meta tag alone said UTF-8). */
+    static final String CONTENT_TYPE = "text/html; charset=utf-8";
+
     /** Renders the page as the response's HTML body. */
     static void send(Context ctx, TemplateEngine templates, String template, Map<String, Object> params) {
-        ctx.html(render(templates, template, params));
+        send(ctx, render(templates, template, params));
+    }
+
+    /** A rendered page as the response's HTML body. */
+    static void send(Context ctx, String page) {
+        ctx.contentType(CONTENT_TYPE);
+        ctx.result(page);
     }
 }

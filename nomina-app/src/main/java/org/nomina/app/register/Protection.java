@@ -24,7 +24,23 @@ final class Protection {
     private Protection() {
     }
 
+    /**
+     * Headers asked already and the answer: a person page asks for every cell of every record, and the pattern (case-
+     * insensitive in three scripts, tried at every position) cost more than the rest of masking. A source has a few
+     * dozen headers; past {@link #REMEMBERED} distinct ones the answer is computed each time.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> HEADERS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int REMEMBERED = 10_000;
+
     static boolean protectedHeader(String header) {
-        return PROTECTED_HEADER.matcher(header).matches();
+        Boolean known = HEADERS.get(header);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = PROTECTED_HEADER.matcher(header).matches();
+        if (HEADERS.size() < REMEMBERED) {
+            HEADERS.put(header, answer);
+        }
+        return answer;
     }
 }

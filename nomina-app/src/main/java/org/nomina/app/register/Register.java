@@ -455,7 +455,9 @@ public final class Register implements AutoCloseable {
             PersonShow show = livingMasked ? null : PersonShow.of(h, id, p.displayName(), p.sex(), p.birthYear(), p.place(),
                     p.retiredAt().isPresent(), found.get().lines());
             return Optional.of(new PersonPage(p, columns, List.copyOf(variants), romanised, livingMasked, counts[0], counts[1],
-                    livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(), PersonCorrections.list(h, id)));
+                    livingMasked ? List.of() : show.history(), livingMasked ? List.of() : show.family(),
+                    // Most persons were never corrected: the person's row says so, and the list is read only when there is one.
+                    p.corrected() ? PersonCorrections.list(h, id) : List.of()));
         });
     }
 

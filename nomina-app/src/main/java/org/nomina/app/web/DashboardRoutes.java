@@ -2,7 +2,6 @@ package org.nomina.app.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -57,9 +56,7 @@ final class DashboardRoutes {
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        ctx.html(out.toString());
+        Html.send(ctx, templates, template, params);
     }
 
     static String enc(String s) {

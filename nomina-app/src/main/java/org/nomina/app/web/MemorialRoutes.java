@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -140,7 +139,7 @@ final class MemorialRoutes {
 
     private void notFound(Context ctx, String lang) {
         ctx.status(404);
-        ctx.html(render("memorial_person_missing.jte", Map.of("page", page(ctx, lang, words(lang).get("memorial.not_found")), "lang", lang)));
+        Html.send(ctx, render("memorial_person_missing.jte", Map.of("page", page(ctx, lang, words(lang).get("memorial.not_found")), "lang", lang)));
     }
 
     private void correctionForm(Context ctx) {
@@ -157,7 +156,7 @@ final class MemorialRoutes {
         String token = Optional.ofNullable(ctx.cookie(CSRF_COOKIE)).filter(t -> t.matches("[0-9a-f]{64}")).orElseGet(Register::newToken);
         WebServer.setCookie(ctx, CSRF_COOKIE, token, 3600);
         ctx.header("Cache-Control", "no-store");
-        ctx.html(render("memorial_correction.jte", Map.of("page", page(ctx, lang, words(lang).get("memorial.correct")), "p", p, "lang", lang,
+        Html.send(ctx, render("memorial_correction.jte", Map.of("page", page(ctx, lang, words(lang).get("memorial.correct")), "p", p, "lang", lang,
                 "csrf", token, "notice", notice, "problem", problem)));
     }
 
@@ -202,9 +201,7 @@ final class MemorialRoutes {
     // --- helpers ----------------------------------------------------------------------------------------
 
     private String render(String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        return out.toString();
+        return Html.render(templates, template, params);
     }
 
     /** Sends a body with its ETag (a hash of the body), or 304 when the client holds that version. */

@@ -2,7 +2,6 @@ package org.nomina.app.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -54,9 +53,7 @@ final class PublishRoutes {
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        ctx.html(out.toString());
+        Html.send(ctx, templates, template, params);
     }
 
     private void overview(Context ctx) {

@@ -2,7 +2,6 @@ package org.nomina.app.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -234,9 +233,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void render(Context ctx, String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        templates.render(template, params, out);
-        ctx.html(out.toString());
+        Html.send(ctx, templates, template, params);
     }
 
     private void error(Context ctx, int status, String message) {

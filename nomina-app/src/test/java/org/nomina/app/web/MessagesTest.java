@@ -128,4 +128,30 @@ class MessagesTest {
         assertThat(words.word("status", "Remains  Identified")).isEqualTo(words.word("status", "remains_identified"));
         assertThat(Messages.slug("the head's spouse")).isEqualTo("the_head_s_spouse");
     }
+
+    /** Messages formats a plain "{0}" number itself (MessageFormat makes a NumberFormat per call): the same text as MessageFormat's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "az", "ru", "hy"})
+    void numbersReadAsMessageFormatWritesThem(String language) throws IOException {
+        Properties bundle = load(language.equals("en") ? "messages" : "messages_" + language);
+        Messages words = new Messages(Locale.forLanguageTag(language));
+        Object[][] argumentSets = {{1234567, 2, 3, 4}, {"Məmmədov", 12.5, -3L, 1234}, {0, "x", 98765.4321, 7}};
+        int compared = 0;
+        for (String key : bundle.stringPropertyNames()) {
+            for (Object[] args : argumentSets) {
+                String expected;
+                try {
+                    expected = new MessageFormat(bundle.getProperty(key), Locale.forLanguageTag(language)).format(args);
+                } catch (IllegalArgumentException wrongType) {
+                    continue; // a string for a {0,number}: MessageFormat refuses it, and so may Messages
+                }
+                assertThat(words.format(key, args)).as(language + " " + key).isEqualTo(expected);
+                // twice: the second call uses the thread's cached formats
+                assertThat(words.format(key, args)).as(language + " " + key).isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+        assertThat(words.format("persons.page", 3, 1234)).contains(language.equals("en") ? "1,234" : "3");
+    }
 }

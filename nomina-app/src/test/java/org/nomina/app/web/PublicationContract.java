@@ -289,6 +289,7 @@ abstract class PublicationContract {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(first.headers().firstValue("Cache-Control").orElse("")).isEqualTo("public, max-age=60");
         assertThat(first.body()).contains("Погиб").contains("lang=\"ru\"");
+        assertThat(first.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase()).isEqualTo("text/html;charset=utf-8");
         HttpResponse<String> again = get("/memorial/" + killed + "?lang=ru", "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();

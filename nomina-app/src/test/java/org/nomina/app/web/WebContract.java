@@ -330,6 +330,8 @@ abstract class WebContract {
         HttpResponse<String> page = get(reviewer.client(), "/persons");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        // The header names the pages' charset, as the memorial's does (it was a bare text/html).
+        assertThat(page.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase()).isEqualTo("text/html;charset=utf-8");
         assertThat(page.body()).doesNotContain("<script>").doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
     }
 

@@ -19,10 +19,10 @@ import org.nomina.store.ledger.Ledger;
  */
 public final class RegisterReader {
 
-    /** A person's consensus values. */
+    /** A person's consensus values; {@code corrected}: an editor corrected one of them (person_correction has rows). */
     public record Person(long id, String displayName, String surname, String givenName, String patronymic, String sex,
                          Optional<Integer> birthYear, String place, String status, boolean living, int recordCount, int sourceCount,
-                         Optional<OffsetDateTime> retiredAt, String retiredReason) {
+                         Optional<OffsetDateTime> retiredAt, String retiredReason, boolean corrected) {
     }
 
     /** One source record: the parsed fields, and every cell as the source wrote it (header → value, in the file's order). */
@@ -75,12 +75,13 @@ public final class RegisterReader {
     public static Optional<Person> person(Handle h, long id) {
         return h.createQuery("""
                         SELECT id, display_name, surname, given_name, patronymic, sex, birth_year, place, status, living, record_count,
-                               source_count, retired_at, retired_reason FROM person WHERE id = :id""")
+                               source_count, retired_at, retired_reason,
+                               EXISTS (SELECT 1 FROM person_correction c WHERE c.person_id = person.id) FROM person WHERE id = :id""")
                 .bind("id", id)
                 .map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), Optional.ofNullable(rs.getObject(7, Integer.class)), rs.getString(8), rs.getString(9),
                         rs.getBoolean(10), rs.getInt(11), rs.getInt(12), Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)),
-                        rs.getString(14)))
+                        rs.getString(14), rs.getBoolean(15)))
                 .findFirst();
     }
 

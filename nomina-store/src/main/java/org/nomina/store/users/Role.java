@@ -13,6 +13,10 @@ import org.nomina.store.BadInputException;
 public enum Role {
     VIEWER, REVIEWER, EDITOR, ADMIN;
 
+    private static final Role[] VALUES = values();
+    /** The role's word, made once: every page asks it (the layout's links, the signed-in line). */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public boolean atLeast(Role other) {
         return compareTo(other) >= 0;
     }
@@ -23,13 +27,18 @@ public enum Role {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /**
      * @throws BadInputException naming the value and the roles there are
      */
     public static Role parse(String value) {
+        for (Role r : VALUES) { // the pages ask this several times each ("may this viewer review?"): no stream per call
+            if (r.label().equals(value)) {
+                return r;
+            }
+        }
         return Arrays.stream(values()).filter(r -> r.label().equals(value.strip().toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new BadInputException("role '" + value + "' is not one of "
                         + Arrays.stream(values()).map(Role::label).collect(Collectors.joining(", "))));

@@ -78,6 +78,35 @@ class RegisterIndexTest {
         }
     }
 
+    /** Results are kept per version of the index: a search asked again after a rebuild answers from the rebuilt index. */
+    @Test
+    void aRepeatedSearchFollowsTheRegisterAtTheNextRebuild() {
+        try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {
+            index.rebuild(db);
+            RegisterIndex.SearchQuery mamedov = q("Mamedov");
+            RegisterIndex.Page first = index.search(mamedov);
+            assertThat(first.hits()).hasSize(2);
+            assertThat(index.search(mamedov)).as("asked again, the same page").isEqualTo(first);
+            long id = first.hits().get(0).personId();
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE person SET display_name = 'Мамедов Renamed', status = 'missing' WHERE id = :id")
+                    .bind("id", id).execute());
+            assertThat(index.search(mamedov)).as("until the index is rebuilt it answers as it was built").isEqualTo(first);
+            index.rebuild(db);
+            RegisterIndex.Page after = index.search(mamedov);
+            assertThat(after.hits()).filteredOn(hit -> hit.personId() == id).singleElement().satisfies(hit -> {
+                assertThat(hit.displayName()).isEqualTo("Мамедов Renamed");
+                assertThat(hit.status()).isEqualTo("missing");
+            });
+            RegisterIndex.Page killed = index.search(new RegisterIndex.SearchQuery("Mamedov", Optional.of("killed"), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 0, 20));
+            assertThat(killed.hits()).extracting(RegisterIndex.Hit::personId).doesNotContain(id);
+            db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM person_record WHERE person_id = :id").bind("id", id).execute());
+            db.jdbi().useHandle(h -> h.createUpdate("DELETE FROM person WHERE id = :id").bind("id", id).execute());
+            index.rebuild(db);
+            assertThat(index.search(mamedov).hits()).extracting(RegisterIndex.Hit::personId).doesNotContain(id);
+        }
+    }
+
     @Test
     void aHitShowsThePersonAsTheDatabaseHoldsThem() {
         try (RegisterIndex index = RegisterIndex.open(dir.resolve("index"))) {

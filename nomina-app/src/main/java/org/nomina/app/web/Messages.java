@@ -12,6 +12,9 @@ import java.util.ResourceBundle;
  * key missing from a translation falls back to English.
  */
 public final class Messages {
+    /** Compiled once: a person page asks for a handful of words per request. */
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^_|_$");
     private final ResourceBundle bundle;
     private final Locale locale;
     private final ThreadLocal<java.util.Map<String, Parsed>> formats = ThreadLocal.withInitial(java.util.HashMap::new);
@@ -69,7 +72,7 @@ public final class Messages {
 
     /** The key part of a value's words: lower case, every run of other characters one underscore. */
     static String slug(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_").replaceAll("^_|_$", "");
+        return EDGES.matcher(NOT_WORD.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
     }
 
     public String format(String key, Object... args) {

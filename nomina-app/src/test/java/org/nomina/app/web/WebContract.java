@@ -677,7 +677,7 @@ abstract class WebContract {
         signIn("editor-user");
         Map<String, List<String>> words = Map.of(
                 "az", List.of("Reyestr", "Mənbələr və idxal", "Hər hadisədə taleyi", "Memorialda dərc", "həlak olub"),
-                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии", "Публикация на мемориале", "погиб"),
+                "ru", List.of("Реестр", "Источники и импорт", "Судьба в каждом событии", "Публикация на мемориале", "погиб(ла)"),
                 "hy", List.of("Ռեգիստր", "Աղբյուրներ և ներմուծում", "Ճակատագիրը յուրաքանչյուր դեպքում", "Հրապարակումը հուշահամալիրում", "զոհված"),
                 "en", List.of("Register", "Sources and imports", "Fate in each incident", "Publication on the memorial", "killed"));
         long id = personOf("O'Brien Niamh");

@@ -99,6 +99,23 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .because("a cycle between store packages (imports ↔ linkage, say) makes neither changeable without the other");
 
+    /**
+     * Parallel work runs on a pool of its own ({@code org.nomina.engine.work.Workers}): no parallel stream, no
+     * common pool anywhere else, so that a link run inside the server cannot take the threads its requests need.
+     */
+    private static final ArchRule PARALLEL_ONLY_ON_OWN_POOLS = noClasses()
+            .that().resideInAPackage("org.nomina..").and().doNotHaveFullyQualifiedName("org.nomina.engine.work.Workers")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a parallel stream or the common pool",
+                    (com.tngtech.archunit.core.domain.JavaMethodCall call) -> java.util.Set.of("parallel", "parallelStream", "commonPool")
+                            .contains(call.getTarget().getName())
+                            && call.getTarget().getOwner().getPackageName().startsWith("java.util")))
+            .because("the common pool is shared with everything in the process; each kind of parallel work has its own bounded pool (issue 14)");
+
+    @ArchTest
+    static void parallelWorkShouldRunOnlyOnItsOwnPools(JavaClasses classes) {
+        PARALLEL_ONLY_ON_OWN_POOLS.check(classes);
+    }
+
     @ArchTest
     static void commandLineShouldReachTheStoreOnlyThroughTheRegister(JavaClasses classes) {
         CLI_THROUGH_REGISTER.check(classes);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.nomina.engine.work.Workers;
 
 /**
  * Bias-corrected and accelerated (BCa) bootstrap interval for the total, as SparseMSE's
@@ -16,7 +17,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * acceleration from a jackknife that removes one person from each non-empty cell, and read the adjusted
  * quantiles with R's type-8 rule.
  *
- * <p>Resamples run on the estimation's own threads ({@link EstimationWorkers}); each has its own random stream, split in order from one
+ * <p>Resamples run on the estimation's own threads ({@link Workers#ESTIMATION}); each has its own random stream, split in order from one
  * {@link SplittableRandom} seeded once ({@link SplittableRandom#split()} mixes the seed, so nearby seeds
  * give unrelated streams), so results do not depend on the number of threads. Checks for interruption between resamples.
  */
@@ -46,7 +47,7 @@ final class Bootstrap {
         for (int index = 0; index < resamples; index++) {
             streams[index] = root.split();
         }
-        double[] replicates = EstimationWorkers.mapToDouble(resamples, index -> {
+        double[] replicates = Workers.ESTIMATION.mapToDouble(resamples, index -> {
             if (caller.isInterrupted()) {
                 throw new CancellationException("bootstrap interrupted");
             }
@@ -59,7 +60,7 @@ final class Bootstrap {
         int failed = resamples - usable.length;
 
         int[] cells = IntStream.range(1, counts.length).filter(cell -> counts[cell] > 0).toArray();
-        double[] jackknife = EstimationWorkers.mapToDouble(cells.length, index -> {
+        double[] jackknife = Workers.ESTIMATION.mapToDouble(cells.length, index -> {
             long[] leaveOneOut = counts.clone();
             leaveOneOut[cells[index]]--;
             return estimator.apply(data.withCounts(leaveOneOut)).orElse(Double.NaN);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
+import org.nomina.engine.work.Workers;
 
 /**
  * Gibbs sampler for LCMCR, the Bayesian latent-class capture–recapture model of Manrique-Vallier (2016):
@@ -23,7 +24,7 @@ import java.util.stream.IntStream;
  *
  * <p>Written by hand (no Java library offers it). Works on cell counts rather than individuals: the
  * class split of all people sharing a history is one multinomial draw, so a sweep costs
- * O(cells × K* × lists) whatever the number of people. Chains run in parallel on the estimation's own threads ({@link EstimationWorkers}); each is reproducible from
+ * O(cells × K* × lists) whatever the number of people. Chains run in parallel on the estimation's own threads ({@link Workers#ESTIMATION}); each is reproducible from
  * (seed, chain index) whatever the number of threads.
  */
 final class LatentClassSampler {
@@ -67,7 +68,7 @@ final class LatentClassSampler {
             streams[chain] = root.split();
         }
         Thread caller = Thread.currentThread();
-        double[][] draws = EstimationWorkers.map(chains,
+        double[][] draws = Workers.ESTIMATION.map(chains,
                 chain -> chain(data, classes, burnIn, iterations, thin, streams[chain], caller)).toArray(double[][]::new);
         double[] pooled = Arrays.stream(draws).flatMapToDouble(Arrays::stream).sorted().toArray();
         return new Posterior(draws, pooled);

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
+import org.nomina.engine.work.Workers;
 
 /**
  * Links records into persons: normalise → block → compare → train (u by sampling, m by EM) → score →
@@ -201,7 +201,7 @@ public final class Linker {
             for (int from = 0; from < pairCount; from += BATCH) {
                 checkCancelled("compare");
                 int to = Math.min(pairCount, from + BATCH);
-                IntStream.range(from, to).parallel().forEach(i -> {
+                Workers.LINKAGE.forEach(from, to, i -> {
                     long pair = pairs[i];
                     crossed[i] = comparer.compare((int) (pair >>> 32), (int) pair, levels, i * fields, config.swapNames());
                 });
@@ -218,7 +218,7 @@ public final class Linker {
             for (int from = 0; from < pairs.length; from += BATCH) {
                 checkCancelled("score");
                 int to = Math.min(pairs.length, from + BATCH);
-                IntStream.range(from, to).parallel().forEach(i -> {
+                Workers.LINKAGE.forEach(from, to, i -> {
                     double total = weights.total(levels, i * fields, (int) (pairs[i] >>> 32), crossed[i]);
                     matchWeight[i] = (float) total;
                     probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -total)));

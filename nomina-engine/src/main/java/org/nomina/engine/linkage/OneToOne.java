@@ -1,7 +1,7 @@
 package org.nomina.engine.linkage;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
+import org.nomina.engine.work.Workers;
 
 /**
  * Rivals on one list: a record is at most one person of another list, so two candidates there who are not
@@ -80,7 +80,7 @@ final class OneToOne {
         // Penalty in bits from each side of a pair: the first record's rivals, the second's.
         float[] fromFirst = new float[pairs.length];
         float[] fromSecond = new float[pairs.length];
-        IntStream.range(0, n).parallel().forEach(r -> penalise(table, pairs, weight, duplicates, r,
+        Workers.LINKAGE.forEach(0, n, r -> penalise(table, pairs, weight, duplicates, r,
                 Arrays.copyOfRange(incident, start[r], start[r + 1]), fromFirst, fromSecond));
         for (int i = 0; i < pairs.length; i++) {
             float penalty = Math.max(fromFirst[i], fromSecond[i]);

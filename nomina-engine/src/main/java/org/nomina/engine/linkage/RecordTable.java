@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
+import org.nomina.engine.work.Workers;
 
 /**
  * The records in columns of normalised, interned values, so that the hot loops compare ints and reuse
@@ -201,7 +201,7 @@ final class RecordTable {
         String[] addresses = new String[size];
         String[] ids = new String[size];
         // Parallel: the normaliser's caches are thread-safe, and ICU work is rare once they are warm.
-        IntStream.range(0, size).parallel().forEach(i -> {
+        Workers.LINKAGE.forEach(0, size, i -> {
             LinkRecord record = records.get(i);
             surnames[i] = names.surname(record.surname());
             givens[i] = names.givenName(record.givenName());

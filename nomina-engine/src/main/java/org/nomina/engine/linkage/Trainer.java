@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import org.nomina.engine.work.Workers;
 
 /**
  * The training stage of a run: u from random pairs, m by expectation–maximisation one pass per blocking
@@ -259,7 +259,7 @@ final class Trainer {
             long seed = config.seed();
             int chunks = 16;
             long[][][] partial = new long[chunks][][];
-            IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            Workers.LINKAGE.forEach(0, chunks, chunk -> {
                 SplittableRandom random = new SplittableRandom(seed * 31 + chunk);
                 long[][] local = new long[fields][];
                 for (int f = 0; f < fields; f++) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * <li>no reviewer said DIFFERENT for any pair across them (cannot-link);</li>
  * <li>every pair across them from the same source has a direct link of at least the same-source
  * probability (lists contain duplicates, but two rows of one list are usually two people) — when there
- * is more than one list;</li>
+ * is more than one list, and no two of them give different fates (see {@code fatesDiffer});</li>
  * <li>no pair across them contradicts on a field whose comparison has a veto ({@link ComparisonSpec.Veto}:
  * by default birth date, given name, father's name, surname and place), unless that pair's own link reaches
  * the veto's override weight; a pair blocking did not propose is scored on demand for this;</li>

@@ -35,8 +35,8 @@ final class OneToOne {
     /** Pairs below this weight are neither rivals nor rivalled: odds under 1 change little, and skipping them keeps the index small. */
     static final float FLOOR_BITS = 0f;
     /**
-     * Candidates within this many bits of a record's strongest on a list tie with it and are not lowered from the
-     * record's side. Sparing only the first of tied candidates (20,000 residents, seed 2) split a hostage record
+     * A second candidate within this many bits of a record's strongest on a list ties with it and is not lowered from
+     * the record's side, unless a third ties too. Sparing only the first of tied candidates (20,000 residents, seed 2) split a hostage record
      * from the sister it named when her namesake sister sorted first, and gave a killed record without a birth year
      * to the namesake who had her own killed record: the missing children came to 114 against a truth of 111.
      */
@@ -148,6 +148,12 @@ final class OneToOne {
         return order;
     }
 
+    /** Whether the strongest two candidates tie and no third ties with them: two namesakes, not a crowd. */
+    private static boolean tiedPair(float[] weight, int[] order, int from, int to) {
+        float best = weight[order[from]];
+        return weight[order[from + 1]] >= best - TIE_BITS && (from + 2 >= to || weight[order[from + 2]] < best - TIE_BITS);
+    }
+
     private static void penaliseGroup(long[] pairs, float[] weight, Duplicates duplicates, int r,
                                       int[] order, int from, int to, float[] fromFirst, float[] fromSecond) {
         double total = 0;
@@ -166,10 +172,12 @@ final class OneToOne {
                     }
                 }
             }
-            // The strongest candidate keeps its odds from this side: the others are lowered by it. Candidates that
-            // tie with it (namesakes that agree with the record on the same fields) keep theirs too: which of them
-            // came first in the order is no evidence, and the clusters' other records decide between them.
-            if (rivals <= 0 || k == from || weight[pair] >= weight[order[from]] - TIE_BITS) {
+            // The strongest candidate keeps its odds from this side: the others are lowered by it. A second that ties
+            // with it (two namesakes that agree with the record on the same fields) keeps its odds too: which came
+            // first in the order is no evidence, and the clusters' other records decide between the two. Three or
+            // more tied (a crowd of namesakes in a big town) are lowered as before: sparing every tie cost the hard
+            // million F1 0.8510 -> 0.8450 (precision 0.8412 -> 0.8268); sparing a tied pair only, 0.8490.
+            if (rivals <= 0 || k == from || (k == from + 1 && tiedPair(weight, order, from, to))) {
                 continue;
             }
             float penalty = (float) (Math.log1p(rivals) / Math.log(2));

@@ -1,6 +1,7 @@
 package org.nomina.engine.linkage;
 
 import org.junit.jupiter.api.Test;
+import org.nomina.engine.domain.Status;
 import org.nomina.engine.names.NameNormaliser;
 
 import java.util.ArrayList;
@@ -114,6 +115,28 @@ class ClustererTest {
         assertThat(unscored[2]).isNotEqualTo(unscored[0]);
         assertThat(overwhelming[2]).isEqualTo(overwhelming[0]);
         assertThat(weak[2]).isNotEqualTo(weak[0]);
+    }
+
+    @Test
+    void shouldKeepApartTwoRowsOfOneListThatGiveDifferentFates() {
+        // Two rows of the committee's list, the same names, father and village: one killed, one missing. However
+        // strong their pair, the list tells two namesakes apart; the same rows with one fate (or one without a fate)
+        // are its duplicate. A third list's record joins the killed one either way.
+        List<LinkRecord> twoFates = List.of(
+                record(0, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").status(Status.KILLED).build(),
+                record(1, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").status(Status.MISSING).build(),
+                record(2, 1).names("Эльшанов", "Али", "").place("Номкенд").status(Status.KILLED).build());
+        List<LinkRecord> oneFate = List.of(
+                record(0, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").status(Status.KILLED).build(),
+                record(1, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").build(),
+                record(2, 1).names("Эльшанов", "Али", "").place("Номкенд").status(Status.KILLED).build());
+        List<Scored> scored = List.of(new Scored(0, 1, 0.99999f), new Scored(0, 2, 0.999f), new Scored(1, 2, 0.99f));
+
+        int[] apart = cluster(twoFates, scored, Map.of());
+        int[] together = cluster(oneFate, scored, Map.of());
+
+        assertThat(apart[0]).isNotEqualTo(apart[1]).isEqualTo(apart[2]);
+        assertThat(together[0]).isEqualTo(together[1]).isEqualTo(together[2]);
     }
 
     @Test

@@ -76,6 +76,22 @@ class OneToOneTest {
     }
 
     @Test
+    void shouldLowerACrowdOfTiedNamesakesButTheFirst() {
+        // Three namesakes (records 1–3, none each other's duplicate) fit the testimony on the same fields, 16.88 bits
+        // each: in a big town a name, a father and a village fit many people, and sparing every tie links the
+        // testimony to whichever cluster comes first with full odds. Only the first keeps its odds from this side.
+        long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(2, 3)};
+        float[] weight = {16.88f, 16.88f, 16.88f, 6f, 6f, 6f};
+        float[] p = {probability(16.88f), probability(16.88f), probability(16.88f), probability(6f), probability(6f), probability(6f)};
+
+        OneToOne.apply(table(1, 0, 0, 0), pairs, weight, p, 0.99);
+
+        assertThat(weight[0]).isEqualTo(16.88f);
+        assertThat(weight[1]).isLessThan(1f);
+        assertThat(weight[2]).isLessThan(1f);
+    }
+
+    @Test
     void shouldLeaveAClearlyStrongerCandidateLinked() {
         long[] pairs = {pair(0, 1), pair(0, 2)};
         float[] weight = {17.5f, 12.5f};

@@ -124,7 +124,7 @@ final class ApiRoutes {
             }
         }
         Object result = route.handler().handle(ctx, viewer);
-        String json = MemorialRoutes.json(result);
+        byte[] json = MemorialRoutes.jsonBytes(result);
         if (route.role().isEmpty()) {
             MemorialRoutes.cacheable(ctx, "application/json", json);
         } else {

@@ -52,7 +52,7 @@ final class Problems {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TYPE);
-        ctx.result(MemorialRoutes.json(body));
+        ctx.result(MemorialRoutes.jsonBytes(body));
     }
 
     /** An integer query parameter within bounds, or a 400 problem naming it and its value. */

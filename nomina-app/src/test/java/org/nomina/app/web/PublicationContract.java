@@ -537,7 +537,7 @@ abstract class PublicationContract {
         String served = api("get", "/api/v1/claims", viewerToken, null).body();
         var expected = Map.of("claims", new org.nomina.store.claims.ClaimStore(db).list(Optional.empty()).stream()
                 .map(org.nomina.app.register.ClaimsDocument::listed).toList());
-        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.json(expected)));
+        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.jsonBytes(expected)));
         assertThat(MAPPER.readTree(served).get("claims").size()).isGreaterThanOrEqualTo(3);
         assertThat(served).contains(STATEMENT_SOURCE).contains("\"quote\":\"2 children\"");
         assertThat(MAPPER.readTree(api("get", "/api/v1/claims?incident=" + enc("No such label"), viewerToken, null).body()).get("claims")).isEmpty();
@@ -548,7 +548,7 @@ abstract class PublicationContract {
         String served = api("get", "/api/v1/figures", viewerToken, null).body();
         var expected = org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(), Optional.empty(),
                 Optional.empty(), org.nomina.engine.fates.Subgroups.DEFAULT));
-        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.json(expected)));
+        assertThat(MAPPER.readTree(served)).isEqualTo(MAPPER.readTree(MemorialRoutes.jsonBytes(expected)));
         assertThat(MAPPER.readTree(served).get("figures").size()).isGreaterThan(5);
         assertThat(api("get", "/api/v1/figures?incident=" + enc("No such incident"), viewerToken, null).statusCode()).isEqualTo(400);
     }
@@ -709,8 +709,8 @@ abstract class PublicationContract {
             assertThat(browser.findElements(By.id("chart-estimate")).size() + browser.findElements(By.id("estimate-note")).size())
                     .as("the estimate, or why there is none").isEqualTo(1);
             // the document nomina figures --json prints
-            String figuresJson = MemorialRoutes.json(org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(),
-                    Optional.empty(), Optional.empty(), org.nomina.engine.fates.Subgroups.DEFAULT)));
+            String figuresJson = new String(MemorialRoutes.jsonBytes(org.nomina.app.register.FiguresDocument.of(org.nomina.store.figures.Figures.compute(db.jdbi(),
+                    Optional.empty(), Optional.empty(), org.nomina.engine.fates.Subgroups.DEFAULT))), java.nio.charset.StandardCharsets.UTF_8);
             var figures = MAPPER.readTree(figuresJson).get("figures");
             assertThat(figures.size()).isGreaterThan(10);
             for (var f : figures) {

@@ -71,18 +71,28 @@ public final class RegisterReader {
         this.db = db;
     }
 
+    /** The consensus values {@link #person(java.sql.ResultSet, int)} reads, from the table {@code person} named {@code alias}. */
+    private static String personFields(String alias) {
+        return alias + ".id, " + alias + ".display_name, " + alias + ".surname, " + alias + ".given_name, " + alias + ".patronymic, "
+                + alias + ".sex, " + alias + ".birth_year, " + alias + ".place, " + alias + ".status, " + alias + ".living, "
+                + alias + ".record_count, " + alias + ".source_count, " + alias + ".retired_at, " + alias + ".retired_reason, "
+                + "EXISTS (SELECT 1 FROM person_correction c WHERE c.person_id = " + alias + ".id)";
+    }
+
     /** A person's consensus values, read on {@code h}. */
     public static Optional<Person> person(Handle h, long id) {
-        return h.createQuery("""
-                        SELECT id, display_name, surname, given_name, patronymic, sex, birth_year, place, status, living, record_count,
-                               source_count, retired_at, retired_reason,
-                               EXISTS (SELECT 1 FROM person_correction c WHERE c.person_id = person.id) FROM person WHERE id = :id""")
+        return h.createQuery("SELECT " + personFields("person") + " FROM person WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Optional.ofNullable(rs.getObject(7, Integer.class)), rs.getString(8), rs.getString(9),
-                        rs.getBoolean(10), rs.getInt(11), rs.getInt(12), Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)),
-                        rs.getString(14), rs.getBoolean(15)))
+                .map((rs, ctx) -> person(rs, 1))
                 .findFirst();
+    }
+
+    /** The {@link #personFields} of the current row, from column {@code at} on. */
+    private static Person person(java.sql.ResultSet rs, int at) throws java.sql.SQLException {
+        return new Person(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3), rs.getString(at + 4),
+                rs.getString(at + 5), Optional.ofNullable(rs.getObject(at + 6, Integer.class)), rs.getString(at + 7), rs.getString(at + 8),
+                rs.getBoolean(at + 9), rs.getInt(at + 10), rs.getInt(at + 11), Optional.ofNullable(rs.getObject(at + 12, OffsetDateTime.class)),
+                rs.getString(at + 13), rs.getBoolean(at + 14));
     }
 
     /**
@@ -93,29 +103,36 @@ public final class RegisterReader {
     }
 
     /**
-     * {@link #RECORD_FIELDS} and, from 29 on, what a {@link PersonRecords.Line} needs besides, from the person's records. The
+     * {@link #RECORD_FIELDS}, from 29 on what a {@link PersonRecords.Line} needs besides, from the person's records, and from
+     * {@link #PERSON_AT} on the person's own {@link #personFields} (the same on every row: one statement for the page, not two,
+     * each costing the server a statement's start, plan and result on every view). The
      * person_record join comes first: H2 does not move an inner join across an outer one, and with the records first its
      * plan scanned every record of every source (to give the rows in source-name order) before finding the person's.
      */
     private static final String PERSON_RECORDS = "SELECT " + RECORD_FIELDS + """
             , s.kind, r.status_year, r.status_month, r.status_day, r.incident_id, i.name, r.household, r.relation, r.father_name,
-            r.mother_name, r.source_id
-            FROM person_record pr JOIN source_record r ON r.id = pr.source_record_id JOIN source s ON s.id = r.source_id
-            JOIN source_version v ON v.id = r.source_version_id LEFT JOIN incident i ON i.id = r.incident_id
+            r.mother_name, r.source_id,\s""" + personFields("p") + """
+            FROM person_record pr JOIN person p ON p.id = pr.person_id JOIN source_record r ON r.id = pr.source_record_id
+            JOIN source s ON s.id = r.source_id JOIN source_version v ON v.id = r.source_version_id LEFT JOIN incident i ON i.id = r.incident_id
             WHERE pr.person_id = :p ORDER BY s.name, r.row_no, r.id""";
 
-    /** The person and their records on {@code h}, in two queries; empty when there is no such person. */
+    private static final int PERSON_AT = 40;
+
+    /**
+     * The person and their records on {@code h}, in one query; a person with no record (none is linked so, but the register does
+     * not forbid it) is read by a second; empty when there is no such person.
+     */
     public static Optional<PersonWithRecords> personWithRecords(Handle h, long id) {
-        Optional<Person> person = person(h, id);
-        if (person.isEmpty()) {
-            return Optional.empty();
-        }
+        Person[] person = {null};
         List<SourceRecord> records = new ArrayList<>();
         List<PersonRecords.Line> lines = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
         h.createQuery(PERSON_RECORDS)
                 .bind("p", id)
                 .map((rs, ctx) -> {
+                    if (person[0] == null) {
+                        person[0] = person(rs, PERSON_AT);
+                    }
                     SourceRecord r = record(rs);
                     if (groups.isEmpty() || !records.get(records.size() - 1).source().equals(r.source())) {
                         groups.add(lines.size());
@@ -131,6 +148,13 @@ public final class RegisterReader {
                     return 0;
                 })
                 .forEach(x -> { });
+        if (person[0] == null) {
+            Optional<Person> alone = person(h, id);
+            if (alone.isEmpty()) {
+                return Optional.empty();
+            }
+            person[0] = alone.get();
+        }
         // Within each source (the rows come by source name, as the database orders names) person show lists by record id.
         List<PersonRecords.Line> byId = new ArrayList<>(lines.size());
         for (int g = 0; g < groups.size(); g++) {
@@ -138,7 +162,7 @@ public final class RegisterReader {
             group.sort(java.util.Comparator.comparingLong(PersonRecords.Line::recordId));
             byId.addAll(group);
         }
-        return Optional.of(new PersonWithRecords(person.get(), List.copyOf(records), List.copyOf(byId)));
+        return Optional.of(new PersonWithRecords(person[0], List.copyOf(records), List.copyOf(byId)));
     }
 
     private static SourceRecord record(java.sql.ResultSet rs) throws java.sql.SQLException {

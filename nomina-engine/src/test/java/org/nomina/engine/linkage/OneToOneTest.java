@@ -26,6 +26,15 @@ class OneToOneTest {
         return (long) Math.min(a, b) << 32 | Math.max(a, b);
     }
 
+    /** Each weight's probability, as the linker computes it. */
+    private static float[] probabilities(float[] weight) {
+        float[] p = new float[weight.length];
+        for (int i = 0; i < weight.length; i++) {
+            p[i] = probability(weight[i]);
+        }
+        return p;
+    }
+
     private static float probability(float weight) {
         return (float) (1 / (1 + Math.pow(2, -weight)));
     }
@@ -36,7 +45,7 @@ class OneToOneTest {
         // way; the weaker must not stand in for it: o / (1 + o + o') with o' the stronger's odds, about 0.4.
         long[] pairs = {pair(0, 1), pair(0, 2)};
         float[] weight = {13f, 12.5f};
-        float[] p = {probability(13f), probability(12.5f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0), pairs, weight, p, 0.99);
 
@@ -51,7 +60,7 @@ class OneToOneTest {
         // the weaker of two: another testimony (record 3) fits it better. Its side lowers the pair.
         long[] pairs = {pair(0, 1), pair(0, 2), pair(1, 3)};
         float[] weight = {13f, 10f, 15f};
-        float[] p = {probability(13f), probability(10f), probability(15f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0, 1), pairs, weight, p, 0.99);
 
@@ -66,7 +75,7 @@ class OneToOneTest {
         // and the clusters' other records decide. A third candidate 0.5 bits weaker is lowered as before.
         long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2)};
         float[] weight = {16.88f, 16.88f, 16.38f, 6f};
-        float[] p = {probability(16.88f), probability(16.88f), probability(16.38f), probability(6f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0, 0), pairs, weight, p, 0.99);
 
@@ -82,7 +91,7 @@ class OneToOneTest {
         // testimony to whichever cluster comes first with full odds. Only the first keeps its odds from this side.
         long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(2, 3)};
         float[] weight = {16.88f, 16.88f, 16.88f, 6f, 6f, 6f};
-        float[] p = {probability(16.88f), probability(16.88f), probability(16.88f), probability(6f), probability(6f), probability(6f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0, 0), pairs, weight, p, 0.99);
 
@@ -95,7 +104,7 @@ class OneToOneTest {
     void shouldLeaveAClearlyStrongerCandidateLinked() {
         long[] pairs = {pair(0, 1), pair(0, 2)};
         float[] weight = {17.5f, 12.5f};
-        float[] p = {probability(17.5f), probability(12.5f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0), pairs, weight, p, 0.99);
 
@@ -108,7 +117,7 @@ class OneToOneTest {
         // Records 1 and 2 are one woman listed twice (their own pair is at 0.999): no rivalry between them.
         long[] pairs = {pair(0, 1), pair(0, 2), pair(1, 2)};
         float[] weight = {12.5f, 12.5f, 14f};
-        float[] p = {probability(12.5f), probability(12.5f), probability(14f)};
+        float[] p = probabilities(weight);
 
         OneToOne.apply(table(1, 0, 0), pairs, weight, p, 0.99);
 
@@ -120,7 +129,7 @@ class OneToOneTest {
     void shouldLeaveCandidatesOnDifferentListsAndASingleListAlone() {
         long[] acrossLists = {pair(0, 1), pair(0, 2)};
         float[] weight = {12.5f, 12.5f};
-        float[] p = {probability(12.5f), probability(12.5f)};
+        float[] p = probabilities(weight);
         OneToOne.apply(table(2, 0, 1), acrossLists, weight, p, 0.99);
         assertThat(p[0]).isEqualTo(probability(12.5f));
 

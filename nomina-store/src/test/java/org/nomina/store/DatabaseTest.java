@@ -47,11 +47,34 @@ class DatabaseTest {
     @Test
     void shouldReopenACurrentDatabaseWithoutMigratingAgain() {
         String url = Database.h2Url(dir.resolve("db"));
-        Database.open(url).jdbi().useHandle(h -> h.execute("INSERT INTO incident (name, created_at) VALUES ('x', CURRENT_TIMESTAMP)"));
-        Database again = Database.open(url);
-        long incidents = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
-        assertThat(incidents).isEqualTo(1);
-        assertThat(again.isCurrent()).isTrue();
+        try (Database first = Database.open(url)) {
+            first.jdbi().useHandle(h -> h.execute("INSERT INTO incident (name, created_at) VALUES ('x', CURRENT_TIMESTAMP)"));
+        }
+        try (Database again = Database.open(url)) {
+            long incidents = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
+            assertThat(incidents).isEqualTo(1);
+            assertThat(again.isCurrent()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldShutAnEmbeddedFileDownWhenTheLastDatabaseOnItCloses() {
+        // H2 keeps a DB_CLOSE_DELAY=-1 file open, its lock file rewritten every second, until SHUTDOWN: a folder
+        // deleted after the commands ran then got its lock file back and could not be deleted.
+        String url = Database.h2Url(dir.resolve("db"));
+        java.nio.file.Path lock = dir.resolve("db").resolve("nomina.lock.db");
+        Database first = Database.open(url);
+        Database second = Database.open(url);
+        first.close();
+        long incidents = second.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
+        assertThat(incidents).as("another Database of this JVM still uses the file").isZero();
+        assertThat(lock).exists();
+        second.close();
+        second.close();
+        assertThat(lock).as("the last one to close shut the database down").doesNotExist();
+        try (Database again = Database.open(url)) {
+            assertThat(again.isCurrent()).isTrue();
+        }
     }
 
     @Test
@@ -73,12 +96,13 @@ class DatabaseTest {
     @Test
     void shouldLeaveADatabaseWithAFailedMigrationToFlyway() {
         String url = Database.h2Url(dir.resolve("db"));
-        Database db = Database.open(url);
-        db.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'"));
-        assertThat(db.isCurrent()).isFalse();
-        // Flyway refuses a history with a failed migration; the fast path must not hide that.
-        assertThatThrownBy(() -> Database.open(url))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("cannot open the database");
+        try (Database db = Database.open(url)) {
+            db.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'"));
+            assertThat(db.isCurrent()).isFalse();
+            // Flyway refuses a history with a failed migration; the fast path must not hide that.
+            assertThatThrownBy(() -> Database.open(url))
+                    .isInstanceOf(BadInputException.class).hasMessageContaining("cannot open the database");
+        }
     }
 
     @Test
@@ -86,8 +110,9 @@ class DatabaseTest {
         // Two branches' migrations merged in another order: a register that has the newest but not one below it must
         // go through Flyway (which applies or refuses the missing one), never skip it on the fast path.
         String url = Database.h2Url(dir.resolve("db"));
-        Database db = Database.open(url);
-        db.jdbi().useHandle(h -> h.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + (Database.LATEST_MIGRATION - 1) + "'"));
-        assertThat(db.isCurrent()).isFalse();
+        try (Database db = Database.open(url)) {
+            db.jdbi().useHandle(h -> h.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + (Database.LATEST_MIGRATION - 1) + "'"));
+            assertThat(db.isCurrent()).isFalse();
+        }
     }
 }

@@ -206,8 +206,7 @@ class CommandLineTest extends InRegister {
     void shouldExitOneNamingTheLedgerEntryWhenAStoredRecordWasAlteredWithSql() throws IOException {
         importPeople();
         nomina("import", write("second.csv", "ID,Name\nS-1,Vera Primerova\nS-2,Oleg Obraztsov\n").toString(), "--source", "Second list");
-        int altered = Database.open(db).jdbi().withHandle(handle -> handle.createUpdate(
-                "UPDATE source_record SET full_name = 'Someone Else' WHERE record_id = 'S-2'").execute());
+        int altered = TestRegisters.execute(db, "UPDATE source_record SET full_name = 'Someone Else' WHERE record_id = 'S-2'");
         assertThat(altered).isEqualTo(1);
 
         InProcess.Result result = nomina("verify");
@@ -221,8 +220,7 @@ class CommandLineTest extends InRegister {
     @Test
     void shouldExitOneNamingTheLedgerEntryWhenTheEntryItselfWasAlteredWithSql() throws IOException {
         importPeople();
-        Database.open(db).jdbi().useHandle(handle -> handle.createUpdate(
-                "UPDATE ledger_entry SET actor = 'someone else' WHERE seq = 1").execute());
+        TestRegisters.execute(db, "UPDATE ledger_entry SET actor = 'someone else' WHERE seq = 1");
 
         InProcess.Result result = nomina("verify", "--json");
 

@@ -109,7 +109,7 @@ class ImportKillTest {
         InProcess.Result first = InProcess.run("--db", url, "import", small.toString(), "--source", "Small list");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         Map<String, Object> before = TestRegisters.snapshot(url);
-        Verifier.Report verifiedBefore = Verifier.verify(Database.open(url).jdbi());
+        Verifier.Report verifiedBefore = TestRegisters.verify(url);
         assertThat(verifiedBefore.ok()).as(verifiedBefore.problems().toString()).isTrue();
         Path big = writeBigList(dir.resolve("big.csv"));
         TestRegisters.releaseEmbedded(url);
@@ -122,7 +122,7 @@ class ImportKillTest {
         }
 
         assertThat(TestRegisters.snapshot(url)).as("table counts and ledger head after the kill").isEqualTo(before);
-        Verifier.Report afterKill = Verifier.verify(Database.open(url).jdbi());
+        Verifier.Report afterKill = TestRegisters.verify(url);
         assertThat(afterKill.problems()).isEmpty();
         assertThat(afterKill.headHash()).isEqualTo(verifiedBefore.headHash());
         assertThat(afterKill.entries()).isEqualTo(verifiedBefore.entries());
@@ -133,7 +133,7 @@ class ImportKillTest {
         assertThat(result.get("already_imported").asBoolean()).as("the killed import must have left no trace").isFalse();
         assertThat(result.get("version").asInt()).isEqualTo(1);
         assertThat(result.get("rows_imported").asInt()).isEqualTo(BIG_ROWS);
-        Verifier.Report afterSecond = Verifier.verify(Database.open(url).jdbi());
+        Verifier.Report afterSecond = TestRegisters.verify(url);
         assertThat(afterSecond.problems()).isEmpty();
         assertThat(afterSecond.entries()).isEqualTo(verifiedBefore.entries() + 1);
         assertThat(afterSecond.recordsChecked()).isEqualTo(2 + BIG_ROWS);

@@ -42,6 +42,22 @@ public final class TestRegisters {
 
     /** Row counts of every table and the ledger's head hash ({@link TestDatabases#snapshot}): equal snapshots mean nothing changed. */
     static Map<String, Object> snapshot(String url) {
-        return TestDatabases.snapshot(Database.open(url));
+        try (Database db = Database.open(url)) {
+            return TestDatabases.snapshot(db);
+        }
+    }
+
+    /** The ledger as {@link org.nomina.store.verify.Verifier#verify} finds it, the database closed again. */
+    static org.nomina.store.verify.Verifier.Report verify(String url) {
+        try (Database db = Database.open(url)) {
+            return org.nomina.store.verify.Verifier.verify(db.jdbi());
+        }
+    }
+
+    /** Runs {@code sql} (an UPDATE or DELETE a test uses to tamper with a register) and closes the database again. */
+    static int execute(String url, String sql) {
+        try (Database db = Database.open(url)) {
+            return db.jdbi().withHandle(handle -> handle.createUpdate(sql).execute());
+        }
     }
 }

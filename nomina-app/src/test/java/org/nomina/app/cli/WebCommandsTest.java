@@ -32,7 +32,9 @@ class WebCommandsTest extends InRegister {
     }
 
     private int users() {
-        return Database.open(db).jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one());
+        try (Database opened = Database.open(db)) {
+            return opened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one());
+        }
     }
 
     @Test

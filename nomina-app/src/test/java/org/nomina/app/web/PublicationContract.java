@@ -150,6 +150,9 @@ abstract class PublicationContract {
         if (register != null) {
             register.close();
         }
+        if (db != null) {
+            db.close();
+        }
     }
 
     long personOf(String fullName) {

@@ -151,6 +151,9 @@ abstract class WebContract {
         if (register != null) {
             register.close();
         }
+        if (db != null) {
+            db.close();
+        }
     }
 
     @BeforeEach
@@ -476,10 +479,11 @@ abstract class WebContract {
         Path list = dir.resolve("late-list.csv");
         Files.writeString(list, "Name,Born,Village,Fate\nZeynalabdinov Tofiq,1944,Nomkənd,killed\n", StandardCharsets.UTF_8);
         // As the command line would: another Database object on the same URL, no server involved.
-        Database beside = Database.open(url);
-        new Importer(beside).importFile(new ImportRequest(list, "Late list", Optional.empty(), Optional.empty(), Optional.empty(), "cli"),
-                Importer.Progress.NONE);
-        RegisterLinker.link(beside, LinkageConfig.defaults(), "cli", ProgressListener.NONE);
+        try (Database beside = Database.open(url)) {
+            new Importer(beside).importFile(new ImportRequest(list, "Late list", Optional.empty(), Optional.empty(), Optional.empty(), "cli"),
+                    Importer.Progress.NONE);
+            RegisterLinker.link(beside, LinkageConfig.defaults(), "cli", ProgressListener.NONE);
+        }
         String body = "";
         for (int i = 0; i < 60 && !body.contains("Zeynalabdinov Tofiq"); i++) {
             Thread.sleep(500);

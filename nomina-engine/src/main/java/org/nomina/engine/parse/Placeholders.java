@@ -55,7 +55,7 @@ public final class Placeholders {
      * feed) made one space. By hand: the regex's matcher per short cell was a tenth of the import's reading thread
      * (JFR, a million rows), and almost no cell needs a change, so such a cell is returned as it is.
      */
-    static String singleSpaced(String s) {
+    public static String singleSpaced(String s) {
         StringBuilder out = null;
         boolean inRun = false;
         for (int i = 0; i < s.length(); i++) {

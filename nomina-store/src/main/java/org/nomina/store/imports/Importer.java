@@ -45,14 +45,6 @@ public final class Importer {
      * million rows, most of it reading evicted pages back; 10,000 rows' pages fit.
      */
     public static final int COMMIT_ROWS = 10_000;
-    /**
-     * Rows committed at a time on H2. H2 marks each row of a transaction committed at its commit, which rewrites every
-     * leaf page the transaction touched; its background writer stores the unsaved pages about every 10,000 rows here,
-     * so with 10,000-row commits most leaves were serialized twice (with the rows uncommitted, then committed). With
-     * 2,000 rows the pages are committed before they are stored, and the commit's walk finds them in the cache.
-     * PostgreSQL keeps {@link #COMMIT_ROWS}: each of its commits waits for a sync.
-     */
-    public static final int H2_COMMIT_ROWS = 2_000;
 
     /** Told how far an import has got; called from the importing thread. */
     public interface Progress {
@@ -65,7 +57,7 @@ public final class Importer {
     private final int commitRows;
 
     public Importer(Database database) {
-        this(database, database.isPostgres() ? COMMIT_ROWS : H2_COMMIT_ROWS);
+        this(database, COMMIT_ROWS);
     }
 
     /** With batches of {@code commitRows} committed rows: tests make an import of a few thousand rows commit several. */

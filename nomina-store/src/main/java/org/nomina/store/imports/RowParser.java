@@ -60,7 +60,7 @@ final class RowParser {
     private final StringWriter buffer = new StringWriter(1024);
     /**
      * Each date column's values read so far, by their text: a list writes the same dates again and again (a million
-     * rows of the generated register hold 29,996 distinct birth dates), and the automatic parser tries up
+     * rows of the generated register hold 29,994 distinct birth dates in 764,937 filled cells), and the automatic parser tries up
      * to ten regular expressions on each. Values it cannot read are not kept (they are rare, and their message is made
      * again). At most {@link #DATES_KEPT} per column, so memory stays bounded whatever the file.
      */

@@ -74,7 +74,6 @@ public final class Values {
         return formats;
     });
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Sex> SEX_WORDS = new HashMap<>();
     private static final Map<String, Status> STATUS_WORDS = new HashMap<>();
 
@@ -123,7 +122,7 @@ public final class Values {
     }
 
     private static String key(String text) {
-        return WHITESPACE.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return Placeholders.singleSpaced(text.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The common word for a sex, if {@code text} is one ("м", "female", "qadın" …). */

@@ -26,4 +26,16 @@ class PlaceholdersTest {
     void shouldNotCallBlankAPlaceholder() {
         assertThat(Placeholders.isPlaceholder("   ")).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a", "не указано", "не  указано", "не\tуказано", " \t\n x  y\r\n", "a \u000B\fb", "  ", "\t", "a\u00A0 b", "нет   данных  "})
+    void shouldCollapseWhitespaceAsTheRegexDid(String text) {
+        assertThat(Placeholders.singleSpaced(text)).isEqualTo(text.replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void shouldFindAPlaceholderWrittenWithTabsOrRunsOfSpaces() {
+        assertThat(Placeholders.isPlaceholder("нет\t\tданных")).isTrue();
+        assertThat(Placeholders.isPlaceholder("not   known")).isTrue();
+    }
 }

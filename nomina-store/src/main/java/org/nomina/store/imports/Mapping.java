@@ -32,7 +32,6 @@ import org.nomina.store.CanonicalJson;
 public record Mapping(Optional<String> source, Optional<Charset> encoding, Optional<Character> delimiter, Optional<String> sheet,
                       Map<String, ColumnMapping> columns) {
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> TOP_KEYS = Set.of("encoding", "delimiter", "columns", "sheet");
     private static final Set<String> COLUMN_KEYS = Set.of("field", "order", "format", "values", "invalid");
 
@@ -166,7 +165,7 @@ public record Mapping(Optional<String> source, Optional<Charset> encoding, Optio
     }
 
     static String normaliseWord(String word) {
-        return WHITESPACE.matcher(word.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return org.nomina.engine.parse.Placeholders.singleSpaced(word.strip().toLowerCase(Locale.ROOT));
     }
 
     static Charset charset(String name, String at) {

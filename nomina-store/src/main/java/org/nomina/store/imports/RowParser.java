@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nomina.engine.domain.Field;
 import org.nomina.engine.domain.PartialDate;
@@ -56,6 +58,14 @@ final class RowParser {
     private final ColumnMapping[] byIndex;
     private final boolean strictWidth;
     private final StringWriter buffer = new StringWriter(1024);
+    /**
+     * Each date column's values read so far, by their text: a list writes the same dates again and again (a million
+     * rows of the generated register hold 29,994 distinct birth dates in 764,937 filled cells), and the automatic parser tries up
+     * to ten regular expressions on each. Values it cannot read are not kept (they are rare, and their message is made
+     * again). At most {@link #DATES_KEPT} per column, so memory stays bounded whatever the file.
+     */
+    private final Map<Integer, Map<String, PartialDate>> dates = new HashMap<>();
+    static final int DATES_KEPT = 100_000;
 
     RowParser(List<String> header, List<ColumnMapping> columns, boolean strictWidth) {
         this.header = List.copyOf(header);
@@ -145,16 +155,16 @@ final class RowParser {
                     case GIVEN_NAME -> given = NameParser.titleCase(value);
                     case PATRONYMIC -> patronymic = NameParser.titleCase(value);
                     case SEX -> sex = Optional.of(sex(cm, value));
-                    case BIRTH_DATE -> birth = cm.dates().parse(value);
-                    case BIRTH_YEAR -> birthYear = cm.dates().parse(value);
+                    case BIRTH_DATE -> birth = date(i, cm, value);
+                    case BIRTH_YEAR -> birthYear = date(i, cm, value);
                     case AGE -> age = Values.age(value);
                     case PLACE -> place = value;
                     case ADDRESS -> address = value;
                     case ID_NUMBER -> idNumber = value;
-                    case INCIDENT_DATE -> incident = cm.dates().parse(value);
+                    case INCIDENT_DATE -> incident = date(i, cm, value);
                     case STATUS -> status = status(cm, value).word();
                     case NOTES -> notes = value;
-                    case STATUS_DATE -> statusDate = cm.dates().parse(value);
+                    case STATUS_DATE -> statusDate = date(i, cm, value);
                     case HOUSEHOLD -> household = value;
                     case RELATION -> {
                         relation = relation(cm, value).map(Relation::word).orElse("");
@@ -389,5 +399,19 @@ final class RowParser {
             throw new UncheckedIOException(e);
         }
         return buffer.toString();
+    }
+
+    /** {@code cm}'s date parser's reading of {@code value} (column {@code column}), from {@link #dates} when read before. */
+    private Optional<PartialDate> date(int column, ColumnMapping cm, String value) {
+        Map<String, PartialDate> known = dates.computeIfAbsent(column, c -> new HashMap<>());
+        PartialDate date = known.get(value);
+        if (date != null) {
+            return Optional.of(date);
+        }
+        Optional<PartialDate> read = cm.dates().parse(value);
+        if (read.isPresent() && known.size() < DATES_KEPT) {
+            known.put(value, read.get());
+        }
+        return read;
     }
 }

@@ -103,9 +103,13 @@ final class PairWriter {
                 s.setLong(6, p.keyB());
                 batch.add();
             }
-            for (PairKey gone : stored.keySet()) {
-                delete.statement().setLong(1, gone.a());
-                delete.statement().setLong(2, gone.b());
+            // In key order too: in the hash map's order each delete looked its row up somewhere else in the primary
+            // key, and a relink deletes every stored pair its run no longer reports.
+            List<PairKey> gone = new ArrayList<>(stored.keySet());
+            gone.sort(Comparator.comparingLong(PairKey::a).thenComparingLong(PairKey::b));
+            for (PairKey pair : gone) {
+                delete.statement().setLong(1, pair.a());
+                delete.statement().setLong(2, pair.b());
                 delete.add();
             }
         }

@@ -229,6 +229,37 @@ abstract class ImportContract extends DatabaseContract {
     }
 
     @Test
+    void shouldReadARepeatedDateAlikeOnEveryRowAndKeepEachRowsProblem() throws IOException {
+        // RowParser keeps the dates it has read; a value read before must give the same date, and an unreadable or
+        // future one its problem again on every row that has it.
+        Path file = TestFiles.utf8(dir, "repeat.csv", """
+                ID,Name,Date of birth,Date of incident
+                1,Rauf Hasanov,12.03.1951,14.11.1994
+                2,Leyla Aliyeva,32.13.1951,14.11.1994
+                3,Vugar Kerimov,12.03.1951,12.03.2051
+                4,Aygun Hasanova,32.13.1951,12.03.2051
+                5,Ali Kerimov,12.03.1951,14.11.1994
+                """);
+        ImportResult r = importFile(file, "Repeats");
+        assertThat(r.rowsImported()).isEqualTo(5);
+        assertThat(r.problemsByColumn()).containsExactly(Map.entry("Date of birth", 2), Map.entry("Date of incident", 2));
+        for (String id : List.of("1", "3", "5")) {
+            assertThat(record("Repeats", id)).as("row " + id).containsEntry("birth_year", 1951).containsEntry("birth_month", 3)
+                    .containsEntry("birth_day", 12);
+        }
+        for (String id : List.of("2", "4")) {
+            assertThat(record("Repeats", id)).as("row " + id).containsEntry("birth_year", null);
+            assertThat((String) record("Repeats", id).get("problems")).contains("Date of birth: '32.13.1951'");
+        }
+        for (String id : List.of("3", "4")) {
+            assertThat(record("Repeats", id)).as("row " + id).containsEntry("incident_year", null);
+            assertThat((String) record("Repeats", id).get("problems")).contains("2051-03-12 lies in the future");
+        }
+        assertThat(record("Repeats", "5")).containsEntry("incident_year", 1994).containsEntry("incident_day", 14)
+                .containsEntry("problems", "[]");
+    }
+
+    @Test
     void shouldRejectUnreadableValuesOfAColumnMappedInvalidReject() throws IOException {
         Path file = TestFiles.utf8(dir, "strict.csv", "id,name,dob,fate\nr1,Ali Mamedov,19510230,on holiday\nr2,Rauf Hasanov,19600101,killed\n");
         Path mapping = TestFiles.utf8(dir, "strict.yaml", """

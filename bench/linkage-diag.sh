@@ -20,7 +20,8 @@ java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 src="$(cd "$(dirname "$0")" && pwd)/linkage-diag/src"
 classes=$(mktemp -d)
 trap 'rm -rf "$classes"' EXIT
-"$java_home/bin/javac" -nowarn -cp "$jar" -d "$classes" $(find "$src" -name '*.java')
+mapfile -t sources < <(find "$src" -name '*.java')
+"$java_home/bin/javac" -nowarn -cp "$jar" -d "$classes" "${sources[@]}"
 # shellcheck disable=SC2086
 "$java_home/bin/java" ${NOMINA_DIAG_OPTS:--Xmx3g} -cp "$jar:$classes" org.nomina.store.linkage.Diag \
     "jdbc:h2:file:$(cd "$db" && pwd)/nomina" "$truth" "$@" 2> >(grep -v '^SLF4J' >&2)

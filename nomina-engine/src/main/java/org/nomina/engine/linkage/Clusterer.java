@@ -19,7 +19,8 @@ import java.util.Map;
  * <li>no reviewer said DIFFERENT for any pair across them (cannot-link);</li>
  * <li>every pair across them from the same source has a direct link of at least the same-source
  * probability (lists contain duplicates, but two rows of one list are usually two people) — when there
- * is more than one list, and no two of them give different fates (see {@code fatesDiffer});</li>
+ * is more than one list, and no two of them give different values of a field whose comparison says
+ * {@code same_list: distinct} (by default the status: see {@link ComparisonSpec#standardSameList});</li>
  * <li>no pair across them contradicts on a field whose comparison has a veto ({@link ComparisonSpec.Veto}:
  * by default birth date, given name, father's name, surname and place), unless that pair's own link reaches
  * the veto's override weight; a pair blocking did not propose is scored on demand for this;</li>
@@ -48,6 +49,11 @@ final class Clusterer {
     private final int[] next;
     /** The configured vetoes, the strongest override first: the first that objects sets the bar. */
     private final List<FieldVeto> vetoes;
+    /**
+     * The value ids (−1 missing) of each field whose comparison says {@code same_list: distinct}: two records of one
+     * list that both give it, and not the same value, are two people.
+     */
+    private final int[][] distinctWithinList;
 
     /**
      * A veto of one compared field: whether records x and y contradict on it. {@code sharedOverride}: a strong link
@@ -96,6 +102,20 @@ final class Clusterer {
                 .map(spec -> new FieldVeto(spec.veto().overrideBits(), contradiction(spec), spec.method() == ComparisonSpec.Method.TEXT))
                 .sorted(Comparator.comparingDouble(FieldVeto::overrideBits).reversed())
                 .toList();
+        distinctWithinList = config.comparisons().stream().filter(spec -> spec.sameList() == ComparisonSpec.SameList.DISTINCT)
+                .map(this::valueIds).toArray(int[][]::new);
+    }
+
+    /** The ids of the values of a field compared as values (−1: not given); sex 1 or 2. */
+    private int[] valueIds(ComparisonSpec spec) {
+        if (spec.method() == ComparisonSpec.Method.SEX) {
+            int[] ids = new int[table.size];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = table.sex[i] == 0 ? -1 : table.sex[i];
+            }
+            return ids;
+        }
+        return FieldComparator.textColumn(table, spec.field()).ids;
     }
 
     /** How records contradict on the field of {@code spec} (see {@link ComparisonSpec.Veto}). */
@@ -168,7 +188,7 @@ final class Clusterer {
                 continue;
             }
             if (strictWithinSource && table.sources[a] == table.sources[b]
-                    && (probability[index] < config.sameSourceProbability() || fatesDiffer(a, b))) {
+                    && (probability[index] < config.sameSourceProbability() || valuesDifferWithinList(a, b))) {
                 continue;
             }
             if (mayMerge(rootA, rootB)) {
@@ -198,7 +218,7 @@ final class Clusterer {
                 int found = Arrays.binarySearch(pairs, pair);
                 float p = found >= 0 ? probability[found] : Float.NaN;
                 if (strictWithinSource && table.sources[x] == table.sources[y]
-                        && (!(p >= config.sameSourceProbability()) || fatesDiffer(x, y))) {
+                        && (!(p >= config.sameSourceProbability()) || valuesDifferWithinList(x, y))) {
                     return false;
                 }
                 int objecting = -1;
@@ -317,17 +337,18 @@ final class Clusterer {
     }
 
     /**
-     * Two records of one list that both give a fate, and not the same one. A list's duplicate row repeats what the
-     * list says of its person; two rows of one list with the same names, father and village that give another fate
-     * (one killed, one missing; one injured, one killed) are namesakes the list tells apart. Across lists a fate
-     * that differs is weak evidence (lists disagree: "missing" for the killed), weighed by EM and not vetoed.
-     * Hard case, 3,000 people, seed 11: of the records of one list joined in a cluster, 23 false pairs gave
-     * different fates and 15 the same; of the true pairs of one list, 1 gave different fates and 38 the same.
+     * Two records (of one list) that both give a field whose comparison says {@code same_list: distinct}, and not
+     * the same value: by default two fates (see {@link ComparisonSpec#standardSameList} for why).
      */
-    private boolean fatesDiffer(int x, int y) {
-        int left = table.status.ids[x];
-        int right = table.status.ids[y];
-        return left >= 0 && right >= 0 && left != right;
+    private boolean valuesDifferWithinList(int x, int y) {
+        for (int[] ids : distinctWithinList) {
+            int left = ids[x];
+            int right = ids[y];
+            if (left >= 0 && right >= 0 && left != right) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The surname of one record is the given name of the other. */

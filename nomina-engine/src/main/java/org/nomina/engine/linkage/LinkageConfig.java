@@ -40,6 +40,9 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
     static final Set<String> STANDARD_FIELDS = Set.of(
             "surname", "given_name", "patronymic", "sex", "birth_date", "place", "address", "id_number", "status");
 
+    /** The methods of fields compared as values, whose {@code same_list} may be {@code distinct}. */
+    static final Set<Method> SAME_LIST_METHODS = Set.of(Method.EXACT, Method.SEX, Method.ID_NUMBER, Method.JARO_WINKLER);
+
     public LinkageConfig {
         comparisons = List.copyOf(comparisons);
         blockingRules = List.copyOf(blockingRules);
@@ -152,7 +155,7 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * comparisons:
      *   - {field: surname, thresholds: [0.92, 0.88, 0.7], term_frequency: true,
      *      veto: {similarity: 0.8, override_bits: 20}, disagreement_cap: 0.1}
-     *   - {field: status, disagreement_floor: 0.05}
+     *   - {field: status, disagreement_floor: 0.05, same_list: distinct}
      *   - {field: address, veto: {similarity: 0.8, override_bits: 12}}
      *   - {field: place, veto: false}
      *   - {field: extra.postcode, method: exact}
@@ -169,7 +172,8 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
      * seed: 42
      * </pre>
      * A comparison's {@code veto} ({@code true}, {@code false} or the mapping) and {@code disagreement_cap} /
-     * {@code disagreement_floor} default to its field's ({@link ComparisonSpec#standardVeto} …); a mapping's
+     * {@code disagreement_floor} and {@code same_list} ({@code distinct} or {@code any}) default to its field's
+     * ({@link ComparisonSpec#standardVeto} …); a mapping's
      * absent key keeps the field's default.
      *
      * @throws LinkageConfigException naming the offending field, e.g.
@@ -211,7 +215,8 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
             String path = "comparisons[" + i + "]";
             Map<?, ?> item = map(items.get(i), path);
             for (Object key : item.keySet()) {
-                if (!Set.of("field", "method", "thresholds", "term_frequency", "veto", "disagreement_cap", "disagreement_floor")
+                if (!Set.of("field", "method", "thresholds", "term_frequency", "veto", "disagreement_cap", "disagreement_floor",
+                                "same_list")
                         .contains(String.valueOf(key))) {
                     throw new LinkageConfigException(path + "." + key + ": unknown setting");
                 }
@@ -261,9 +266,22 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
             double floor = item.containsKey("disagreement_floor")
                     ? asNumber(item.get("disagreement_floor"), path + ".disagreement_floor")
                     : ComparisonSpec.standardDisagreementFloor(field);
-            specs.add(new ComparisonSpec(field, method, thresholds, termFrequency, veto, cap, floor));
+            ComparisonSpec.SameList sameList = item.containsKey("same_list")
+                    ? parseSameList(item.get("same_list"), path + ".same_list")
+                    : ComparisonSpec.standardSameList(field);
+            specs.add(new ComparisonSpec(field, method, thresholds, termFrequency, veto, cap, floor, sameList));
         }
         return specs;
+    }
+
+    /** {@code distinct} or {@code any}. */
+    private static ComparisonSpec.SameList parseSameList(Object value, String path) {
+        for (ComparisonSpec.SameList rule : ComparisonSpec.SameList.values()) {
+            if (rule.configName().equals(value)) {
+                return rule;
+            }
+        }
+        throw new LinkageConfigException(path + ": unknown value '" + value + "'; known: any, distinct");
     }
 
     /** {@code true} (the field's default veto), {@code false} (none) or {similarity, override_bits} over the default. */
@@ -382,6 +400,13 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                 }
             }
             validateVeto(spec, path + ".veto");
+            if (spec.sameList() == null) {
+                throw new LinkageConfigException(path + ".same_list: required");
+            }
+            if (spec.sameList() == ComparisonSpec.SameList.DISTINCT && !SAME_LIST_METHODS.contains(spec.method())) {
+                throw new LinkageConfigException(path + ".same_list: '" + spec.field() + "' cannot be distinct within a "
+                        + "list; status, sex, id_number and extra columns can");
+            }
             if (!(spec.disagreementCap() > 0 && spec.disagreementCap() <= 1)) {
                 throw new LinkageConfigException(path + ".disagreement_cap: must be in (0, 1], got " + spec.disagreementCap());
             }

@@ -1,6 +1,7 @@
 package org.nomina.engine.linkage;
 
 import org.junit.jupiter.api.Test;
+import org.nomina.engine.domain.Sex;
 import org.nomina.engine.domain.Status;
 import org.nomina.engine.names.NameNormaliser;
 
@@ -137,6 +138,40 @@ class ClustererTest {
 
         assertThat(apart[0]).isNotEqualTo(apart[1]).isEqualTo(apart[2]);
         assertThat(together[0]).isEqualTo(together[1]).isEqualTo(together[2]);
+    }
+
+    @Test
+    void shouldKeepTwoRowsOfOneListApartByTheFieldsTheConfigurationNames() {
+        // The fate rule is the status comparison's `same_list: distinct`: off, the two fates on one list are one
+        // person again; on another field (sex), two rows giving different sexes are kept apart instead and the two
+        // fates are not; and a field that is not compared keeps nothing apart.
+        List<LinkRecord> twoFates = List.of(
+                record(0, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").sex(Sex.MALE).status(Status.KILLED).build(),
+                record(1, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").sex(Sex.MALE).status(Status.MISSING).build(),
+                record(2, 1).names("Эльшанов", "Али", "").place("Номкенд").status(Status.KILLED).build());
+        List<LinkRecord> twoSexes = List.of(
+                record(0, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").sex(Sex.MALE).status(Status.KILLED).build(),
+                record(1, 0).names("Elşənov", "Əli", "Bəşir").place("Nomkənd").sex(Sex.FEMALE).status(Status.KILLED).build(),
+                record(2, 1).names("Эльшанов", "Али", "").place("Номкенд").status(Status.KILLED).build());
+        List<Scored> scored = List.of(new Scored(0, 1, 0.99999f), new Scored(0, 2, 0.999f), new Scored(1, 2, 0.99f));
+        LinkageConfig statusAny = withSameList(Map.of("status", ComparisonSpec.SameList.ANY));
+        LinkageConfig sexOnly = withSameList(Map.of("status", ComparisonSpec.SameList.ANY, "sex", ComparisonSpec.SameList.DISTINCT));
+        LinkageConfig statusNotCompared = CONFIG.withComparisons(CONFIG.comparisons().stream()
+                .filter(c -> !c.field().equals("status")).toList());
+
+        int[] byDefault = cluster(twoFates, scored, Map.of(), null, CONFIG);
+        int[] off = cluster(twoFates, scored, Map.of(), null, statusAny);
+        int[] fatesWithSexOnly = cluster(twoFates, scored, Map.of(), null, sexOnly);
+        int[] sexesWithSexOnly = cluster(twoSexes, scored, Map.of(), null, sexOnly);
+        int[] sexesByDefault = cluster(twoSexes, scored, Map.of(), null, CONFIG);
+        int[] notCompared = cluster(twoFates, scored, Map.of(), null, statusNotCompared);
+
+        assertThat(byDefault[0]).isNotEqualTo(byDefault[1]).isEqualTo(byDefault[2]);
+        assertThat(off[0]).isEqualTo(off[1]).isEqualTo(off[2]);
+        assertThat(fatesWithSexOnly[0]).isEqualTo(fatesWithSexOnly[1]).isEqualTo(fatesWithSexOnly[2]);
+        assertThat(sexesWithSexOnly[0]).isNotEqualTo(sexesWithSexOnly[1]).isEqualTo(sexesWithSexOnly[2]);
+        assertThat(sexesByDefault[0]).isEqualTo(sexesByDefault[1]).isEqualTo(sexesByDefault[2]);
+        assertThat(notCompared[0]).isEqualTo(notCompared[1]).isEqualTo(notCompared[2]);
     }
 
     @Test
@@ -313,7 +348,13 @@ class ClustererTest {
     private static LinkageConfig withPlaceVeto(ComparisonSpec.Veto veto) {
         return CONFIG.withComparisons(CONFIG.comparisons().stream()
                 .map(c -> c.field().equals("place") ? new ComparisonSpec(c.field(), c.method(), c.thresholds(), c.termFrequency(), veto,
-                        c.disagreementCap(), c.disagreementFloor()) : c)
+                        c.disagreementCap(), c.disagreementFloor(), c.sameList()) : c)
+                .toList());
+    }
+
+    private static LinkageConfig withSameList(Map<String, ComparisonSpec.SameList> rules) {
+        return CONFIG.withComparisons(CONFIG.comparisons().stream()
+                .map(c -> rules.containsKey(c.field()) ? c.withSameList(rules.get(c.field())) : c)
                 .toList());
     }
 }

@@ -110,4 +110,35 @@ class LinkageConfigTest {
                 List.of(Map.of("field", "place", "disagreement_floor", 0.3, "disagreement_cap", 0.2)))))
                 .hasMessageStartingWith("comparisons[0].disagreement_floor: must not exceed");
     }
+
+    @Test
+    void shouldReadWhetherTwoValuesOnOneListAreTwoPeople() {
+        Map<String, Object> map = Map.of("comparisons", List.of(
+                Map.of("field", "status"),
+                Map.of("field", "sex", "same_list", "distinct"),
+                Map.of("field", "id_number", "same_list", "any")));
+
+        List<ComparisonSpec> specs = LinkageConfig.fromMap(map).comparisons();
+
+        assertThat(specs.get(0).sameList()).isEqualTo(ComparisonSpec.SameList.DISTINCT);
+        assertThat(specs.get(1).sameList()).isEqualTo(ComparisonSpec.SameList.DISTINCT);
+        assertThat(specs.get(2).sameList()).isEqualTo(ComparisonSpec.SameList.ANY);
+        assertThat(LinkageConfig.fromMap(Map.of("comparisons", List.of(Map.of("field", "status", "same_list", "any"))))
+                .comparisons().get(0).sameList()).isEqualTo(ComparisonSpec.SameList.ANY);
+        assertThat(LinkageConfig.defaults().comparisons()).filteredOn(c -> c.sameList() == ComparisonSpec.SameList.DISTINCT)
+                .extracting(ComparisonSpec::field).containsExactly("status");
+    }
+
+    @Test
+    void shouldRejectABadSameListRuleNamingItsKeyAndValue() {
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons",
+                List.of(Map.of("field", "surname"), Map.of("field", "status", "same_list", "distict")))))
+                .hasMessage("comparisons[1].same_list: unknown value 'distict'; known: any, distinct");
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons",
+                List.of(Map.of("field", "status", "same_list", true)))))
+                .hasMessage("comparisons[0].same_list: unknown value 'true'; known: any, distinct");
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons",
+                List.of(Map.of("field", "place", "same_list", "distinct")))))
+                .hasMessageStartingWith("comparisons[0].same_list: 'place' cannot be distinct within a list");
+    }
 }

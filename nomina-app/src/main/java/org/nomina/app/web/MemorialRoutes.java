@@ -124,7 +124,7 @@ final class MemorialRoutes {
         params.put("pages", (int) Math.max(1, (Math.min(results.total(), 10_000) + PAGE_SIZE - 1) / PAGE_SIZE));
         params.put("lang", lang);
         params.put("qUrl", URLEncoder.encode(q, StandardCharsets.UTF_8));
-        return response(Html.CONTENT_TYPE, render("memorial.jte", params).getBytes(StandardCharsets.UTF_8));
+        return response(Html.CONTENT_TYPE, render("memorial.jte", params));
     }
 
     Optional<PublicProjection.PublicPerson> publicPerson(Context ctx) {
@@ -136,7 +136,7 @@ final class MemorialRoutes {
         String lang = language(ctx);
         PublicResponses.Response r = responses.get(publication.version(), PublicResponses.key(ctx, lang), () -> publicPerson(ctx)
                 .map(p -> response(Html.CONTENT_TYPE, render("memorial_person.jte", Map.of("page", page(ctx, lang, p.displayName()), "p", p,
-                        "lang", lang)).getBytes(StandardCharsets.UTF_8)))
+                        "lang", lang))))
                 .orElse(null));
         if (r == null) {
             notFound(ctx, lang);
@@ -209,7 +209,7 @@ final class MemorialRoutes {
 
     // --- helpers ----------------------------------------------------------------------------------------
 
-    private String render(String template, Map<String, Object> params) {
+    private byte[] render(String template, Map<String, Object> params) {
         return Html.render(templates, template, params);
     }
 

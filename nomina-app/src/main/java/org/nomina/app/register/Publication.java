@@ -80,6 +80,21 @@ public final class Publication {
         return db.jdbi().withHandle(Incidents::list);
     }
 
+    /**
+     * What every public page and response depends on, read now: the projection's {@link PublicProjection.Version} and the
+     * search index's version (the index object itself too: an index of an old format is recreated). A response built after
+     * reading it is at least as new as it, so a response kept under an equal version may be served again.
+     */
+    public record Version(PublicProjection.Version projection, RegisterIndex index, long indexVersion) {
+    }
+
+    public Version version() {
+        register.refreshIndexIfStale();
+        RegisterIndex index = register.index();
+        long indexVersion = index.version();
+        return new Version(projection.version(), index, indexVersion);
+    }
+
     public PublicProjection.Page search(String text, int offset, int limit) {
         register.refreshIndexIfStale();
         return projection.search(register.index(), text == null ? "" : text, offset, limit);

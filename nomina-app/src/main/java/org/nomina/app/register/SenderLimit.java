@@ -36,24 +36,42 @@ final class SenderLimit {
     boolean trySend(String address, Runnable send) {
         Instant now = clock.instant();
         String key = address == null ? "" : address;
-        if (!sentBy.containsKey(key) && sentBy.size() >= trackedAddresses) {
-            sentBy.entrySet().removeIf(e -> quiet(e.getValue(), now));
-            if (sentBy.size() >= trackedAddresses) {
-                return false;
+        while (true) {
+            if (!sentBy.containsKey(key) && sentBy.size() >= trackedAddresses) {
+                forgetQuiet(now);
+                if (sentBy.size() >= trackedAddresses) {
+                    return false;
+                }
+            }
+            Deque<Instant> times = sentBy.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (times) {
+                // Forgotten by another thread between the look-up and the lock (a new, still empty deque looks quiet): a send
+                // counted on it would be lost from the map, so take the address's current deque instead.
+                if (sentBy.get(key) != times) {
+                    continue;
+                }
+                while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
+                    times.removeFirst();
+                }
+                if (times.size() >= perWindow) {
+                    return false;
+                }
+                send.run();
+                times.addLast(now);
+            }
+            return true;
+        }
+    }
+
+    /** Forgets the quiet addresses, each removed under its deque's lock so that no send is counted on a forgotten one. */
+    private void forgetQuiet(Instant now) {
+        for (Map.Entry<String, Deque<Instant>> e : sentBy.entrySet()) {
+            synchronized (e.getValue()) {
+                if (quiet(e.getValue(), now)) {
+                    sentBy.remove(e.getKey(), e.getValue());
+                }
             }
         }
-        Deque<Instant> times = sentBy.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-                times.removeFirst();
-            }
-            if (times.size() >= perWindow) {
-                return false;
-            }
-            send.run();
-            times.addLast(now);
-        }
-        return true;
     }
 
     /** Addresses remembered now (at most {@code trackedAddresses}). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nomina.app.register.ClaimsDocument;
 import org.nomina.app.register.FiguresDocument;
 import org.nomina.app.register.PersonPage;
@@ -49,9 +50,17 @@ final class ApiRoutes {
     private final Register register;
     private final Publication publication;
     private final List<Route> routes = new ArrayList<>();
+    private final PublicResponses responses;
+    static final String PUBLIC = "/api/v1/public/";
 
+    /** The routes without keeping public responses (for the route table). */
     ApiRoutes(Register register) {
+        this(register, new PublicResponses(0, 0));
+    }
+
+    ApiRoutes(Register register, PublicResponses responses) {
         this.register = register;
+        this.responses = responses;
         this.publication = register.publication();
         Param q = new Param("q", "query", "string", false, "Words of a name, in any script; nothing typed is query syntax");
         Param offset = new Param("offset", "query", "integer", false, "The first result, from 0 (default 0)");
@@ -123,14 +132,18 @@ final class ApiRoutes {
                         + route.method().toUpperCase(java.util.Locale.ROOT) + " " + route.path() + "; that needs the role " + route.role().get().label());
             }
         }
-        Object result = route.handler().handle(ctx, viewer);
-        byte[] json = MemorialRoutes.jsonBytes(result);
         if (route.role().isEmpty()) {
-            MemorialRoutes.cacheable(ctx, "application/json", json);
-        } else {
-            ctx.contentType("application/json");
-            ctx.result(json);
+            // The public subset is the memorial's projection: kept per version of what is public, as the memorial's pages are.
+            // A refusal (a 404, a bad parameter) is thrown out of the rendering and never kept.
+            Supplier<PublicResponses.Response> render = () -> MemorialRoutes.response("application/json",
+                    MemorialRoutes.jsonBytes(route.handler().handle(ctx, null)));
+            MemorialRoutes.send(ctx, route.path().startsWith(PUBLIC) ? responses.get(publication.version(), PublicResponses.key(ctx, "-"), render)
+                    : render.get());
+            return;
         }
+        Object result = route.handler().handle(ctx, viewer);
+        ctx.contentType("application/json");
+        ctx.result(MemorialRoutes.jsonBytes(result));
     }
 
     /** The caller: a bearer token, else the session cookie (whose POSTs must carry X-CSRF-Token). */

@@ -42,11 +42,13 @@ final class MemorialRoutes {
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
 
     private final Publication publication;
+    private final PublicResponses responses;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Map<String, Messages> messages = new ConcurrentHashMap<>();
 
-    MemorialRoutes(Register register) {
+    MemorialRoutes(Register register, PublicResponses responses) {
         this.publication = register.publication();
+        this.responses = responses;
     }
 
     /** Paths served without signing in (the API's other routes check sessions and tokens themselves). */
@@ -106,6 +108,10 @@ final class MemorialRoutes {
 
     private void search(Context ctx) {
         String lang = language(ctx);
+        send(ctx, responses.get(publication.version(), PublicResponses.key(ctx, lang), () -> searchPage(ctx, lang)));
+    }
+
+    private PublicResponses.Response searchPage(Context ctx, String lang) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         int pageNo = Math.max(1, parseInt(ctx.queryParam("page"), 1));
         int offset = Math.min((pageNo - 1) * PAGE_SIZE, 10_000 - PAGE_SIZE);
@@ -118,7 +124,7 @@ final class MemorialRoutes {
         params.put("pages", (int) Math.max(1, (Math.min(results.total(), 10_000) + PAGE_SIZE - 1) / PAGE_SIZE));
         params.put("lang", lang);
         params.put("qUrl", URLEncoder.encode(q, StandardCharsets.UTF_8));
-        cacheable(ctx, "text/html; charset=utf-8", render("memorial.jte", params));
+        return response(Html.CONTENT_TYPE, render("memorial.jte", params));
     }
 
     Optional<PublicProjection.PublicPerson> publicPerson(Context ctx) {
@@ -128,13 +134,15 @@ final class MemorialRoutes {
 
     private void person(Context ctx) {
         String lang = language(ctx);
-        Optional<PublicProjection.PublicPerson> p = publicPerson(ctx);
-        if (p.isEmpty()) {
+        PublicResponses.Response r = responses.get(publication.version(), PublicResponses.key(ctx, lang), () -> publicPerson(ctx)
+                .map(p -> response(Html.CONTENT_TYPE, render("memorial_person.jte", Map.of("page", page(ctx, lang, p.displayName()), "p", p,
+                        "lang", lang))))
+                .orElse(null));
+        if (r == null) {
             notFound(ctx, lang);
             return;
         }
-        cacheable(ctx, "text/html; charset=utf-8", render("memorial_person.jte",
-                Map.of("page", page(ctx, lang, p.get().displayName()), "p", p.get(), "lang", lang)));
+        send(ctx, r);
     }
 
     private void notFound(Context ctx, String lang) {
@@ -201,31 +209,30 @@ final class MemorialRoutes {
 
     // --- helpers ----------------------------------------------------------------------------------------
 
-    private String render(String template, Map<String, Object> params) {
+    private byte[] render(String template, Map<String, Object> params) {
         return Html.render(templates, template, params);
     }
 
-    /** Sends a body with its ETag (a hash of the body), or 304 when the client holds that version. */
-    static void cacheable(Context ctx, String contentType, String body) {
-        cacheable(ctx, contentType, body.getBytes(StandardCharsets.UTF_8));
+    /**
+     * A public response of UTF-8 bytes with its ETag (a hash of the bytes). The body is encoded once: hashed and sent as the
+     * same bytes (a String body was encoded for the hash and again by Javalin for the response).
+     */
+    static PublicResponses.Response response(String contentType, byte[] body) {
+        return new PublicResponses.Response(contentType, body, "\"" + HexFormat.of().formatHex(SHA_256.get().digest(body), 0, 16) + "\"");
     }
 
-    /**
-     * Sends UTF-8 bytes with their ETag, or 304 when the client holds that version. The body is encoded once, here: hashed
-     * and sent as the same bytes (a String body was encoded for the hash and again by Javalin for the response).
-     */
-    static void cacheable(Context ctx, String contentType, byte[] body) {
-        String etag = "\"" + HexFormat.of().formatHex(SHA_256.get().digest(body), 0, 16) + "\"";
+    /** Sends a public response with its ETag, or 304 when the client holds that version. */
+    static void send(Context ctx, PublicResponses.Response r) {
         ctx.header("Cache-Control", CACHE);
         ctx.header("Vary", "Accept-Language");
-        ctx.header("ETag", etag);
+        ctx.header("ETag", r.etag());
         String held = ctx.header("If-None-Match");
-        if (held != null && List.of(held.split("\\s*,\\s*")).contains(etag)) {
+        if (held != null && List.of(held.split("\\s*,\\s*")).contains(r.etag())) {
             ctx.status(304);
             return;
         }
-        ctx.contentType(contentType);
-        ctx.result(body);
+        ctx.contentType(r.contentType());
+        ctx.result(r.body());
     }
 
     /** A digest per server thread: looking the algorithm up in the providers for every response was a tenth of the hashing. */

@@ -54,6 +54,12 @@ public final class WebServer implements AutoCloseable {
     private final Map<String, Messages> bundles = LANGUAGES.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, l -> new Messages(Locale.forLanguageTag(l))));
     private final Javalin app;
+    /**
+     * The memorial's and the public API's rendered responses, per version of what is public: at most 2,000 and 32 MB (a
+     * memorial search page is 5 to 20 kB).
+     */
+    private final PublicResponses publicResponses = new PublicResponses(PUBLIC_RESPONSES, 32L * 1024 * 1024);
+    static final int PUBLIC_RESPONSES = 2_000;
 
     public WebServer(Register register, String bind, int port) {
         this.register = register;
@@ -87,9 +93,9 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             routes(config.routes);
-            new MemorialRoutes(register).routes(config.routes);
+            new MemorialRoutes(register, publicResponses).routes(config.routes);
             new PublishRoutes(register).routes(config.routes);
-            new ApiRoutes(register).routes(config.routes);
+            new ApiRoutes(register, publicResponses).routes(config.routes);
             new DashboardRoutes(register).routes(config.routes);
         });
     }

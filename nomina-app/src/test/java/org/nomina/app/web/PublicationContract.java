@@ -285,6 +285,49 @@ abstract class PublicationContract {
         assertThat(get("/memorial/" + killed).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The server keeps rendered public responses per version of what is public: a repeated request is the same bytes, and a
+     * withholding, a release or a correction made by another process (a second projection on the database, as the command
+     * line beside the server would) shows at the next request, on every public route.
+     */
+    @Test
+    void keptPublicResponsesFollowEveryChangeByAnotherProcess() throws IOException, InterruptedException {
+        long killed = personOf(KILLED);
+        List<String> paths = List.of("/memorial/" + killed, "/memorial?q=Talibzade", "/api/v1/public/persons?q=Talibzade",
+                "/api/v1/public/persons/" + killed);
+        for (String path : paths) {
+            HttpResponse<String> first = get(path);
+            HttpResponse<String> again = get(path);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            assertThat(again.body()).as(path).isEqualTo(first.body()).contains(KILLED);
+            assertThat(again.headers().firstValue("ETag")).as(path).isEqualTo(first.headers().firstValue("ETag"));
+        }
+        PublicProjection other = new PublicProjection(db);
+        other.withhold(killed, "test of a kept response withheld by another process", "test");
+        try {
+            assertThat(get(paths.get(0)).statusCode()).isEqualTo(404);
+            assertThat(get(paths.get(1)).body()).doesNotContain(KILLED);
+            assertThat(get(paths.get(2)).body()).doesNotContain(KILLED);
+            assertThat(get(paths.get(3)).statusCode()).isEqualTo(404);
+        } finally {
+            other.release(killed, "test");
+        }
+        for (String path : paths) {
+            assertThat(get(path).body()).as(path + " after the release").contains(KILLED);
+        }
+        String etag = get(paths.get(0)).headers().firstValue("ETag").orElseThrow();
+        org.nomina.store.persons.PersonCorrections.correct(db.jdbi(), killed, "birth_year", "1960", "test of a kept response", "test");
+        try {
+            HttpResponse<String> corrected = get(paths.get(0), "If-None-Match", etag);
+            assertThat(corrected.statusCode()).as("the held version is no longer current").isEqualTo(200);
+            assertThat(corrected.body()).contains("1960").doesNotContain("1961");
+            assertThat(get(paths.get(3)).body()).contains("1960");
+        } finally {
+            org.nomina.store.persons.PersonCorrections.correct(db.jdbi(), killed, "birth_year", "1961", "test of a kept response, undone", "test");
+        }
+        assertThat(get(paths.get(0)).body()).contains("1961");
+    }
+
     @Test
     void pagesAreCacheableWithETagsAndSpeakTheVisitorsLanguage() throws IOException, InterruptedException {
         long killed = personOf(KILLED);

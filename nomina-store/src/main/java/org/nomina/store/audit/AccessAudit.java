@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.nomina.store.Database;
 
 /**
@@ -41,16 +40,29 @@ public final class AccessAudit {
         if (views.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO access_audit (viewed_at, username, role, person_id, source_record_id, field, shown, path)
-                VALUES (:at, :u, :r, :p, :rec, :f, :shown, :path)""");
-        for (View v : views) {
-            batch.bind("at", v.at()).bind("u", v.username()).bind("r", v.role()).bind("p", v.personId().orElse(null))
-                    .bind("rec", v.recordId().orElse(null)).bind("f", v.field()).bind("shown", v.shown())
-                    .bind("path", v.path().length() > 1000 ? v.path().substring(0, 1000) : v.path()).add();
+        // Plain JDBC on the handle's connection, in its transaction: one prepared statement, one batch, no Jdbi binding per value
+        // (a person page writes these on every view of a protected field).
+        try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(INSERT)) {
+            for (View v : views) {
+                ps.setObject(1, v.at());
+                ps.setString(2, v.username());
+                ps.setString(3, v.role());
+                ps.setObject(4, v.personId().orElse(null), java.sql.Types.BIGINT);
+                ps.setObject(5, v.recordId().orElse(null), java.sql.Types.BIGINT);
+                ps.setString(6, v.field());
+                ps.setBoolean(7, v.shown());
+                ps.setString(8, v.path().length() > 1000 ? v.path().substring(0, 1000) : v.path());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
         }
-        batch.execute();
     }
+
+    private static final String INSERT = """
+            INSERT INTO access_audit (viewed_at, username, role, person_id, source_record_id, field, shown, path)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** The newest views first, optionally of one user's or one person's. */
     public List<View> list(int limit, Optional<String> username, Optional<Long> personId) {

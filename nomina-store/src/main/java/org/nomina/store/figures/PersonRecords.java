@@ -67,9 +67,29 @@ public final class PersonRecords {
         if (year == null) {
             return "";
         }
-        if (month == null) {
-            return String.format("%04d", year);
+        StringBuilder out = new StringBuilder(10);
+        pad(out, year, 4);
+        if (month != null) {
+            pad(out.append('-'), month, 2);
+            if (day != null) {
+                pad(out.append('-'), day, 2);
+            }
         }
-        return day == null ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@code value} zero-padded to {@code width} digits, as {@code String.format("%0" + width + "d")} writes it, without
+     * parsing a format per call (person pages write a few dates per record).
+     */
+    public static StringBuilder pad(StringBuilder out, int value, int width) {
+        if (value < 0) {
+            return out.append(String.format("%0" + width + "d", value));
+        }
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 }

@@ -54,7 +54,7 @@ public final class PublicProjection {
     }
 
     private final Database db;
-    private volatile Exclusions exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+    private volatile Exclusions exclusions = new Exclusions(Set.of(), Set.of(), false, 0, 0);
     /**
      * Public persons (or their absence) as read at ledger head {@link #cachedAt}, the most recently used kept. Reading
      * a search page's 25 persons took two queries joining their records, 32% of the server's CPU in bench/web.sh
@@ -70,7 +70,26 @@ public final class PublicProjection {
     /** About 1 kB each: 20 MB at most. */
     static final int CACHED_PERSONS = 20_000;
 
-    private record Exclusions(Set<Long> persons, Set<String> publishedSources, boolean allSourcesPublished, long readAt) {
+    /** {@code generation} grows whenever a reading differs from the one before (or the cache is forgotten). */
+    private record Exclusions(Set<Long> persons, Set<String> publishedSources, boolean allSourcesPublished, long readAt, long generation) {
+        boolean sameAs(Exclusions o) {
+            return persons.equals(o.persons) && publishedSources.equals(o.publishedSources) && allSourcesPublished == o.allSourcesPublished;
+        }
+    }
+
+    /**
+     * What everything public depends on, read now: the ledger's head (every change to what is public appends to it, from
+     * whichever process) and the generation of the exclusions a search restricts the index by (read again every
+     * {@value #EXCLUSIONS_MILLIS} ms, so they may lag the head by that much). A response built after reading the version is
+     * at least as new as it; equal versions mean the same public content, for one version of the search index.
+     */
+    public record Version(long ledgerHead, long exclusions) {
+    }
+
+    /** The version of the public content now (one short query, as every public request already makes). */
+    public Version version() {
+        long head = ledgerHead();
+        return new Version(head, exclusions().generation());
     }
 
     public PublicProjection(Database db) {
@@ -283,7 +302,9 @@ public final class PublicProjection {
                     SELECT s.name FROM source s LEFT JOIN publish_source ps ON ps.source_id = s.id
                     WHERE ps.published IS NULL OR ps.published = TRUE""").mapTo(String.class).list());
             long unpublished = h.createQuery("SELECT COUNT(*) FROM publish_source WHERE published = FALSE").mapTo(Long.class).one();
-            return new Exclusions(Set.copyOf(out), Set.copyOf(published), unpublished == 0, now);
+            Exclusions read = new Exclusions(Set.copyOf(out), Set.copyOf(published), unpublished == 0, now, x.generation());
+            return read.sameAs(x) && x.readAt() != 0 ? read : new Exclusions(read.persons(), read.publishedSources(),
+                    read.allSourcesPublished(), now, x.generation() + 1);
         });
         exclusions = fresh;
         return fresh;
@@ -291,7 +312,7 @@ public final class PublicProjection {
 
     /** Forgets the cached exclusions, so that the next search reads them again. */
     private void changed() {
-        exclusions = new Exclusions(Set.of(), Set.of(), false, 0);
+        exclusions = new Exclusions(Set.of(), Set.of(), false, 0, exclusions.generation() + 1);
         synchronized (cache) {
             cache.clear();
             cachedAt = -1;

@@ -437,6 +437,23 @@ public final class RegisterIndex implements AutoCloseable {
         return AgeGroup.of(age).label();
     }
 
+    /**
+     * The version of the index searches read now: it changes with every rebuild (a new commit opens a newer reader), so a
+     * result kept with it is current while it stays.
+     */
+    public long version() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs a search; a page past the first {@value #MAX_WINDOW} results is refused (narrow the search instead). */
     public Page search(SearchQuery q) {
         return search(q, null);

@@ -33,24 +33,11 @@ public final class Database implements AutoCloseable {
      * database kept open. Null for PostgreSQL (a server keeps its databases open) and for a pool.
      */
     private volatile Connection keeper;
-    /** The embedded H2 file this Database holds open (see {@link #EMBEDDED}), or null for other URLs. */
-    private final String embeddedFile;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * How many open Databases of this JVM hold each embedded H2 file. With {@code DB_CLOSE_DELAY=-1} H2 keeps a file
-     * open after its last connection closes, until SHUTDOWN or the JVM's exit, and with {@code AUTO_SERVER=TRUE} a
-     * watchdog thread rewrites its {@code .lock.db} every second, even after the file was deleted: a test deleting
-     * its temporary folder then failed once in a while on a lock file that came back ("Failed to close extension
-     * context", CI of stop 20). The last of them to close shuts the database down.
-     */
-    private static final java.util.Map<String, Integer> EMBEDDED = new java.util.HashMap<>();
 
     private Database(String url, String user, String password, int poolSize) {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.embeddedFile = embeddedFile(url);
         if (poolSize > 0) {
             com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
             config.setJdbcUrl(serverSettings(url));
@@ -146,7 +133,6 @@ public final class Database implements AutoCloseable {
             }
             throw new BadInputException("cannot open the database " + redact(url) + ": " + root.getMessage(), e);
         }
-        db.hold();
         try {
             if (poolSize == 0 && lower.startsWith("jdbc:h2:")) {
                 db.keepOpen();
@@ -243,85 +229,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The absolute path of an embedded H2 file URL, or null for any other URL (memory, TCP, PostgreSQL). */
-    private static String embeddedFile(String url) {
-        if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:")) {
-            return null;
-        }
-        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        return Path.of(path).toAbsolutePath().normalize().toString();
-    }
-
-    /** Counts this Database among those holding its embedded file; called once it opened. */
-    private void hold() {
-        if (embeddedFile != null) {
-            synchronized (EMBEDDED) {
-                EMBEDDED.merge(embeddedFile, 1, Integer::sum);
-            }
-        }
-    }
-
-    /** True when this was the last open Database of this JVM on its embedded file. */
-    private boolean release() {
-        if (embeddedFile == null) {
-            return false;
-        }
-        synchronized (EMBEDDED) {
-            Integer left = EMBEDDED.merge(embeddedFile, -1, Integer::sum);
-            if (left != null && left <= 0) {
-                EMBEDDED.remove(embeddedFile);
-                return true;
-            }
-            return false;
-        }
-    }
-
-    /**
-     * Shuts the embedded database down when this process holds it (its session is local). A session that is remote
-     * belongs to another process that serves the file (AUTO_SERVER: the command line beside {@code nomina serve}),
-     * whose database must stay open.
-     */
-    private void shutDownIfHeldHere() {
-        Connection c = null;
-        boolean borrowed = false;
-        try {
-            if (keeper != null) {
-                c = keeper;
-            } else if (pool != null) {
-                c = pool.getConnection();
-                borrowed = true;
-            }
-            if (c != null && c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal) {
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                }
-            }
-        } catch (SQLException e) {
-            // Closed already, or never opened: nothing is left to shut down.
-        } finally {
-            if (borrowed) {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    // the pool is closed next
-                }
-            }
-        }
-    }
-
-    /**
-     * Closes the connection pool, if this database has one, or the connection that holds an H2 database open; the
-     * last Database of this JVM on an embedded file this process serves shuts that database down. Closing twice does
-     * nothing more.
-     */
+    /** Closes the connection pool, if this database has one, or the connection that holds an H2 database open. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        if (release()) {
-            shutDownIfHeldHere();
-        }
         if (pool != null) {
             pool.close();
         }

@@ -58,26 +58,6 @@ class DatabaseTest {
     }
 
     @Test
-    void shouldShutAnEmbeddedFileDownWhenTheLastDatabaseOnItCloses() {
-        // H2 keeps a DB_CLOSE_DELAY=-1 file open, its lock file rewritten every second, until SHUTDOWN: a folder
-        // deleted after the commands ran then got its lock file back and could not be deleted.
-        String url = Database.h2Url(dir.resolve("db"));
-        java.nio.file.Path lock = dir.resolve("db").resolve("nomina.lock.db");
-        Database first = Database.open(url);
-        Database second = Database.open(url);
-        first.close();
-        long incidents = second.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incident").mapTo(Long.class).one());
-        assertThat(incidents).as("another Database of this JVM still uses the file").isZero();
-        assertThat(lock).exists();
-        second.close();
-        second.close();
-        assertThat(lock).as("the last one to close shut the database down").doesNotExist();
-        try (Database again = Database.open(url)) {
-            assertThat(again.isCurrent()).isTrue();
-        }
-    }
-
-    @Test
     void shouldKeepAnH2DatabaseOpenBetweenUsesUntilClosed() {
         // An in-memory H2 database without DB_CLOSE_DELAY vanishes when its last connection closes, as an H2
         // file is closed (and reopened at the next use) then: the schema survives the migration's connections

@@ -42,22 +42,31 @@ public final class TestRegisters {
 
     /** Row counts of every table and the ledger's head hash ({@link TestDatabases#snapshot}): equal snapshots mean nothing changed. */
     static Map<String, Object> snapshot(String url) {
-        try (Database db = Database.open(url)) {
-            return TestDatabases.snapshot(db);
-        }
+        return withDatabase(url, TestDatabases::snapshot);
     }
 
-    /** The ledger as {@link org.nomina.store.verify.Verifier#verify} finds it, the database closed again. */
+    /** The ledger as {@link org.nomina.store.verify.Verifier#verify} finds it. */
     static org.nomina.store.verify.Verifier.Report verify(String url) {
+        return withDatabase(url, db -> org.nomina.store.verify.Verifier.verify(db.jdbi()));
+    }
+
+    /** Runs {@code sql} (an UPDATE or DELETE a test uses to tamper with a register); the number of rows it changed. */
+    static int execute(String url, String sql) {
+        return withDatabase(url, db -> db.jdbi().withHandle(handle -> handle.createUpdate(sql).execute()));
+    }
+
+    /**
+     * {@code use} applied to the database at {@code url}, which is then closed and, when embedded, shut down
+     * ({@link #releaseEmbedded}): nothing of it stays open in this JVM to rewrite its lock file in a folder a test deletes.
+     */
+    static <T> T withDatabase(String url, java.util.function.Function<Database, T> use) {
         try (Database db = Database.open(url)) {
-            return org.nomina.store.verify.Verifier.verify(db.jdbi());
+            return use.apply(db);
+        } finally {
+            if (url.startsWith("jdbc:h2:file:")) {
+                releaseEmbedded(url);
+            }
         }
     }
 
-    /** Runs {@code sql} (an UPDATE or DELETE a test uses to tamper with a register) and closes the database again. */
-    static int execute(String url, String sql) {
-        try (Database db = Database.open(url)) {
-            return db.jdbi().withHandle(handle -> handle.createUpdate(sql).execute());
-        }
-    }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nomina.store.Database;
 
 /** {@code user}, {@code audit}, {@code index} and {@code serve}'s refusals, run in-process on a real H2 register. */
 class WebCommandsTest extends InRegister {
@@ -32,9 +31,7 @@ class WebCommandsTest extends InRegister {
     }
 
     private int users() {
-        try (Database opened = Database.open(db)) {
-            return opened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one());
-        }
+        return TestRegisters.withDatabase(db, opened -> opened.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM app_user").mapTo(Integer.class).one()));
     }
 
     @Test

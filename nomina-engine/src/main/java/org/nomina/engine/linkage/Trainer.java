@@ -79,7 +79,7 @@ final class Trainer {
                     included += patterns.counts()[p];
                 }
             }
-            if (included < 100) {
+            if (included < 100 || !rules.get(r).trainsM()) {
                 continue;
             }
             boolean[] active = new boolean[fields];

@@ -35,7 +35,10 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
                             double minimumAverageProbability, int blockCap, int uSamplePairs, int emIterations,
                             boolean swapNames, long seed, boolean learnSpellings, boolean oneToOne) {
 
-    /** Level indexes are packed four bits per field into a long, with one byte for the rule mask. */
+    /**
+     * Level indexes are packed four bits per field into a long, with the rule mask beside them (one bit per rule:
+     * four times the comparisons plus the rules at most 64, so fourteen comparisons leave room for eight rules).
+     */
     public static final int MAX_COMPARISONS = 14;
 
     /** Blocking rules a run may have: each pair carries one bit per rule (a {@code short}). */

@@ -28,7 +28,7 @@ final class Blocker {
     static final int MAX_RECORDS = 1 << 29;
 
     /** Candidate pairs: {@code pairs[i] = a << 32 | b} with a &lt; b, and which rules produced each. */
-    record Candidates(long[] pairs, byte[] ruleMasks, List<RuleCount> counts, List<CappedBlock> capped) {
+    record Candidates(long[] pairs, short[] ruleMasks, List<RuleCount> counts, List<CappedBlock> capped) {
     }
 
     private final RecordTable table;
@@ -64,11 +64,11 @@ final class Blocker {
             }
             // In place: Arrays.parallelSort needs a second array as large, and with two cores it gained little.
             entries[r].sortInPlace();
-            blocks[r] = blocks(entries[r], indexBits, placeIds(rules.get(r)));
+            blocks[r] = blocks(entries[r], indexBits, rules.get(r));
         }
         Plan plan = plan(blocks, cap, pairBudget);
         long[] pairs = new long[0];
-        byte[] masks = new byte[0];
+        short[] masks = new short[0];
         long[] generated = new long[rules.size()];
         long[] newPairs = new long[rules.size()];
         List<SplitBlock> split = new ArrayList<>();
@@ -83,10 +83,10 @@ final class Blocker {
             rulePairs.sortInPlace();
             long[] mine = rulePairs.data;
             int mineSize = rulePairs.size;
-            int added = merge(pairs, masks, mine, mineSize, (byte) 0, null, null);
+            int added = merge(pairs, masks, mine, mineSize, (short) 0, null, null);
             long[] merged = new long[pairs.length + added];
-            byte[] mergedMasks = new byte[merged.length];
-            merge(pairs, masks, mine, mineSize, (byte) (1 << r), merged, mergedMasks);
+            short[] mergedMasks = new short[merged.length];
+            merge(pairs, masks, mine, mineSize, (short) (1 << r), merged, mergedMasks);
             newPairs[r] = added;
             pairs = merged;
             masks = mergedMasks;
@@ -143,7 +143,8 @@ final class Blocker {
             for (int r = 0; r < blocks.length; r++) {
                 int[] sizes = blocks[r].sizes();
                 for (int b = 0; b < sizes.length; b++) {
-                    generated[r] += sizes[b] <= allPairs ? blocks[r].allPairs()[b] : blockPairs(sizes[b], 0, window);
+                    generated[r] += blocks[r].neverSplit() || sizes[b] <= allPairs ? blocks[r].allPairs()[b]
+                            : blockPairs(sizes[b], 0, window);
                 }
             }
             Plan plan = new Plan(allPairs, window, generated);
@@ -168,7 +169,7 @@ final class Blocker {
             for (int b = 0; b < all.length; b++) {
                 all[b] = (long) blockSizes[r][b] * (blockSizes[r][b] - 1) / 2;
             }
-            blocks[r] = new Blocks(blockSizes[r], all);
+            blocks[r] = new Blocks(blockSizes[r], all, false);
         }
         return plan(blocks, cap, budget);
     }
@@ -178,7 +179,7 @@ final class Blocker {
      * (fewer than size·(size − 1)/2 under the place condition: the hard million's rules give 38.6 million
      * pairs, and counting every pair of their blocks, over 40 million).
      */
-    record Blocks(int[] sizes, long[] allPairs) {
+    record Blocks(int[] sizes, long[] allPairs, boolean neverSplit) {
     }
 
     /** At most the pairs one block gives under a plan (a record twice in a block gives fewer). */
@@ -190,8 +191,14 @@ final class Blocker {
         return 2 * (w * size - w * (w + 1) / 2);
     }
 
-    /** The blocks (runs of equal hashes) of two records or more; {@code placeIds} null when no place condition. */
-    private static Blocks blocks(PairBuffer sortedEntries, int indexBits, int[] placeIds) {
+    /**
+     * The blocks (runs of equal hashes) of two records or more, with the pairs each gives paired all with all
+     * (under the place condition, those it lets through). A rule with {@link BlockingKey.Standard#SURNAME_ONE_EDIT}
+     * lists only its blocks that give pairs, counted exactly ({@link #oneEditPairs}), and they are never split.
+     */
+    private Blocks blocks(PairBuffer sortedEntries, int indexBits, BlockingRule rule) {
+        int[] placeIds = placeIds(rule);
+        boolean oneEdit = oneEdit(rule);
         long[] sorted = sortedEntries.data;
         int sortedSize = sortedEntries.size;
         long indexMask = (1L << indexBits) - 1;
@@ -202,18 +209,104 @@ final class Blocker {
         while (start < sortedSize) {
             int end = blockEnd(sorted, sortedSize, start, indexBits);
             int size = end - start;
-            if (size > 1) {
+            long pairs = oneEdit ? oneEditPairs(sorted, start, end, indexMask, null)
+                    : size < 2 ? 0 : placeIds == null ? (long) size * (size - 1) / 2
+                    : placeAllowedPairs(placeIds, sorted, start, end, indexMask);
+            if (oneEdit ? pairs > 0 : size > 1) {
                 if (count == sizes.length) {
                     sizes = Arrays.copyOf(sizes, sizes.length * 2);
                     allPairs = Arrays.copyOf(allPairs, allPairs.length * 2);
                 }
                 sizes[count] = size;
-                allPairs[count++] = placeIds == null ? (long) size * (size - 1) / 2
-                        : placeAllowedPairs(placeIds, sorted, start, end, indexMask);
+                allPairs[count++] = pairs;
             }
             start = end;
         }
-        return new Blocks(Arrays.copyOf(sizes, count), Arrays.copyOf(allPairs, count));
+        return new Blocks(Arrays.copyOf(sizes, count), Arrays.copyOf(allPairs, count), oneEdit);
+    }
+
+    /**
+     * The pairs {@link #oneEditAllows} lets through in one block of a rule with
+     * {@link BlockingKey.Standard#SURNAME_ONE_EDIT}, none beyond {@link #SPARSE_BLOCK_LIMIT} records (at most
+     * 435 checks a block): counted, and added to {@code out} unless it is null.
+     */
+    private long oneEditPairs(long[] sorted, int start, int end, long indexMask, PairBuffer out) {
+        long pairs = 0;
+        for (int x = start; end - start <= SPARSE_BLOCK_LIMIT && x < end; x++) {
+            long a = sorted[x] & indexMask;
+            for (int y = x + 1; y < end; y++) {
+                long b = sorted[y] & indexMask;
+                if (oneEditAllows((int) a, (int) b)) {
+                    pairs++;
+                    if (out != null) {
+                        out.add(Math.min(a, b) << 32 | Math.max(a, b));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean oneEdit(BlockingRule rule) {
+        return rule.keys().contains(BlockingKey.Standard.SURNAME_ONE_EDIT);
+    }
+
+    /**
+     * Two records of a block of {@link BlockingKey.Standard#SURNAME_ONE_EDIT}: surname families one edit apart
+     * (not equal), and one of the two records gives neither birth year nor age.
+     */
+    private boolean oneEditAllows(int a, int b) {
+        if (a == b) {
+            return false;
+        }
+        int[] placeIds = placeIds();
+        if ((placeIds[a] & SPARSE) == 0 && (placeIds[b] & SPARSE) == 0) {
+            return false;
+        }
+        int familyA = table.surname.familyIds[a];
+        int familyB = table.surname.familyIds[b];
+        if (familyA == familyB || familyA < 0 || familyB < 0) {
+            return false;
+        }
+        int[] counts = table.surname.familyCounts();
+        int rarer = Math.min(counts[familyA], counts[familyB]);
+        int commoner = Math.max(counts[familyA], counts[familyB]);
+        return (long) rarer * TYPO_RARITY <= commoner
+                && withinOneEdit(table.surname.families.get(familyA), table.surname.families.get(familyB));
+    }
+
+    /**
+     * A surname typed wrong is rare beside the one it was typed for (as SymSpell ranks corrections by frequency):
+     * the rarer family of a one-edit pair holds at most 1/20 of the other's records. Two real surnames one edit
+     * apart are both common (Səfərov / Cəfərov, Asadova / Asımova): at 100,000 people the pairs the rule would
+     * give otherwise were 1,499 true among 31,993; with the ratio, 1,206 among 4,469.
+     */
+    static final int TYPO_RARITY = 20;
+
+    /**
+     * Whether two strings are at most one edit apart: one letter substituted, inserted or deleted, or two
+     * adjacent letters swapped. Sharing a one-letter deletion alone allows two edits (abc, bcd share bc).
+     */
+    static boolean withinOneEdit(String x, String y) {
+        String shorter = x.length() <= y.length() ? x : y;
+        String longer = shorter == x ? y : x;
+        if (longer.length() - shorter.length() > 1) {
+            return false;
+        }
+        int first = 0;
+        while (first < shorter.length() && shorter.charAt(first) == longer.charAt(first)) {
+            first++;
+        }
+        if (first == shorter.length()) {
+            return true;
+        }
+        if (shorter.length() < longer.length()) {
+            return shorter.regionMatches(first, longer, first + 1, shorter.length() - first);
+        }
+        return shorter.regionMatches(first + 1, longer, first + 1, shorter.length() - first - 1)
+                || (first + 1 < shorter.length() && shorter.charAt(first) == longer.charAt(first + 1)
+                && shorter.charAt(first + 1) == longer.charAt(first)
+                && shorter.regionMatches(first + 2, longer, first + 2, shorter.length() - first - 2));
     }
 
     /**
@@ -249,9 +342,11 @@ final class Blocker {
 
     /** The place ids a rule with the place condition needs, computed once per run; null for other rules. */
     private int[] placeIds(BlockingRule rule) {
-        if (!rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR)) {
-            return null;
-        }
+        return rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeIds() : null;
+    }
+
+    /** Every record's place key id, marked {@code SPARSE} without birth year or age ({@link #placeKeyIds}). */
+    private int[] placeIds() {
         if (placeKeyIds == null) {
             placeKeyIds = placeKeyIds();
         }
@@ -309,11 +404,14 @@ final class Blocker {
         // Sized by the plan's bound at once: doubling a buffer of tens of millions of pairs copied it and
         // held both copies.
         PairBuffer rulePairs = new PairBuffer(bound);
+        boolean oneEdit = oneEdit(rule);
         int start = 0;
         while (start < sortedSize) {
             int end = blockEnd(sorted, sortedSize, start, indexBits);
             int blockSize = end - start;
-            if (blockSize > plan.allPairs()) {
+            if (oneEdit) {
+                oneEditPairs(sorted, start, end, indexMask, rulePairs);
+            } else if (blockSize > plan.allPairs()) {
                 int[] members = new int[blockSize];
                 for (int x = 0; x < blockSize; x++) {
                     members[x] = (int) (sorted[start + x] & indexMask);
@@ -345,8 +443,8 @@ final class Blocker {
      *
      * @return how many of {@code mine}'s distinct pairs were not in {@code pairs}
      */
-    private static int merge(long[] pairs, byte[] masks, long[] mine, int mineSize, byte bit, long[] out,
-                             byte[] outMasks) {
+    private static int merge(long[] pairs, short[] masks, long[] mine, int mineSize, short bit, long[] out,
+                             short[] outMasks) {
         int i = 0;
         int j = 0;
         int written = 0;
@@ -357,7 +455,7 @@ final class Blocker {
                 continue;
             }
             long value;
-            byte mask;
+            short mask;
             if (j >= mineSize || (i < pairs.length && pairs[i] < mine[j])) {
                 value = pairs[i];
                 mask = masks[i++];
@@ -367,7 +465,7 @@ final class Blocker {
                 added++;
             } else {
                 value = pairs[i];
-                mask = (byte) (masks[i++] | bit);
+                mask = (short) (masks[i++] | bit);
                 j++;
             }
             if (out != null) {
@@ -499,6 +597,7 @@ final class Blocker {
                     case SURNAME_EXACT -> byId(table.surname.form.ids, table.surname.form.values, values);
                     case SURNAME_INITIAL -> byInitial(table.surname, values);
                     case SURNAME_CONSONANTS -> byFolded(table.surname, values, f -> new String[] {NameNormaliser.consonantSet(f)});
+                    case SURNAME_ONE_EDIT -> oneLetterDeletions(table.surname, values);
                     case GIVEN_METAPHONE -> byFolded(table.given, values, f -> new String[] {phonetic.metaphone(f)});
                     case GIVEN_FAMILY -> byId(table.given.familyIds, table.given.families, values);
                     case GIVEN_EXACT -> byId(table.given.form.ids, table.given.form.values, values);
@@ -536,6 +635,27 @@ final class Blocker {
         }
         for (int i = 0; i < table.size; i++) {
             int id = column.foldedIds[i];
+            values[i] = id < 0 ? null : byId[id];
+        }
+    }
+
+    /**
+     * Each name's family key with each one-letter deletion of it, without repeats (Məmmədov's "mmdv": mmdv, mdv,
+     * mmv, mmd): a family typed with one letter wrong, added, dropped or two swapped shares one of them.
+     */
+    private void oneLetterDeletions(RecordTable.NameColumn column, String[][] values) {
+        String[][] byId = new String[column.families.size()][];
+        for (int id = 0; id < byId.length; id++) {
+            String key = column.families.get(id);
+            java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+            keys.add(key);
+            for (int i = 0; i < key.length() && key.length() > 1; i++) {
+                keys.add(key.substring(0, i) + key.substring(i + 1));
+            }
+            byId[id] = keys.toArray(String[]::new);
+        }
+        for (int i = 0; i < table.size; i++) {
+            int id = column.familyIds[i];
             values[i] = id < 0 ? null : byId[id];
         }
     }

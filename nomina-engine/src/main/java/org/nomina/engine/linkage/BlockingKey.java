@@ -19,7 +19,17 @@ public sealed interface BlockingKey {
     /** Derived keys of the standard fields. */
     enum Standard implements BlockingKey {
         SURNAME_METAPHONE("surname"), SURNAME_BEIDER_MORSE("surname"), SURNAME_FAMILY("surname"),
-        SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), SURNAME_CONSONANTS("surname"), GIVEN_METAPHONE("given_name"),
+        SURNAME_EXACT("surname"), SURNAME_INITIAL("surname"), SURNAME_CONSONANTS("surname"),
+        /**
+         * The surname's family key and each of its one-letter deletions (symmetric delete, as SymSpell): two
+         * keys one edit apart share one of them. A key and a condition: a rule with it pairs only records whose
+         * surname families differ by exactly one edit (equal families are the other rules' pairs), the rarer
+         * family holding at most a twentieth of the other's records (a typing error is rare), one of which
+         * gives neither birth year nor age (with both years the rules on the year find a typed surname), within
+         * blocks of at most {@code Blocker.SPARSE_BLOCK_LIMIT} records (beyond, a guess among namesakes).
+         */
+        SURNAME_ONE_EDIT("surname"),
+        GIVEN_METAPHONE("given_name"),
         GIVEN_FAMILY("given_name"), GIVEN_EXACT("given_name"), GIVEN_INITIAL("given_name"),
         PATRONYMIC_FAMILY("patronymic"), NAMES_UNORDERED("surname", "given_name"), BIRTH_YEAR("birth_date"), BIRTH_DATE("birth_date"),
         BIRTH_YEAR_OR_PLACE("birth_date", "place"),

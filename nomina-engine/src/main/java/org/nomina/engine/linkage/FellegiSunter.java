@@ -22,7 +22,7 @@ final class FellegiSunter {
     }
 
     /** Distinct patterns with their counts per rule mask. */
-    record Patterns(long[] patterns, byte[] masks, long[] counts) {
+    record Patterns(long[] patterns, short[] masks, long[] counts) {
     }
 
     static long pattern(byte[] levels, int offset, int fields) {
@@ -37,10 +37,24 @@ final class FellegiSunter {
         return (int) (pattern >>> (4 * field)) & 15;
     }
 
-    static Patterns aggregate(byte[] levels, byte[] masks, int fields, int pairs) {
+    /**
+     * Bits a pattern's levels take (4 per field) and the rule mask beside them (one per rule) must fit one long
+     * ({@link LinkageConfig} checks it): the patterns are aggregated by sorting those longs.
+     */
+    static boolean fits(int fields, int rules) {
+        return 4 * fields + rules <= 64;
+    }
+
+    static Patterns aggregate(byte[] levels, short[] masks, int fields, int pairs) {
+        int shift = Math.min(Short.SIZE, 64 - 4 * fields);
+        long maskOf = (1L << shift) - 1;
         long[] keyed = new long[pairs];
         for (int i = 0; i < pairs; i++) {
-            keyed[i] = pattern(levels, i * fields, fields) << 8 | (masks[i] & 0xFF);
+            long mask = masks[i] & 0xFFFF;
+            if ((mask & ~maskOf) != 0) {
+                throw new IllegalArgumentException("rule mask " + mask + " does not fit beside " + fields + " fields");
+            }
+            keyed[i] = pattern(levels, i * fields, fields) << shift | mask;
         }
         Arrays.parallelSort(keyed);
         List<long[]> runs = new ArrayList<>();
@@ -54,11 +68,11 @@ final class FellegiSunter {
             start = end;
         }
         long[] patterns = new long[runs.size()];
-        byte[] runMasks = new byte[runs.size()];
+        short[] runMasks = new short[runs.size()];
         long[] counts = new long[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
-            patterns[i] = runs.get(i)[0] >>> 8;
-            runMasks[i] = (byte) runs.get(i)[0];
+            patterns[i] = runs.get(i)[0] >>> shift;
+            runMasks[i] = (short) (runs.get(i)[0] & maskOf);
             counts[i] = runs.get(i)[1];
         }
         return new Patterns(patterns, runMasks, counts);

@@ -59,7 +59,7 @@ public final class Linker {
         private PairComparer comparer;
 
         /** Candidate pairs (sorted, packed as two record indexes) with the mask of the rules that proposed each. */
-        private record Proposed(long[] pairs, byte[] masks) {
+        private record Proposed(long[] pairs, short[] masks) {
         }
 
         /** Each pair's levels ({@code fields} per pair) and whether its names were compared crossed. */
@@ -176,7 +176,7 @@ public final class Linker {
         /** The blocked pairs and the pairs a reviewer decided but no rule proposed: compared and reported all the same. */
         private static Proposed withHumanPairs(Blocker.Candidates candidates, Map<Long, HumanDecision.Verdict> verdicts) {
             long[] pairs = candidates.pairs();
-            byte[] masks = candidates.ruleMasks();
+            short[] masks = candidates.ruleMasks();
             long[] missingHuman = verdicts.keySet().stream().mapToLong(Long::longValue)
                     .filter(pair -> Arrays.binarySearch(candidates.pairs(), pair) < 0).sorted().toArray();
             if (missingHuman.length == 0) {
@@ -185,7 +185,7 @@ public final class Linker {
             long[] merged = Arrays.copyOf(pairs, pairs.length + missingHuman.length);
             System.arraycopy(missingHuman, 0, merged, pairs.length, missingHuman.length);
             Arrays.sort(merged);
-            byte[] mergedMasks = new byte[merged.length];
+            short[] mergedMasks = new short[merged.length];
             for (int i = 0; i < merged.length; i++) {
                 int found = Arrays.binarySearch(candidates.pairs(), merged[i]);
                 mergedMasks[i] = found >= 0 ? masks[found] : 0;

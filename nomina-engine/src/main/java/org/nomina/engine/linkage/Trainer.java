@@ -34,7 +34,7 @@ final class Trainer {
         this.fields = comparators.size();
     }
 
-    FittedModel train(long[] pairsForTraining, byte[] levels, byte[] masks, int pairCount) {
+    FittedModel train(long[] pairsForTraining, byte[] levels, short[] masks, int pairCount) {
         int[] missing = new int[fields];
         double[][] u = new double[fields][];
         double[][] m = new double[fields][];
@@ -49,7 +49,7 @@ final class Trainer {
         // Məmmədovs alike, so its namesakes agree exactly on every name and EM took them for the matches:
         // on 10,000 Məmməd Məmmədovs of one village it learnt m(surname family) = 0 and found a third of
         // the true links; across lists, where the same person is spelt differently, recall 0.99.
-        byte[] trainingMasks = masks;
+        short[] trainingMasks = masks;
         int trainingPairs = pairCount;
         if (table.sourceCount > 1) {
             trainingMasks = masks.clone();
@@ -79,7 +79,7 @@ final class Trainer {
                     included += patterns.counts()[p];
                 }
             }
-            if (included < 100) {
+            if (included < 100 || !rules.get(r).trainsM()) {
                 continue;
             }
             boolean[] active = new boolean[fields];

@@ -79,6 +79,54 @@ class BlockerTest {
         assertThat(paired(pairs, 1, 2)).isFalse();
     }
 
+    @Test
+    void shouldPairASurnameTypedWrongOnARecordWithoutBirthYearByTheGivenNameAndPlace() {
+        // Tahisov for Tahirov, on a press report without year or age: its surname's family, consonants and
+        // metaphone all differ from Tahirov's, and every rule without the surname needs a year.
+        List<LinkRecord> records = new java.util.ArrayList<>();
+        String[] given = {"Əli", "Vüqar", "Elçin", "Fərid", "Rauf"};
+        // Tahirov is common (40 records, 20 times the typed Tahisov's two).
+        for (int i = 0; i < 20; i++) {
+            records.add(record(i, i % 3).names("Tahirov", given[i % given.length], "").born(1930 + i, 0, 0)
+                    .place(i % 2 == 0 ? "Verəsli" : "Qarakənd").build());
+            records.add(record(100 + i, i % 3).names("Tahirov", given[i % given.length], "").born(1950 + i, 0, 0)
+                    .place("Gözəltəpə").build());
+        }
+        int tahirov = records.size();
+        records.add(record(20, 0).names("Tahirov", "Rəşid", "").born(1954, 0, 0).place("Nomkənd").build());
+        int typed = records.size();
+        records.add(record(21, 1).names("Tahisov", "Rashid", "Ramiz").place("VILLAGE OF NOMKEND").build());
+        // The same typing error on a record that gives a year: the rules on the year are its chance, not this one.
+        int typedWithYear = records.size();
+        records.add(record(22, 2).names("Tahisov", "Rəşid", "").born(1960, 0, 0).place("Nomkənd").build());
+        // Two real surnames one edit apart, both common (Səfərov / Cəfərov): not a typing error.
+        for (int i = 0; i < 20; i++) {
+            records.add(record(23 + i, i % 3).names("Səfərov", given[i % given.length], "").born(1930 + i, 0, 0).place("Verəsli").build());
+            records.add(record(43 + i, i % 3).names("Cəfərov", given[i % given.length], "").born(1940 + i, 0, 0).place("Verəsli").build());
+        }
+        int safarov = records.size();
+        records.add(record(63, 0).names("Səfərov", "Tofiq", "").born(1950, 0, 0).place("Nomkənd").build());
+        records.add(record(64, 1).names("Cəfərov", "Tofiq", "").place("Nomkənd").build());
+        long[] pairs = candidates(records);
+
+        assertThat(paired(pairs, tahirov, typed)).isTrue();
+        assertThat(paired(pairs, tahirov, typedWithYear)).isFalse();
+        assertThat(paired(pairs, safarov, safarov + 1)).isFalse();
+    }
+
+    @Test
+    void shouldTellStringsOneEditApart() {
+        assertThat(Blocker.withinOneEdit("thrv", "thsv")).isTrue();
+        assertThat(Blocker.withinOneEdit("thrv", "thv")).isTrue();
+        assertThat(Blocker.withinOneEdit("thv", "thrv")).isTrue();
+        assertThat(Blocker.withinOneEdit("mmdv", "mdmv")).isTrue();
+        assertThat(Blocker.withinOneEdit("mmdv", "mmdv")).isTrue();
+        assertThat(Blocker.withinOneEdit("abc", "bcd")).isFalse();
+        assertThat(Blocker.withinOneEdit("mmdv", "mdvm")).isFalse();
+        assertThat(Blocker.withinOneEdit("thrv", "tsrvx")).isFalse();
+        assertThat(Blocker.withinOneEdit("abcd", "ab")).isFalse();
+    }
+
     private static final String[] FATHERS = {"Həsən", "Hüseyn", "Əli", "Vəli", "Cəfər", "Rəhim", "Kərim", "Qasım",
             "Tofiq", "Rauf", "Vüqar", "Elçin", "İlham", "Fərid", "Rəşid", "Abbas", "Xəlil", "Əhməd", "Ələkbər", "Rəsul"};
 

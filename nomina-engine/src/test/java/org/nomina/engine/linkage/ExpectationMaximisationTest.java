@@ -27,8 +27,8 @@ class ExpectationMaximisationTest {
                 levels[i * 3 + f] = (byte) level;
             }
         }
-        byte[] masks = new byte[pairs];
-        Arrays.fill(masks, (byte) 1);
+        short[] masks = new short[pairs];
+        Arrays.fill(masks, (short) 1);
         FellegiSunter.Patterns patterns = FellegiSunter.aggregate(levels, masks, 3, pairs);
         double[][] m = new double[3][];
         double[][] u = new double[3][];

@@ -41,6 +41,31 @@ class LinkageConfigTest {
     }
 
     @Test
+    void shouldAllowSixteenRulesWhileTheirMaskFitsBesideTheComparisons() {
+        List<Object> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            rules.add(List.of("surname_metaphone", "extra.c" + i));
+        }
+        assertThat(LinkageConfig.fromMap(Map.of("blocking", rules.subList(0, 16))).blockingRules()).hasSize(16);
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("blocking", rules)))
+                .hasMessage("blocking: at most 16 rules, got 17");
+        List<Object> comparisons = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            comparisons.add(Map.of("field", "extra.c" + i, "method", "exact"));
+        }
+        assertThat(LinkageConfig.fromMap(Map.of("comparisons", comparisons, "blocking", rules.subList(0, 8)))
+                .blockingRules()).hasSize(8);
+        assertThatThrownBy(() -> LinkageConfig.fromMap(Map.of("comparisons", comparisons, "blocking", rules.subList(0, 9))))
+                .hasMessage("blocking: 9 rules beside 14 comparisons: four times the comparisons plus the rules may be at most 64");
+    }
+
+    @Test
+    void shouldTrainMOnEveryDefaultRuleButTheTypedSurnames() {
+        assertThat(LinkageConfig.defaults().blockingRules()).filteredOn(rule -> !rule.trainsM())
+                .extracting(BlockingRule::name).containsExactly("surname_one_edit+given_family+place");
+    }
+
+    @Test
     void shouldRejectAnUnknownBlockingKey() {
         Map<String, Object> map = Map.of("blocking", List.of(List.of("surname_metaphone", "birth_yaer")));
 

@@ -232,22 +232,30 @@ final class OneToOne {
          */
         int[] among(long[] pairs, int r, int[] order, int from, int checked) {
             int m = checked - from;
+            // Each candidate, and where its run of duplicates starts and ends: read once, not for every pair of rivals.
             int[] candidates = new int[m];
+            int[] low = new int[m];
+            int[] high = new int[m];
             boolean anyDuplicate = false;
             for (int k = 0; k < m; k++) {
                 candidates[k] = other(pairs[order[from + k]], r);
-                anyDuplicate |= any(candidates[k]);
+                low[k] = start[candidates[k]];
+                high[k] = start[candidates[k] + 1];
+                anyDuplicate |= high[k] > low[k];
             }
             if (!anyDuplicate) {
                 return NONE;
             }
             int[] twins = new int[m];
             for (int k = 0; k < m; k++) {
-                if (!any(candidates[k])) {
+                if (high[k] == low[k]) {
                     continue;
                 }
                 for (int j = k + 1; j < m; j++) {
-                    if (of(candidates[k], candidates[j])) {
+                    // Either run holds the pair: the shorter is searched, as in of().
+                    if (high[j] > low[j] && (high[k] - low[k] <= high[j] - low[j]
+                            ? Arrays.binarySearch(partners, low[k], high[k], candidates[j])
+                            : Arrays.binarySearch(partners, low[j], high[j], candidates[k])) >= 0) {
                         twins[k] |= 1 << j;
                         twins[j] |= 1 << k;
                     }

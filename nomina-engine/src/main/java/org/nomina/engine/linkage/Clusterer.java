@@ -29,15 +29,13 @@ import java.util.Map;
  * members contradict is refused).</li>
  * </ol>
  * Reviewer SAME verdicts are merged first and unconditionally; UNSURE pairs are never used as links.
- * Cross-cluster checks visit |A|·|B| member pairs with a binary search each, among the first record's pairs
- * ({@link PairIndex}); clusters stay small (one record per list plus the odd duplicate), and the whole stage took
- * 1.5–3 s on the synthetic million.
+ * Cross-cluster checks visit |A|·|B| member pairs with a binary search each; clusters stay small (one
+ * record per list plus the odd duplicate), and the whole stage took 1.5–3 s on the synthetic million.
  */
 final class Clusterer {
 
     private final RecordTable table;
     private final long[] pairs;
-    private final PairIndex index;
     private final float[] probability;
     private final float[] weight;
     private final LinkageConfig config;
@@ -82,7 +80,6 @@ final class Clusterer {
         this.scorer = scorer;
         this.table = table;
         this.pairs = pairs;
-        this.index = new PairIndex(pairs, table.size);
         this.probability = probability;
         this.weight = weight;
         this.config = config;
@@ -217,7 +214,8 @@ final class Clusterer {
                 if (cannot != null && cannot.contains(y)) {
                     return false;
                 }
-                int found = index.find(x, y);
+                long pair = (long) Math.min(x, y) << 32 | Math.max(x, y);
+                int found = Arrays.binarySearch(pairs, pair);
                 float p = found >= 0 ? probability[found] : Float.NaN;
                 if (strictWithinSource && table.sources[x] == table.sources[y]
                         && (!(p >= config.sameSourceProbability()) || valuesDifferWithinList(x, y))) {
@@ -291,7 +289,7 @@ final class Clusterer {
         for (int p : likeX) {
             for (int q : likeY) {
                 if (p != q && veto.contradicts().test(p, q)) {
-                    int found = index.find(p, q);
+                    int found = Arrays.binarySearch(pairs, (long) Math.min(p, q) << 32 | Math.max(p, q));
                     if (found >= 0 && weight[found] >= veto.overrideBits()) {
                         return true;
                     }

@@ -16,13 +16,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-    static {
-        // H2 passes every value it reads or writes through one shared cache of 1,024 equal values (Value.cache: a hash
-        // of each string and an equals), to share instances that nothing here keeps: 4% of a million-record link's
-        // CPU samples, 14% of its write stage's on the main thread. -Dh2.objectCache=true restores it.
-        System.getProperties().putIfAbsent("h2.objectCache", "false");
-    }
-
     /** Default location of the embedded database, relative to the working directory. */
     public static final String DEFAULT_DIRECTORY = "nomina-data";
 

@@ -41,8 +41,8 @@ final class OneToOne {
      * to the namesake who had her own killed record: the missing children came to 114 against a truth of 111.
      */
     static final float TIE_BITS = 0.01f;
-    /** Rivals checked for being each other's duplicate: the strongest this many of a record on one list. */
-    private static final int DUPLICATE_CHECKS = 16;
+    /** Rivals checked for being each other's duplicate: the strongest this many of a record on one list (at most 32: one bit each). */
+    static final int DUPLICATE_CHECKS = 16;
 
     private OneToOne() {
     }
@@ -58,24 +58,9 @@ final class OneToOne {
             return;
         }
         int n = table.size;
-        int[] start = new int[n + 1];
-        for (int i = 0; i < pairs.length; i++) {
-            if (weight[i] >= FLOOR_BITS) {
-                start[(int) (pairs[i] >>> 32) + 1]++;
-                start[(int) pairs[i] + 1]++;
-            }
-        }
-        for (int r = 0; r < n; r++) {
-            start[r + 1] += start[r];
-        }
-        int[] incident = new int[start[n]];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int i = 0; i < pairs.length; i++) {
-            if (weight[i] >= FLOOR_BITS) {
-                incident[fill[(int) (pairs[i] >>> 32)]++] = i;
-                incident[fill[(int) pairs[i]]++] = i;
-            }
-        }
+        int[][] rows = rows(n, pairs, i -> weight[i] >= FLOOR_BITS, false);
+        int[] start = rows[0];
+        int[] incident = rows[1];
         Duplicates duplicates = Duplicates.of(n, pairs, probability, sameSource);
         // Penalty in bits from each side of a pair: the first record's rivals, the second's.
         float[] fromFirst = new float[pairs.length];
@@ -156,20 +141,22 @@ final class OneToOne {
 
     private static void penaliseGroup(long[] pairs, float[] weight, Duplicates duplicates, int r,
                                       int[] order, int from, int to, float[] fromFirst, float[] fromSecond) {
+        // Each candidate's odds once (they were computed again for every rival that subtracted them).
+        double[] odds = new double[to - from];
         double total = 0;
         for (int k = from; k < to; k++) {
-            total += Math.pow(2, weight[order[k]]);
+            odds[k - from] = Math.pow(2, weight[order[k]]);
+            total += odds[k - from];
         }
         int checked = Math.min(to, from + DUPLICATE_CHECKS);
+        int[] twins = duplicates.among(pairs, r, order, from, checked);
         for (int k = from; k < to; k++) {
             int pair = order[k];
-            int candidate = other(pairs[pair], r);
-            double rivals = total - Math.pow(2, weight[pair]);
-            if (k < checked && duplicates.any(candidate)) {
-                for (int j = from; j < checked; j++) {
-                    if (j != k && duplicates.of(candidate, other(pairs[order[j]], r))) {
-                        rivals -= Math.pow(2, weight[order[j]]);
-                    }
+            double rivals = total - odds[k - from];
+            if (k < checked) {
+                // The checked rivals that are this candidate's duplicate, in order (as the pairwise loop subtracted them).
+                for (int bits = twins[k - from]; bits != 0; bits &= bits - 1) {
+                    rivals -= odds[Integer.numberOfTrailingZeros(bits)];
                 }
             }
             // The strongest candidate keeps its odds from this side: the others are lowered by it. A second that ties
@@ -190,73 +177,120 @@ final class OneToOne {
     }
 
     /**
-     * The pairs scored at or above the same-source probability (a record and its duplicate on one list), as a hash
-     * set of packed pairs, with which records have any. Looked up instead of binary-searching all candidate pairs
-     * for each pair of rivals: on the hard million (26 million pairs) those searches were a fifth of the whole run's
-     * CPU time, and a sorted list per record still a tenth (a village of namesakes gives a record thousands).
+     * The pairs scored at or above the same-source probability (a record and its duplicate on one list): each record's
+     * duplicates as a sorted run of one array (compressed rows). Looked up instead of binary-searching all candidate
+     * pairs for each pair of rivals: on the hard million (26 million pairs) those searches were a fifth of the whole
+     * run's CPU time, and a sorted list of all pairs per record still a tenth (a village of namesakes gives a record
+     * thousands). A hash set of the pairs after that still took half of this class's samples, each of the 16 × 15
+     * lookups per group of rivals a miss in a 16 MB table; a record's own run is one short stretch of memory, and the
+     * 16 × 16 matrix is symmetric, so each pair of rivals is looked up once ({@link #among}).
      */
-    private static final class Duplicates {
-        private static final long EMPTY = -1L;
-        private final boolean[] any;
-        private final long[] slots;
-        private final int mask;
-        private final int shift;
+    static final class Duplicates {
+        private static final int[] NONE = new int[DUPLICATE_CHECKS];
+        /** Record x's duplicates are {@code partners[start[x]] … partners[start[x + 1] - 1]}, ascending. */
+        private final int[] start;
+        private final int[] partners;
 
-        private Duplicates(boolean[] any, long[] slots) {
-            this.any = any;
-            this.slots = slots;
-            this.mask = slots.length - 1;
-            this.shift = 64 - Integer.numberOfTrailingZeros(slots.length);
+        private Duplicates(int[] start, int[] partners) {
+            this.start = start;
+            this.partners = partners;
         }
 
         static Duplicates of(int n, long[] pairs, float[] probability, double sameSource) {
-            int count = 0;
-            for (float p : probability) {
-                if (p >= sameSource) {
-                    count++;
+            int[][] rows = rows(n, pairs, i -> probability[i] >= sameSource, true);
+            int[] start = rows[0];
+            int[] partners = rows[1];
+            // Pairs in ascending order fill each run in order already; sorted anyway, so that lookups never depend on it.
+            for (int x = 0; x < n; x++) {
+                if (start[x + 1] - start[x] > 1) {
+                    Arrays.sort(partners, start[x], start[x + 1]);
                 }
             }
-            // A third to two thirds full (a power of two at least 1.5 times the pairs): linear probing stays short, and
-            // the set takes 12 to 24 bytes a pair (a million duplicates on the hard million).
-            long[] slots = new long[Integer.highestOneBit(Math.max(2, count + count / 2 - 1)) << 1];
-            Arrays.fill(slots, EMPTY);
-            Duplicates duplicates = new Duplicates(new boolean[n], slots);
-            for (int i = 0; i < pairs.length; i++) {
-                if (probability[i] >= sameSource) {
-                    duplicates.add(pairs[i]);
-                }
-            }
-            return duplicates;
-        }
-
-        private void add(long pair) {
-            any[(int) (pair >>> 32)] = true;
-            any[(int) pair] = true;
-            int slot = slot(pair);
-            while (slots[slot] != EMPTY && slots[slot] != pair) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = pair;
+            return new Duplicates(start, partners);
         }
 
         boolean any(int x) {
-            return any[x];
+            return start[x + 1] > start[x];
         }
 
         /** Whether x and y were scored as one person at or above the same-source probability. */
         boolean of(int x, int y) {
-            long pair = (long) Math.min(x, y) << 32 | Math.max(x, y);
-            for (int slot = slot(pair); slots[slot] != EMPTY; slot = (slot + 1) & mask) {
-                if (slots[slot] == pair) {
-                    return true;
-                }
+            // The shorter run is searched: both hold the pair.
+            int lengthX = start[x + 1] - start[x];
+            int lengthY = start[y + 1] - start[y];
+            if (lengthX == 0 || lengthY == 0) {
+                return false;
             }
-            return false;
+            return lengthX <= lengthY
+                    ? Arrays.binarySearch(partners, start[x], start[x + 1], y) >= 0
+                    : Arrays.binarySearch(partners, start[y], start[y + 1], x) >= 0;
         }
 
-        private int slot(long pair) {
-            return (int) ((pair * 0x9E3779B97F4A7C15L) >>> shift);
+        /**
+         * For record r's candidates {@code order[from…checked)} (at most {@value #DUPLICATE_CHECKS}): bit j of
+         * element k says that candidates k and j are each other's duplicate. Shared, all zero, when none has any.
+         */
+        int[] among(long[] pairs, int r, int[] order, int from, int checked) {
+            int m = checked - from;
+            // Each candidate, and where its run of duplicates starts and ends: read once, not for every pair of rivals.
+            int[] candidates = new int[m];
+            int[] low = new int[m];
+            int[] high = new int[m];
+            boolean anyDuplicate = false;
+            for (int k = 0; k < m; k++) {
+                candidates[k] = other(pairs[order[from + k]], r);
+                low[k] = start[candidates[k]];
+                high[k] = start[candidates[k] + 1];
+                anyDuplicate |= high[k] > low[k];
+            }
+            if (!anyDuplicate) {
+                return NONE;
+            }
+            int[] twins = new int[m];
+            for (int k = 0; k < m; k++) {
+                if (high[k] == low[k]) {
+                    continue;
+                }
+                for (int j = k + 1; j < m; j++) {
+                    // Either run holds the pair: the shorter is searched, as in of().
+                    if (high[j] > low[j] && (high[k] - low[k] <= high[j] - low[j]
+                            ? Arrays.binarySearch(partners, low[k], high[k], candidates[j])
+                            : Arrays.binarySearch(partners, low[j], high[j], candidates[k])) >= 0) {
+                        twins[k] |= 1 << j;
+                        twins[j] |= 1 << k;
+                    }
+                }
+            }
+            return twins;
         }
+    }
+
+    /**
+     * The pairs {@code kept} by each record, as compressed rows: record r's are {@code [1][[0][r]] … [1][[0][r + 1] - 1]},
+     * in the order of the pairs; each the pair's index, or with {@code partners} the other record.
+     */
+    private static int[][] rows(int n, long[] pairs, java.util.function.IntPredicate kept, boolean partners) {
+        int[] start = new int[n + 1];
+        for (int i = 0; i < pairs.length; i++) {
+            if (kept.test(i)) {
+                start[(int) (pairs[i] >>> 32) + 1]++;
+                start[(int) pairs[i] + 1]++;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] entries = new int[start[n]];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < pairs.length; i++) {
+            if (kept.test(i)) {
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
+                entries[fill[a]++] = partners ? b : i;
+                entries[fill[b]++] = partners ? a : i;
+            }
+        }
+        return new int[][] {start, entries};
     }
 
     private static int other(long pair, int r) {

@@ -169,4 +169,160 @@ class OneToOneTest {
 
         assertThat(OneToOne.bySourceStrongestFirst(sources, pairs, weight, 0, mine)).containsExactly(expected);
     }
+
+    @Test
+    void shouldFindEveryDuplicateAndNoOtherAsASetOfThePairsWould() {
+        java.util.Random random = new java.util.Random(3);
+        int n = 200;
+        long[] pairs = randomPairs(random, new java.util.TreeSet<>(), 0, n, 3000);
+        float[] p = new float[pairs.length];
+        Set<Long> expected = new java.util.HashSet<>();
+        for (int i = 0; i < pairs.length; i++) {
+            p[i] = random.nextFloat();
+            if (p[i] >= 0.9f) {
+                expected.add(pairs[i]);
+            }
+        }
+
+        OneToOne.Duplicates duplicates = OneToOne.Duplicates.of(n, pairs, p, 0.9f);
+
+        for (int x = 0; x < n; x++) {
+            boolean any = false;
+            for (int y = 0; y < n; y++) {
+                boolean twin = x != y && expected.contains(pair(x, y));
+                any |= twin;
+                if (x != y) {
+                    assertThat(duplicates.of(x, y)).as("%d, %d", x, y).isEqualTo(twin);
+                }
+            }
+            assertThat(duplicates.any(x)).isEqualTo(any);
+        }
+    }
+
+    @Test
+    void shouldLowerEveryPairExactlyAsThePairwiseDuplicateCheckDid() {
+        // Crowds of namesakes: 40 testimonies and 160 records on three other lists, each testimony with up to 60
+        // candidates (more than the 16 checked), a third of the pairs within a list duplicates, weights with ties.
+        // Every weight and probability must be the bits the plain computation (a set of duplicate pairs, each pair of
+        // rivals looked up from both sides, each odds computed where used) gives.
+        java.util.Random random = new java.util.Random(12);
+        int n = 200;
+        int[] sources = new int[n];
+        for (int i = 0; i < n; i++) {
+            sources[i] = i < 40 ? 3 : random.nextInt(3);
+        }
+        java.util.TreeSet<Long> all = new java.util.TreeSet<>();
+        for (int t = 0; t < 40; t++) {
+            int candidates = 1 + random.nextInt(60);
+            for (int c = 0; c < candidates; c++) {
+                all.add(pair(t, 40 + random.nextInt(n - 40)));
+            }
+        }
+        long[] pairs = randomPairs(random, all, 40, n, 4000);
+        float[] values = {14f, 13f, 13f, 12.99f, 9.5f, 6f, 2f, -1f, 20f, 11.25f};
+        float[] weight = new float[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            int a = (int) (pairs[i] >>> 32);
+            int b = (int) pairs[i];
+            weight[i] = sources[a] == sources[b] && random.nextInt(3) == 0 ? 12f : values[random.nextInt(values.length)];
+        }
+        float[] p = probabilities(weight);
+        float[] expectedWeight = weight.clone();
+        float[] expectedP = p.clone();
+        RecordTable table = table(sources);
+        plainApply(table, pairs, expectedWeight, expectedP, 0.99);
+
+        OneToOne.apply(table, pairs, weight, p, 0.99);
+
+        assertThat(weight).containsExactly(expectedWeight);
+        assertThat(p).containsExactly(expectedP);
+        assertThat(java.util.stream.IntStream.range(0, pairs.length).filter(i -> weight[i] < 0).count()).isGreaterThan(100);
+    }
+
+    /** OneToOne.apply as it was computed before the duplicate check had its own structure: the reference. */
+    private static void plainApply(RecordTable table, long[] pairs, float[] weight, float[] probability, double sameSource) {
+        Set<Long> duplicates = new java.util.HashSet<>();
+        for (int i = 0; i < pairs.length; i++) {
+            if (probability[i] >= sameSource) {
+                duplicates.add(pairs[i]);
+            }
+        }
+        float[] fromFirst = new float[pairs.length];
+        float[] fromSecond = new float[pairs.length];
+        for (int r = 0; r < table.size; r++) {
+            List<Integer> incident = new java.util.ArrayList<>();
+            for (int i = 0; i < pairs.length; i++) {
+                if (weight[i] >= OneToOne.FLOOR_BITS && ((int) (pairs[i] >>> 32) == r || (int) pairs[i] == r)) {
+                    incident.add(i);
+                }
+            }
+            if (incident.size() < 2) {
+                continue;
+            }
+            int[] order = OneToOne.bySourceStrongestFirst(table.sources, pairs, weight, r,
+                    incident.stream().mapToInt(Integer::intValue).toArray());
+            int from = 0;
+            while (from < order.length) {
+                int to = from + 1;
+                while (to < order.length && table.sources[other(pairs[order[to]], r)] == table.sources[other(pairs[order[from]], r)]) {
+                    to++;
+                }
+                if (to - from >= 2) {
+                    double total = 0;
+                    for (int k = from; k < to; k++) {
+                        total += Math.pow(2, weight[order[k]]);
+                    }
+                    int checked = Math.min(to, from + OneToOne.DUPLICATE_CHECKS);
+                    for (int k = from; k < to; k++) {
+                        int candidate = other(pairs[order[k]], r);
+                        double rivals = total - Math.pow(2, weight[order[k]]);
+                        if (k < checked) {
+                            for (int j = from; j < checked; j++) {
+                                if (j != k && duplicates.contains(pair(candidate, other(pairs[order[j]], r)))) {
+                                    rivals -= Math.pow(2, weight[order[j]]);
+                                }
+                            }
+                        }
+                        float best = weight[order[from]];
+                        boolean tied = weight[order[from + 1]] >= best - OneToOne.TIE_BITS
+                                && (from + 2 >= to || weight[order[from + 2]] < best - OneToOne.TIE_BITS);
+                        if (rivals <= 0 || k == from || (k == from + 1 && tied)) {
+                            continue;
+                        }
+                        float penalty = (float) (Math.log1p(rivals) / Math.log(2));
+                        if ((int) (pairs[order[k]] >>> 32) == r) {
+                            fromFirst[order[k]] = penalty;
+                        } else {
+                            fromSecond[order[k]] = penalty;
+                        }
+                    }
+                }
+                from = to;
+            }
+        }
+        for (int i = 0; i < pairs.length; i++) {
+            float penalty = Math.max(fromFirst[i], fromSecond[i]);
+            if (penalty > 0) {
+                weight[i] -= penalty;
+                probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -weight[i])));
+            }
+        }
+    }
+
+    /** {@code all} with random pairs of records from..n−1 added until it holds {@code count}, ascending. */
+    private static long[] randomPairs(java.util.Random random, java.util.TreeSet<Long> all, int from, int n, int count) {
+        while (all.size() < count) {
+            int a = from + random.nextInt(n - from);
+            int b = from + random.nextInt(n - from);
+            if (a != b) {
+                all.add(pair(a, b));
+            }
+        }
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static int other(long pair, int r) {
+        int a = (int) (pair >>> 32);
+        return a == r ? (int) pair : a;
+    }
 }

@@ -26,7 +26,7 @@ record PersonAssignment(List<int[]> clusters, long[] oldPerson, long[] personOfC
 
     static PersonAssignment assign(Handle handle, RecordSet set, LinkageResult result) {
         List<int[]> clusters = clustersLargestFirst(set, result);
-        long[] oldPerson = oldMembership(handle, set);
+        long[] oldPerson = LazyReads.read(handle, h -> oldMembership(h, set));
         long nextId = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM person").mapTo(Long.class).one();
         long[] personOfCluster = new long[clusters.size()];
         boolean[] reused = new boolean[clusters.size()];

@@ -63,7 +63,7 @@ public final class RegisterLinker {
         // compacts) when its last connection does, and reopening it between stages cost ~0.3 s on FEBRL4.
         try (Handle handle = db.jdbi().open()) {
             long t = System.nanoTime();
-            RecordSet set = handle.inTransaction(RecordSet::load);
+            RecordSet set = handle.inTransaction(h -> LazyReads.read(h, RecordSet::load));
             List<HumanDecision> decisions = humanDecisions(handle);
             millis.put("load", (System.nanoTime() - t) / 1_000_000);
             LinkageResult result = engine.apply(set.records(), decisions);
@@ -90,7 +90,7 @@ public final class RegisterLinker {
                                  String actor, long started, Map<String, Long> millis) throws SQLException {
         lockLedgerHead(handle);
         PersonAssignment persons = PersonAssignment.assign(handle, set, result);
-        Map<Long, Consensus> active = PersonWriter.activePersons(handle);
+        Map<Long, Consensus> active = LazyReads.read(handle, PersonWriter::activePersons);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Connection conn = handle.getConnection();
         long[] newPerson = new long[set.size()];

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 import org.nomina.store.StagedImports;
 import org.nomina.store.StoreException;
+import org.nomina.store.figures.RecordChunks;
 import org.nomina.store.ledger.Hashes;
 import org.nomina.store.ledger.Ledger;
 
@@ -103,7 +105,7 @@ public final class Importer {
             lease.begin();
             try {
                 session.hold(lease, database.isPostgres());
-                session.load();
+                session.load(database.isPostgres());
                 session.finish(lease);
                 lease.commit();
             } catch (SQLException | RuntimeException | Error e) {
@@ -227,6 +229,10 @@ public final class Importer {
         private PreparedStatement insertReject;
         private int pendingRecords;
         private int pendingRejects;
+        /** On H2, what figures reads of the records, stored beside them (V17); null on PostgreSQL. */
+        private RecordChunks.Writer chunks;
+        /** The rows of the batch not yet executed, waiting for their ids (H2 only). */
+        private final List<RecordChunks.Row> pendingRows = new ArrayList<>();
 
         Session(Handle handle, ImportRequest request, Mapping mapping, FileFacts facts, Charset charset, char delimiter,
                 String mappingSha, List<String> warnings, Progress progress, int commitRows) {
@@ -286,19 +292,22 @@ public final class Importer {
         }
 
         /** Reads, parses and stores every row, committing every {@code commitRows} rows into the incomplete version. */
-        void load() throws SQLException {
+        void load(boolean postgres) throws SQLException {
             handle.begin();
+            chunks = postgres ? null : new RecordChunks.Writer(versionId, 0);
             incidents = new IncidentIds(handle, request.incident(), versionId);
             Connection c = handle.getConnection();
             // Raw JDBC batches for the hot path: Jdbi's per-row binding cost about a third of the
             // import's time on a million rows.
-            insertRecord = c.prepareStatement("""
+            String insert = """
                     INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
                         given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
                         age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
                         notes, extra, problems, status_year, status_month, status_day, household, relation, father_name, mother_name,
                         incident_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            // On H2 the ids the batch gave are read back: the record chunks hold them.
+            insertRecord = chunks == null ? c.prepareStatement(insert) : c.prepareStatement(insert, new String[] {"id"});
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -526,10 +535,57 @@ public final class Importer {
             p.setString(i++, r.problems());
             facts.bind(p, i);
             p.addBatch();
-            if (++pendingRecords >= BATCH) {
-                p.executeBatch();
-                pendingRecords = 0;
+            if (chunks != null) {
+                pendingRows.add(chunkRow(r, facts));
             }
+            if (++pendingRecords >= BATCH) {
+                executeRecords();
+            }
+        }
+
+        /** What the record chunk holds of a record, its id still to come. */
+        private RecordChunks.Row chunkRow(StoredRecord r, RecordFacts facts) {
+            RecordChunks.Row row = new RecordChunks.Row();
+            row.sourceId = sourceId;
+            row.incidentId = facts.incidentId();
+            row.status = r.status();
+            row.statusYear = facts.statusYear();
+            row.statusMonth = facts.statusMonth();
+            row.statusDay = facts.statusDay();
+            row.incidentYear = r.incidentYear();
+            row.incidentMonth = r.incidentMonth();
+            row.incidentDay = r.incidentDay();
+            row.sex = r.sex();
+            row.sexInferred = r.sexInferred();
+            row.birthYear = r.birthYear();
+            row.birthMonth = r.birthMonth();
+            row.birthDay = r.birthDay();
+            row.age = r.age();
+            row.place = r.place();
+            row.household = facts.household();
+            row.relation = facts.relation();
+            row.fatherName = facts.fatherName();
+            row.motherName = facts.motherName();
+            return row;
+        }
+
+        /** Executes the batch of records; on H2 gives the rows their ids and adds them to the chunk. */
+        private void executeRecords() throws SQLException {
+            insertRecord.executeBatch();
+            pendingRecords = 0;
+            if (chunks == null) {
+                return;
+            }
+            try (ResultSet keys = insertRecord.getGeneratedKeys()) {
+                for (RecordChunks.Row row : pendingRows) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("the database gave fewer ids than the " + pendingRows.size() + " records inserted");
+                    }
+                    row.id = keys.getLong(1);
+                    chunks.add(row);
+                }
+            }
+            pendingRows.clear();
         }
 
         private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {
@@ -574,14 +630,17 @@ public final class Importer {
             progress.update(rowsRead, facts.size(), facts.size());
         }
 
+        /** Executes what is batched, and stores the records' chunk: called before each commit. */
         private void writeBatches() throws SQLException {
             if (pendingRecords > 0) {
-                insertRecord.executeBatch();
-                pendingRecords = 0;
+                executeRecords();
             }
             if (pendingRejects > 0) {
                 insertReject.executeBatch();
                 pendingRejects = 0;
+            }
+            if (chunks != null) {
+                chunks.write(handle.getConnection());
             }
         }
 

@@ -32,9 +32,9 @@ public record RecordFacts(Optional<PartialDate> statusDate, String household, St
     /** Binds status_year … incident_id from parameter {@code index} on, in the order of V3's columns. */
     void bind(PreparedStatement p, int index) throws SQLException {
         int i = index;
-        setInt(p, i++, statusDate.map(PartialDate::year).orElse(null));
-        setInt(p, i++, statusDate.map(PartialDate::month).filter(m -> m != 0).orElse(null));
-        setInt(p, i++, statusDate.map(PartialDate::day).filter(d -> d != 0).orElse(null));
+        setInt(p, i++, statusYear());
+        setInt(p, i++, statusMonth());
+        setInt(p, i++, statusDay());
         p.setString(i++, household);
         p.setString(i++, relation);
         p.setString(i++, fatherName);
@@ -42,8 +42,26 @@ public record RecordFacts(Optional<PartialDate> statusDate, String household, St
         if (incident.isEmpty()) {
             p.setNull(i, Types.BIGINT);
         } else {
-            p.setLong(i, Long.parseLong(incident));
+            p.setLong(i, incidentId());
         }
+    }
+
+    /** The stored status_year, status_month and status_day (a month or day of 0 is stored as NULL). */
+    Integer statusYear() {
+        return statusDate.map(PartialDate::year).orElse(null);
+    }
+
+    Integer statusMonth() {
+        return statusDate.map(PartialDate::month).filter(m -> m != 0).orElse(null);
+    }
+
+    Integer statusDay() {
+        return statusDate.map(PartialDate::day).filter(d -> d != 0).orElse(null);
+    }
+
+    /** The stored incident_id, 0 for the default incident (NULL in the table). */
+    long incidentId() {
+        return incident.isEmpty() ? 0 : Long.parseLong(incident);
     }
 
     private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -225,7 +224,7 @@ public final class Importer {
         private int rowsWithProblems;
         private final Map<String, Integer> problemsByColumn = new LinkedHashMap<>();
         private boolean truncated;
-        private PreparedStatement insertRecord;
+        private RecordValues records;
         private PreparedStatement insertReject;
         private int pendingRecords;
         private int pendingRejects;
@@ -299,15 +298,8 @@ public final class Importer {
             Connection c = handle.getConnection();
             // Raw JDBC batches for the hot path: Jdbi's per-row binding cost about a third of the
             // import's time on a million rows.
-            String insert = """
-                    INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
-                        given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
-                        age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
-                        notes, extra, problems, status_year, status_month, status_day, household, relation, father_name, mother_name,
-                        incident_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-            // On H2 the ids the batch gave are read back: the record chunks hold them.
-            insertRecord = chunks == null ? c.prepareStatement(insert) : c.prepareStatement(insert, new String[] {"id"});
+            // On H2 the ids a batch gave are read back (the record chunks hold them); PostgreSQL takes COPY.
+            records = postgres ? new RecordValues.Copy(c) : new RecordValues.Batch(c, true);
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -340,7 +332,7 @@ public final class Importer {
                 }, this::store);
                 flush();
             } finally {
-                insertRecord.close();
+                records.close();
                 insertReject.close();
             }
             handle.commit();
@@ -503,38 +495,37 @@ public final class Importer {
         private void addRecord(StoredRecord r, RecordFacts facts, byte[] digestLine) throws SQLException {
             rowsImported++;
             digest.addLine(digestLine);
-            PreparedStatement p = insertRecord;
-            int i = 1;
-            p.setLong(i++, versionId);
-            p.setLong(i++, sourceId);
-            p.setString(i++, r.recordId());
-            p.setInt(i++, r.rowNo());
-            p.setString(i++, r.verbatim());
-            p.setString(i++, r.fullName());
-            p.setString(i++, r.surname());
-            p.setString(i++, r.givenName());
-            p.setString(i++, r.patronymic());
-            p.setString(i++, r.sex());
-            p.setBoolean(i++, r.sexInferred());
-            setInt(p, i++, r.birthYear());
-            setInt(p, i++, r.birthMonth());
-            setInt(p, i++, r.birthDay());
-            p.setBoolean(i++, r.birthApprox());
-            setInt(p, i++, r.age());
-            p.setBoolean(i++, r.ageApprox());
-            setInt(p, i++, r.ageHigh());
-            p.setString(i++, r.place());
-            p.setString(i++, r.address());
-            p.setString(i++, r.idNumber());
-            setInt(p, i++, r.incidentYear());
-            setInt(p, i++, r.incidentMonth());
-            setInt(p, i++, r.incidentDay());
-            p.setString(i++, r.status());
-            p.setString(i++, r.notes());
-            p.setString(i++, r.extra());
-            p.setString(i++, r.problems());
-            facts.bind(p, i);
-            p.addBatch();
+            RecordValues v = records;
+            v.id(versionId);
+            v.id(sourceId);
+            v.text(r.recordId());
+            v.integer(r.rowNo());
+            v.text(r.verbatim());
+            v.text(r.fullName());
+            v.text(r.surname());
+            v.text(r.givenName());
+            v.text(r.patronymic());
+            v.text(r.sex());
+            v.bool(r.sexInferred());
+            v.integer(r.birthYear());
+            v.integer(r.birthMonth());
+            v.integer(r.birthDay());
+            v.bool(r.birthApprox());
+            v.integer(r.age());
+            v.bool(r.ageApprox());
+            v.integer(r.ageHigh());
+            v.text(r.place());
+            v.text(r.address());
+            v.text(r.idNumber());
+            v.integer(r.incidentYear());
+            v.integer(r.incidentMonth());
+            v.integer(r.incidentDay());
+            v.text(r.status());
+            v.text(r.notes());
+            v.text(r.extra());
+            v.text(r.problems());
+            facts.add(v);
+            v.end();
             if (chunks != null) {
                 pendingRows.add(chunkRow(r, facts));
             }
@@ -571,12 +562,12 @@ public final class Importer {
 
         /** Executes the batch of records; on H2 gives the rows their ids and adds them to the chunk. */
         private void executeRecords() throws SQLException {
-            insertRecord.executeBatch();
+            records.execute();
             pendingRecords = 0;
             if (chunks == null) {
                 return;
             }
-            try (ResultSet keys = insertRecord.getGeneratedKeys()) {
+            try (ResultSet keys = ((RecordValues.Batch) records).statement().getGeneratedKeys()) {
                 for (RecordChunks.Row row : pendingRows) {
                     if (!keys.next()) {
                         throw new IllegalStateException("the database gave fewer ids than the " + pendingRows.size() + " records inserted");
@@ -586,14 +577,6 @@ public final class Importer {
                 }
             }
             pendingRows.clear();
-        }
-
-        private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {
-            if (value == null) {
-                p.setNull(index, Types.INTEGER);
-            } else {
-                p.setInt(index, value);
-            }
         }
 
         private void addRejection(List<Rejection> reasons) throws SQLException {

@@ -102,6 +102,10 @@ class H2ImportTest extends ImportContract {
         db().close();
         try (Database again = TestDatabases.h2(dir)) {
             assertThat(chunkRows(again)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(table);
+            int idCache = again.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = 'SOURCE_RECORD'
+                      AND COLUMN_NAME = 'ID'""").mapTo(Integer.class).one());
+            assertThat(idCache).as("V17's identity cache for source_record.id").isEqualTo(1000);
             long figuresIndexes = again.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'SOURCE_RECORD_FIGURES'").mapTo(Long.class).one());
             assertThat(figuresIndexes).isZero();

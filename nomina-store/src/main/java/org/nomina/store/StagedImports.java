@@ -83,6 +83,7 @@ public final class StagedImports {
         }
         int records = h.createUpdate("DELETE FROM source_record WHERE source_version_id = :v").bind("v", versionId).execute();
         h.createUpdate("DELETE FROM rejected_row WHERE source_version_id = :v").bind("v", versionId).execute();
+        h.createUpdate("DELETE FROM " + org.nomina.store.figures.RecordChunks.TABLE + " WHERE source_version_id = :v").bind("v", versionId).execute();
         // An incident this import created stays when another import's rows name it too (it is theirs now).
         h.createUpdate("DELETE FROM incident WHERE staged_by = :v AND NOT EXISTS (SELECT 1 FROM source_record r WHERE r.incident_id = incident.id)")
                 .bind("v", versionId).execute();

@@ -16,7 +16,7 @@ public final class TestDatabases {
     public static final String POSTGRES_ENV = "NOMINA_TEST_POSTGRES_URL";
 
     private static final List<String> TABLES = List.of("source", "source_version", "source_record", "rejected_row", "incident",
-            "person", "person_record", "victimisation", "victimisation_status", "ledger_entry");
+            "person", "person_record", "victimisation", "victimisation_status", "ledger_entry", "source_record_chunk");
 
     private TestDatabases() {
     }

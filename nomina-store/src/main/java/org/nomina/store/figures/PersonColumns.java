@@ -179,7 +179,7 @@ final class PersonColumns {
      * source), family, parents and places (indices into the chunk's places).
      */
     byte[] encode(int from, int to) {
-        Bytes out = new Bytes(Math.max(64, (to - from) * 24));
+        VarBytes out = new VarBytes("figures projection", Math.max(64, (to - from) * 24));
         out.varint(to - from);
         out.varint(incidentFrom[to] - incidentFrom[from]);
         out.varint(eventFrom[to] - eventFrom[from]);
@@ -237,7 +237,7 @@ final class PersonColumns {
      * million persons was compiled by C2 four times over (on-stack replacement), 2.4 s of compiler CPU per run.
      */
     int decode(byte[] chunk) {
-        Bytes in = new Bytes(chunk);
+        VarBytes in = new VarBytes("figures projection", chunk);
         int count = in.varint();
         reserve(count, in.varint(), in.varint(), in.varint(), in.varint());
         int[] local = new int[in.varint()];
@@ -256,7 +256,7 @@ final class PersonColumns {
     }
 
     /** Reads one person of a chunk; gives their id. */
-    private long decodePerson(Bytes in, int[] local, long previous) {
+    private long decodePerson(VarBytes in, int[] local, long previous) {
         long personId = previous + in.varlong();
         int s = in.varint();
         if (s >= SEXES.length) {
@@ -353,83 +353,6 @@ final class PersonColumns {
                 lastAt = at;
             }
             return lastAt;
-        }
-    }
-
-    /** A growing or a given array of bytes, written or read as variable-length integers (7 bits a byte, low first). */
-    private static final class Bytes {
-        private byte[] b;
-        private int at;
-
-        Bytes(int capacity) {
-            b = new byte[capacity];
-        }
-
-        Bytes(byte[] given) {
-            b = given;
-        }
-
-        void varint(int v) {
-            varlong(v & 0xFFFFFFFFL);
-        }
-
-        void varlong(long v) {
-            if (at + 10 > b.length) {
-                b = Arrays.copyOf(b, b.length * 2 + 10);
-            }
-            while ((v & ~0x7FL) != 0) {
-                b[at++] = (byte) ((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            b[at++] = (byte) v;
-        }
-
-        void bytes(byte[] bytes) {
-            if (at + bytes.length > b.length) {
-                b = Arrays.copyOf(b, Math.max(b.length * 2, at + bytes.length));
-            }
-            System.arraycopy(bytes, 0, b, at, bytes.length);
-            at += bytes.length;
-        }
-
-        int varint() {
-            long v = varlong();
-            if (v >>> 32 != 0) {
-                throw new IllegalStateException("figures projection: a number too large at byte " + at + " of a chunk");
-            }
-            return (int) v;
-        }
-
-        long varlong() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (at >= b.length) {
-                    throw new IllegalStateException("figures projection: a chunk ends inside a number");
-                }
-                byte x = b[at++];
-                v |= (long) (x & 0x7F) << shift;
-                if (x >= 0) {
-                    return v;
-                }
-            }
-            throw new IllegalStateException("figures projection: a number longer than 64 bits at byte " + at + " of a chunk");
-        }
-
-        int skip(int length) {
-            if (length < 0 || at + length > b.length) {
-                throw new IllegalStateException("figures projection: a place runs past the end of its chunk");
-            }
-            int start = at;
-            at += length;
-            return start;
-        }
-
-        boolean atEnd() {
-            return at == b.length;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(b, at);
         }
     }
 }

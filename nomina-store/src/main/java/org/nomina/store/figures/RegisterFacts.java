@@ -82,22 +82,12 @@ final class RegisterFacts {
     }
 
     /**
-     * Every column the pass reads, households included. No join: which person a record belongs to comes
-     * from {@link #personOfRecord}, read once, so the pass is one scan of one table (H2 looked up
-     * person_record by key for every record, which with the wide rows cost most of figures' time).
+     * Every column the pass reads, households included, on PostgreSQL. No join: which person a record belongs to
+     * comes from {@link #personOfRecord}, read once, so the pass is one scan of one table. H2 reads a table's
+     * whole row (verbatim JSON, notes and extra with it) for every column it is asked for, so there the pass reads
+     * the same columns from {@link RecordChunks} instead (V17; V12's covering index before it).
      */
-    private static final String FACTS_ROWS = """
-            SELECT r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
-                   r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
-                   r.birth_day, r.age, r.place, r.household, r.relation, r.father_name, r.mother_name
-            $from""";
-    private static final String FROM_PORTABLE = "FROM source_record r";
-    /**
-     * H2 reads a table's whole row (verbatim JSON, notes and extra with it) for every column it is asked
-     * for; the covering index source_record_figures (V12) holds every column above, and H2 only walks it
-     * when told to and given a range on its first column (ids start at 1, so {@code id >= 0} is every record).
-     */
-    private static final String FROM_H2 = "FROM source_record r USE INDEX (source_record_figures) WHERE r.id >= 0";
+    private static final String FACTS_ROWS = "SELECT " + RecordChunks.COLUMNS + " FROM source_record r";
 
     /** The register's sources by id. */
     static Map<Long, Source> sources(Handle h) {
@@ -145,63 +135,58 @@ final class RegisterFacts {
         long[] personOf = personOfRecord(h);
         Words words = new Words();
         Set<String> named = new HashSet<>();
-        h.createQuery(FACTS_ROWS.replace("$from", isH2(h) ? FROM_H2 : FROM_PORTABLE))
-                .setFetchSize(10_000)
-                .map((rs, ctx) -> {
-                    long recordId = rs.getLong(1);
-                    long personId = recordId < personOf.length ? personOf[(int) recordId] : 0;
-                    if (personId == 0) {
-                        return 0; // not linked (imported after the latest link)
-                    }
-                    long sourceId = rs.getLong(2);
-                    Source source = sources.get(sourceId);
-                    long incident = rs.getLong(3); // 0 when NULL: ids start at 1
-                    Projected p = persons.computeIfAbsent(personId, Projected::new);
-                    Optional<PartialDate> statusDate = partial(rs.getInt(5), rs.wasNull(), rs.getInt(6), rs.getInt(7));
-                    Optional<PartialDate> incidentDate = partial(rs.getInt(8), rs.wasNull(), rs.getInt(9), rs.getInt(10));
-                    Optional<PartialDate> recordDate = statusDate.or(() -> incidentDate);
-                    String sexWord = rs.getString(11);
-                    Sex sex = words.sex(sexWord);
-                    boolean inferred = rs.getBoolean(12);
-                    if (!sexWord.equals("unknown") && (!p.sexStated || p.sex == Sex.UNKNOWN)) {
-                        p.sex = sex;
-                        p.sexStated = !inferred;
-                    }
-                    Optional<PartialDate> birth = partial(rs.getInt(13), rs.wasNull(), rs.getInt(14), rs.getInt(15));
-                    if (birth.isPresent()) {
-                        vote(p, birth.get());
-                    }
-                    int age = rs.getInt(16);
-                    if (!rs.wasNull() && (p.recordAge == null || (p.recordAgeDate == null && recordDate.isPresent()))) {
-                        p.recordAge = age;
-                        p.recordAgeDate = recordDate.orElse(null);
-                    }
-                    boolean residents = source != null && source.kind().equals(SourceKind.RESIDENTS);
-                    p.inIncident(incident, residents);
-                    if (residents) {
-                        String place = rs.getString(17);
-                        if (!p.residentPlaces.contains(place)) {
-                            p.residentPlaces.add(place);
-                        }
-                    }
-                    String status = rs.getString(4);
-                    if (!status.isEmpty()) {
-                        p.events.add(new Event(incident, words.status(status), recordDate, recordId, sourceId));
-                    }
-                    String household = rs.getString(18);
-                    if (!household.isEmpty()) {
-                        String key = sourceId + ":" + household;
-                        String father = key(rs.getString(20));
-                        String mother = key(rs.getString(21));
-                        households.computeIfAbsent(key, k -> new ArrayList<>(6)).add(new Member(personId, recordId, household,
-                                words.relation(rs.getString(19)), sex, "", "", father, mother));
-                        if (!father.isEmpty() || !mother.isEmpty()) {
-                            named.add(key);
-                        }
-                    }
-                    return 0;
-                })
-                .forEach(x -> { });
+        java.util.function.Consumer<RecordChunks.Row> take = r -> {
+            long recordId = r.id;
+            long personId = recordId < personOf.length ? personOf[(int) recordId] : 0;
+            if (personId == 0) {
+                return; // not linked (imported after the latest link)
+            }
+            long sourceId = r.sourceId;
+            Source source = sources.get(sourceId);
+            long incident = r.incidentId;
+            Projected p = persons.computeIfAbsent(personId, Projected::new);
+            Optional<PartialDate> statusDate = partial(r.statusYear, r.statusMonth, r.statusDay);
+            Optional<PartialDate> incidentDate = partial(r.incidentYear, r.incidentMonth, r.incidentDay);
+            Optional<PartialDate> recordDate = statusDate.or(() -> incidentDate);
+            String sexWord = r.sex;
+            Sex sex = words.sex(sexWord);
+            if (!sexWord.equals("unknown") && (!p.sexStated || p.sex == Sex.UNKNOWN)) {
+                p.sex = sex;
+                p.sexStated = !r.sexInferred;
+            }
+            Optional<PartialDate> birth = partial(r.birthYear, r.birthMonth, r.birthDay);
+            if (birth.isPresent()) {
+                vote(p, birth.get());
+            }
+            if (r.age != null && (p.recordAge == null || (p.recordAgeDate == null && recordDate.isPresent()))) {
+                p.recordAge = r.age;
+                p.recordAgeDate = recordDate.orElse(null);
+            }
+            boolean residents = source != null && source.kind().equals(SourceKind.RESIDENTS);
+            p.inIncident(incident, residents);
+            if (residents && !p.residentPlaces.contains(r.place)) {
+                p.residentPlaces.add(r.place);
+            }
+            if (!r.status.isEmpty()) {
+                p.events.add(new Event(incident, words.status(r.status), recordDate, recordId, sourceId));
+            }
+            String household = r.household;
+            if (!household.isEmpty()) {
+                String key = sourceId + ":" + household;
+                String father = key(r.fatherName);
+                String mother = key(r.motherName);
+                households.computeIfAbsent(key, k -> new ArrayList<>(6)).add(new Member(personId, recordId, household,
+                        words.relation(r.relation), sex, "", "", father, mother));
+                if (!father.isEmpty() || !mother.isEmpty()) {
+                    named.add(key);
+                }
+            }
+        };
+        if (isH2(h)) {
+            RecordChunks.scan(h, take);
+        } else {
+            h.createQuery(FACTS_ROWS).setFetchSize(10_000).map((rs, ctx) -> RecordChunks.Row.read(rs)).forEach(take);
+        }
         lazy(h, false);
         FamilyQueries.addNames(h, households, named);
         Figures.Families families = Figures.Families.of(households.values());
@@ -334,6 +319,11 @@ final class RegisterFacts {
 
     static Optional<PartialDate> partial(int year, boolean absent, int month, int day) {
         return absent || year < 1 ? Optional.empty() : Optional.of(new PartialDate(year, month, month == 0 ? 0 : day, false));
+    }
+
+    /** {@link #partial(int, boolean, int, int)} of nullable columns (a NULL month or day reads as 0, as JDBC's getInt gives it). */
+    private static Optional<PartialDate> partial(Integer year, Integer month, Integer day) {
+        return partial(year == null ? 0 : year, year == null, month == null ? 0 : month, day == null ? 0 : day);
     }
 
     private static Optional<PartialDate> date(String iso) {

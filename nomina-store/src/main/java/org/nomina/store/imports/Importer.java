@@ -4,8 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import org.nomina.store.BadInputException;
 import org.nomina.store.Database;
 import org.nomina.store.StagedImports;
 import org.nomina.store.StoreException;
+import org.nomina.store.figures.RecordChunks;
 import org.nomina.store.ledger.Hashes;
 import org.nomina.store.ledger.Ledger;
 
@@ -103,7 +104,7 @@ public final class Importer {
             lease.begin();
             try {
                 session.hold(lease, database.isPostgres());
-                session.load();
+                session.load(database.isPostgres());
                 session.finish(lease);
                 lease.commit();
             } catch (SQLException | RuntimeException | Error e) {
@@ -223,10 +224,14 @@ public final class Importer {
         private int rowsWithProblems;
         private final Map<String, Integer> problemsByColumn = new LinkedHashMap<>();
         private boolean truncated;
-        private PreparedStatement insertRecord;
+        private RecordValues records;
         private PreparedStatement insertReject;
         private int pendingRecords;
         private int pendingRejects;
+        /** On H2, what figures reads of the records, stored beside them (V17); null on PostgreSQL. */
+        private RecordChunks.Writer chunks;
+        /** The rows of the batch not yet executed, waiting for their ids (H2 only). */
+        private final List<RecordChunks.Row> pendingRows = new ArrayList<>();
 
         Session(Handle handle, ImportRequest request, Mapping mapping, FileFacts facts, Charset charset, char delimiter,
                 String mappingSha, List<String> warnings, Progress progress, int commitRows) {
@@ -286,19 +291,15 @@ public final class Importer {
         }
 
         /** Reads, parses and stores every row, committing every {@code commitRows} rows into the incomplete version. */
-        void load() throws SQLException {
+        void load(boolean postgres) throws SQLException {
             handle.begin();
+            chunks = postgres ? null : new RecordChunks.Writer(versionId, 0);
             incidents = new IncidentIds(handle, request.incident(), versionId);
             Connection c = handle.getConnection();
             // Raw JDBC batches for the hot path: Jdbi's per-row binding cost about a third of the
             // import's time on a million rows.
-            insertRecord = c.prepareStatement("""
-                    INSERT INTO source_record (source_version_id, source_id, record_id, row_no, verbatim, full_name, surname,
-                        given_name, patronymic, sex, sex_inferred, birth_year, birth_month, birth_day, birth_approx, age,
-                        age_approx, age_high, place, address, id_number, incident_year, incident_month, incident_day, status,
-                        notes, extra, problems, status_year, status_month, status_day, household, relation, father_name, mother_name,
-                        incident_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            // On H2 the ids a batch gave are read back (the record chunks hold them); PostgreSQL takes COPY.
+            records = postgres ? new RecordValues.Copy(c) : new RecordValues.Batch(c, true);
             insertReject = c.prepareStatement("""
                     INSERT INTO rejected_row (source_version_id, row_no, column_name, cell_value, reason) VALUES (?, ?, ?, ?, ?)""");
             try {
@@ -331,7 +332,7 @@ public final class Importer {
                 }, this::store);
                 flush();
             } finally {
-                insertRecord.close();
+                records.close();
                 insertReject.close();
             }
             handle.commit();
@@ -494,50 +495,88 @@ public final class Importer {
         private void addRecord(StoredRecord r, RecordFacts facts, byte[] digestLine) throws SQLException {
             rowsImported++;
             digest.addLine(digestLine);
-            PreparedStatement p = insertRecord;
-            int i = 1;
-            p.setLong(i++, versionId);
-            p.setLong(i++, sourceId);
-            p.setString(i++, r.recordId());
-            p.setInt(i++, r.rowNo());
-            p.setString(i++, r.verbatim());
-            p.setString(i++, r.fullName());
-            p.setString(i++, r.surname());
-            p.setString(i++, r.givenName());
-            p.setString(i++, r.patronymic());
-            p.setString(i++, r.sex());
-            p.setBoolean(i++, r.sexInferred());
-            setInt(p, i++, r.birthYear());
-            setInt(p, i++, r.birthMonth());
-            setInt(p, i++, r.birthDay());
-            p.setBoolean(i++, r.birthApprox());
-            setInt(p, i++, r.age());
-            p.setBoolean(i++, r.ageApprox());
-            setInt(p, i++, r.ageHigh());
-            p.setString(i++, r.place());
-            p.setString(i++, r.address());
-            p.setString(i++, r.idNumber());
-            setInt(p, i++, r.incidentYear());
-            setInt(p, i++, r.incidentMonth());
-            setInt(p, i++, r.incidentDay());
-            p.setString(i++, r.status());
-            p.setString(i++, r.notes());
-            p.setString(i++, r.extra());
-            p.setString(i++, r.problems());
-            facts.bind(p, i);
-            p.addBatch();
+            RecordValues v = records;
+            v.id(versionId);
+            v.id(sourceId);
+            v.text(r.recordId());
+            v.integer(r.rowNo());
+            v.text(r.verbatim());
+            v.text(r.fullName());
+            v.text(r.surname());
+            v.text(r.givenName());
+            v.text(r.patronymic());
+            v.text(r.sex());
+            v.bool(r.sexInferred());
+            v.integer(r.birthYear());
+            v.integer(r.birthMonth());
+            v.integer(r.birthDay());
+            v.bool(r.birthApprox());
+            v.integer(r.age());
+            v.bool(r.ageApprox());
+            v.integer(r.ageHigh());
+            v.text(r.place());
+            v.text(r.address());
+            v.text(r.idNumber());
+            v.integer(r.incidentYear());
+            v.integer(r.incidentMonth());
+            v.integer(r.incidentDay());
+            v.text(r.status());
+            v.text(r.notes());
+            v.text(r.extra());
+            v.text(r.problems());
+            facts.add(v);
+            v.end();
+            if (chunks != null) {
+                pendingRows.add(chunkRow(r, facts));
+            }
             if (++pendingRecords >= BATCH) {
-                p.executeBatch();
-                pendingRecords = 0;
+                executeRecords();
             }
         }
 
-        private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {
-            if (value == null) {
-                p.setNull(index, Types.INTEGER);
-            } else {
-                p.setInt(index, value);
+        /** What the record chunk holds of a record, its id still to come. */
+        private RecordChunks.Row chunkRow(StoredRecord r, RecordFacts facts) {
+            RecordChunks.Row row = new RecordChunks.Row();
+            row.sourceId = sourceId;
+            row.incidentId = facts.incidentId();
+            row.status = r.status();
+            row.statusYear = facts.statusYear();
+            row.statusMonth = facts.statusMonth();
+            row.statusDay = facts.statusDay();
+            row.incidentYear = r.incidentYear();
+            row.incidentMonth = r.incidentMonth();
+            row.incidentDay = r.incidentDay();
+            row.sex = r.sex();
+            row.sexInferred = r.sexInferred();
+            row.birthYear = r.birthYear();
+            row.birthMonth = r.birthMonth();
+            row.birthDay = r.birthDay();
+            row.age = r.age();
+            row.place = r.place();
+            row.household = facts.household();
+            row.relation = facts.relation();
+            row.fatherName = facts.fatherName();
+            row.motherName = facts.motherName();
+            return row;
+        }
+
+        /** Executes the batch of records; on H2 gives the rows their ids and adds them to the chunk. */
+        private void executeRecords() throws SQLException {
+            records.execute();
+            pendingRecords = 0;
+            if (chunks == null) {
+                return;
             }
+            try (ResultSet keys = ((RecordValues.Batch) records).statement().getGeneratedKeys()) {
+                for (RecordChunks.Row row : pendingRows) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("the database gave fewer ids than the " + pendingRows.size() + " records inserted");
+                    }
+                    row.id = keys.getLong(1);
+                    chunks.add(row);
+                }
+            }
+            pendingRows.clear();
         }
 
         private void addRejection(List<Rejection> reasons) throws SQLException {
@@ -574,14 +613,17 @@ public final class Importer {
             progress.update(rowsRead, facts.size(), facts.size());
         }
 
+        /** Executes what is batched, and stores the records' chunk: called before each commit. */
         private void writeBatches() throws SQLException {
             if (pendingRecords > 0) {
-                insertRecord.executeBatch();
-                pendingRecords = 0;
+                executeRecords();
             }
             if (pendingRejects > 0) {
                 insertReject.executeBatch();
                 pendingRejects = 0;
+            }
+            if (chunks != null) {
+                chunks.write(handle.getConnection());
             }
         }
 

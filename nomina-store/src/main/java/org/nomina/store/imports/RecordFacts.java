@@ -1,9 +1,7 @@
 package org.nomina.store.imports;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Optional;
 import org.nomina.engine.domain.PartialDate;
 
@@ -29,29 +27,34 @@ public record RecordFacts(Optional<PartialDate> statusDate, String household, St
                 && incident.isEmpty();
     }
 
-    /** Binds status_year … incident_id from parameter {@code index} on, in the order of V3's columns. */
-    void bind(PreparedStatement p, int index) throws SQLException {
-        int i = index;
-        setInt(p, i++, statusDate.map(PartialDate::year).orElse(null));
-        setInt(p, i++, statusDate.map(PartialDate::month).filter(m -> m != 0).orElse(null));
-        setInt(p, i++, statusDate.map(PartialDate::day).filter(d -> d != 0).orElse(null));
-        p.setString(i++, household);
-        p.setString(i++, relation);
-        p.setString(i++, fatherName);
-        p.setString(i++, motherName);
-        if (incident.isEmpty()) {
-            p.setNull(i, Types.BIGINT);
-        } else {
-            p.setLong(i, Long.parseLong(incident));
-        }
+    /** Adds status_year … incident_id, in the order of V3's columns. */
+    void add(RecordValues v) throws SQLException {
+        v.integer(statusYear());
+        v.integer(statusMonth());
+        v.integer(statusDay());
+        v.text(household);
+        v.text(relation);
+        v.text(fatherName);
+        v.text(motherName);
+        v.id(incidentId());
     }
 
-    private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {
-        if (value == null) {
-            p.setNull(index, Types.INTEGER);
-        } else {
-            p.setInt(index, value);
-        }
+    /** The stored status_year, status_month and status_day (a month or day of 0 is stored as NULL). */
+    Integer statusYear() {
+        return statusDate.map(PartialDate::year).orElse(null);
+    }
+
+    Integer statusMonth() {
+        return statusDate.map(PartialDate::month).filter(m -> m != 0).orElse(null);
+    }
+
+    Integer statusDay() {
+        return statusDate.map(PartialDate::day).filter(d -> d != 0).orElse(null);
+    }
+
+    /** The stored incident_id, 0 for the default incident (NULL in the table). */
+    long incidentId() {
+        return incident.isEmpty() ? 0 : Long.parseLong(incident);
     }
 
     /** The facts of a {@code source_record} row ({@code incident} is its stored id, or "" for the default incident). */

@@ -581,6 +581,23 @@ abstract class ImportContract extends DatabaseContract {
         assertThat(TestDatabases.snapshot(db())).isEqualTo(before);
     }
 
+    @Test
+    void shouldStoreTabsBackslashesLineBreaksAndBackslashNExactlyAsWritten() throws IOException {
+        // PostgreSQL takes the records through COPY's text format, where these characters are escapes.
+        Path file = TestFiles.utf8(dir, "escapes.csv", "ID,Name,Status,Notes\n"
+                + "e1,Back\\slash Testov,killed,\"tab\there\"\n"
+                + "e2,\\N Testov,killed,\"two\nlines and \\n\"\n"
+                + "e3,Carriage Testov,killed,\"a\rb\\\\c\\\"\n");
+        ImportResult r = importFile(file, "Escapes");
+        assertThat(r.rowsImported()).isEqualTo(3);
+        assertThat(record("Escapes", "e1")).containsEntry("full_name", "Back\\slash Testov").containsEntry("notes", "tab\there");
+        assertThat(record("Escapes", "e2")).containsEntry("full_name", "\\N Testov").containsEntry("notes", "two\nlines and \\n");
+        assertThat(record("Escapes", "e3")).containsEntry("notes", "a\rb\\\\c\\");
+        assertThat(String.valueOf(record("Escapes", "e1").get("verbatim"))).contains("tab\\there");
+        Verifier.Report verified = Verifier.verify(db().jdbi());
+        assertThat(verified.problems()).isEmpty();
+    }
+
     /** Rows committed at a time by the staged imports below: a few thousand rows make several batches. */
     private static final int SMALL_COMMITS = 500;
 

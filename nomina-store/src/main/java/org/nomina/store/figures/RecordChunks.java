@@ -1,0 +1,295 @@
+package org.nomina.store.figures;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.nomina.store.StoreException;
+
+/**
+ * On H2, the columns figures reads of every source record ({@link Row}), kept as bytes beside the records in
+ * {@code source_record_chunk} (migration V17): one row of at most a commit's records (10,000) of one version,
+ * written by the importer in the transaction that inserts those records. It replaces V12's 21-column covering
+ * index {@code source_record_figures}, which every imported row had to be inserted into (about 14% of a million
+ * rows' import CPU), while the figures pass, which reads every record, needs only a hundred and fifty short rows
+ * for a million and a half records instead of a walk of that index. Records are never changed once imported
+ * (only an import that did not finish is removed, with its chunks: {@code StagedImports.remove}), so the chunks
+ * stay true. PostgreSQL reads the same columns from {@code source_record} by a sequential scan and has no chunks.
+ *
+ * <p>A chunk's bytes: the number of records, then for each, as variable-length integers: its id's difference
+ * from the previous one's (from 0), the source id, the incident id (0: none), and the columns in the order of
+ * {@link Row}; a nullable number is 0 for NULL, else its zigzag code plus one; a text is its index in the
+ * chunk's table of texts, followed by its UTF-8 length and bytes when the index is the table's next.
+ */
+public final class RecordChunks {
+
+    /** The table the chunks are stored in (created by V17 on both databases, written on H2 only). */
+    public static final String TABLE = "source_record_chunk";
+
+    private RecordChunks() {
+    }
+
+    /** What figures reads of one source record. Texts are never null ("" when unknown), as in the table. */
+    public static final class Row {
+        public long id;
+        public long sourceId;
+        /** 0 when the record names no incident (ids start at 1). */
+        public long incidentId;
+        public String status;
+        public Integer statusYear;
+        public Integer statusMonth;
+        public Integer statusDay;
+        public Integer incidentYear;
+        public Integer incidentMonth;
+        public Integer incidentDay;
+        public String sex;
+        public boolean sexInferred;
+        public Integer birthYear;
+        public Integer birthMonth;
+        public Integer birthDay;
+        public Integer age;
+        public String place;
+        public String household;
+        public String relation;
+        public String fatherName;
+        public String motherName;
+
+        /** The columns {@link #COLUMNS} names, in that order, of the result set's current row. */
+        public static Row read(ResultSet rs) throws SQLException {
+            Row r = new Row();
+            r.id = rs.getLong(1);
+            r.sourceId = rs.getLong(2);
+            r.incidentId = rs.getLong(3);
+            r.status = rs.getString(4);
+            r.statusYear = integer(rs, 5);
+            r.statusMonth = integer(rs, 6);
+            r.statusDay = integer(rs, 7);
+            r.incidentYear = integer(rs, 8);
+            r.incidentMonth = integer(rs, 9);
+            r.incidentDay = integer(rs, 10);
+            r.sex = rs.getString(11);
+            r.sexInferred = rs.getBoolean(12);
+            r.birthYear = integer(rs, 13);
+            r.birthMonth = integer(rs, 14);
+            r.birthDay = integer(rs, 15);
+            r.age = integer(rs, 16);
+            r.place = rs.getString(17);
+            r.household = rs.getString(18);
+            r.relation = rs.getString(19);
+            r.fatherName = rs.getString(20);
+            r.motherName = rs.getString(21);
+            return r;
+        }
+
+        private static Integer integer(ResultSet rs, int column) throws SQLException {
+            int v = rs.getInt(column);
+            return rs.wasNull() ? null : v;
+        }
+    }
+
+    /** The source_record columns {@link Row#read} reads, in its order (alias {@code r}). */
+    public static final String COLUMNS = """
+            r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
+            r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
+            r.birth_day, r.age, r.place, r.household, r.relation, r.father_name, r.mother_name""";
+
+    /** Collects the records of one version, in the order of their ids, into chunks; {@link #write} stores one. */
+    public static final class Writer {
+        private final long versionId;
+        private int chunk;
+        private VarBytes out;
+        private final Map<String, Integer> texts = new HashMap<>();
+        private int records;
+        private long firstId;
+        private long lastId;
+
+        /** {@code chunksBefore}: how many chunks of this version are stored already (0 for a new version). */
+        public Writer(long versionId, int chunksBefore) {
+            this.versionId = versionId;
+            this.chunk = chunksBefore;
+            reset();
+        }
+
+        private void reset() {
+            out = new VarBytes("record chunk", 1 << 16);
+            texts.clear();
+            records = 0;
+        }
+
+        public int records() {
+            return records;
+        }
+
+        /** Adds a record; its id must be above those of the records added before it. */
+        public void add(Row r) {
+            if (records > 0 && r.id <= lastId) {
+                throw new IllegalArgumentException("record " + r.id + " added to a chunk after record " + lastId);
+            }
+            if (records == 0) {
+                firstId = r.id;
+            }
+            out.varlong(r.id - (records == 0 ? 0 : lastId));
+            lastId = r.id;
+            records++;
+            out.varlong(r.sourceId);
+            out.varlong(r.incidentId);
+            text(r.status);
+            number(r.statusYear);
+            number(r.statusMonth);
+            number(r.statusDay);
+            number(r.incidentYear);
+            number(r.incidentMonth);
+            number(r.incidentDay);
+            text(r.sex);
+            out.varint(r.sexInferred ? 1 : 0);
+            number(r.birthYear);
+            number(r.birthMonth);
+            number(r.birthDay);
+            number(r.age);
+            text(r.place);
+            text(r.household);
+            text(r.relation);
+            text(r.fatherName);
+            text(r.motherName);
+        }
+
+        private void number(Integer v) {
+            out.varlong(v == null ? 0 : ((((long) v) << 1) ^ (((long) v) >> 63)) + 1);
+        }
+
+        private void text(String s) {
+            Integer at = texts.get(s);
+            if (at != null) {
+                out.varint(at);
+                return;
+            }
+            out.varint(texts.size());
+            texts.put(s, texts.size());
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.varint(utf8.length);
+            out.bytes(utf8);
+        }
+
+        /** Stores the records added since the last call as one chunk (nothing when there are none), in the connection's transaction. */
+        public void write(Connection c) throws SQLException {
+            if (records == 0) {
+                return;
+            }
+            byte[] body = out.toArray();
+            VarBytes data = new VarBytes("record chunk", body.length + 5);
+            data.varint(records);
+            data.bytes(body);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO " + TABLE
+                    + " (source_version_id, chunk, first_id, last_id, records, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, versionId);
+                p.setInt(2, ++chunk);
+                p.setLong(3, firstId);
+                p.setLong(4, lastId);
+                p.setInt(5, records);
+                p.setBytes(6, data.toArray());
+                p.executeUpdate();
+            }
+            reset();
+        }
+    }
+
+    /** Decodes one chunk's records, in id order. */
+    static void decode(byte[] chunk, Consumer<Row> each) {
+        VarBytes in = new VarBytes("record chunk", chunk);
+        List<String> texts = new ArrayList<>();
+        long id = 0;
+        for (int n = in.varint(); n > 0; n--) {
+            Row r = new Row();
+            id += in.varlong();
+            r.id = id;
+            r.sourceId = in.varlong();
+            r.incidentId = in.varlong();
+            r.status = text(in, texts);
+            r.statusYear = number(in);
+            r.statusMonth = number(in);
+            r.statusDay = number(in);
+            r.incidentYear = number(in);
+            r.incidentMonth = number(in);
+            r.incidentDay = number(in);
+            r.sex = text(in, texts);
+            r.sexInferred = in.varint() != 0;
+            r.birthYear = number(in);
+            r.birthMonth = number(in);
+            r.birthDay = number(in);
+            r.age = number(in);
+            r.place = text(in, texts);
+            r.household = text(in, texts);
+            r.relation = text(in, texts);
+            r.fatherName = text(in, texts);
+            r.motherName = text(in, texts);
+            each.accept(r);
+        }
+        if (!in.atEnd()) {
+            throw new IllegalStateException("record chunk: bytes left after its last record");
+        }
+    }
+
+    private static Integer number(VarBytes in) {
+        long v = in.varlong();
+        if (v == 0) {
+            return null;
+        }
+        long z = v - 1;
+        return (int) ((z >>> 1) ^ -(z & 1));
+    }
+
+    private static String text(VarBytes in, List<String> texts) {
+        int at = in.varint();
+        if (at < texts.size()) {
+            return texts.get(at);
+        }
+        if (at != texts.size()) {
+            throw new IllegalStateException("record chunk: text " + at + " named before text " + texts.size());
+        }
+        String s = in.utf8(in.varint());
+        texts.add(s);
+        return s;
+    }
+
+    /**
+     * Every stored record's row, in id order, from the chunks. Chunks of imports that ran side by side can hold
+     * ids in each other's ranges; then every record is decoded first and sorted, else chunk by chunk.
+     */
+    public static void scan(Handle h, Consumer<Row> each) {
+        record Chunk(long version, int chunk, long first, long last) {
+        }
+        List<Chunk> chunks = h.createQuery("SELECT source_version_id, chunk, first_id, last_id FROM " + TABLE + " ORDER BY first_id")
+                .map((rs, ctx) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4))).list();
+        boolean overlapping = false;
+        for (int i = 1; i < chunks.size() && !overlapping; i++) {
+            overlapping = chunks.get(i).first() <= chunks.get(i - 1).last();
+        }
+        List<Row> all = overlapping ? new ArrayList<>() : null;
+        Consumer<Row> to = overlapping ? all::add : each;
+        try (PreparedStatement p = h.getConnection().prepareStatement("SELECT data FROM " + TABLE + " WHERE source_version_id = ? AND chunk = ?")) {
+            for (Chunk c : chunks) {
+                p.setLong(1, c.version());
+                p.setInt(2, c.chunk());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        decode(rs.getBytes(1), to);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the record chunks: " + e.getMessage(), e);
+        }
+        if (overlapping) {
+            all.sort(Comparator.comparingLong(r -> r.id));
+            all.forEach(each);
+        }
+    }
+}

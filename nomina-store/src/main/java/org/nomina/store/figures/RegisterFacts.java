@@ -1,5 +1,6 @@
 package org.nomina.store.figures;
 
+import org.nomina.store.LazyReads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,8 +108,8 @@ final class RegisterFacts {
         try {
             return scan(h, true);
         } catch (RuntimeException e) {
-            lazy(h, false);
-            if (!chunkNotFound(e)) {
+            LazyReads.set(h, false);
+            if (!LazyReads.chunkNotFound(e)) {
                 throw e;
             }
             // H2 2.3.232 loses a lazy full scan when its background writer drops a chunk the scan still reads
@@ -118,20 +119,11 @@ final class RegisterFacts {
         }
     }
 
-    private static boolean chunkNotFound(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException") && String.valueOf(t.getMessage()).contains("not found")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Scan scan(Handle h, boolean lazily) {
         Map<Long, Source> sources = sources(h);
         Map<Long, Projected> persons = new HashMap<>();
         Map<String, List<Member>> households = new HashMap<>();
-        lazy(h, lazily);
+        LazyReads.set(h, lazily);
         long[] personOf = personOfRecord(h);
         Words words = new Words();
         Set<String> named = new HashSet<>();
@@ -182,12 +174,12 @@ final class RegisterFacts {
                 }
             }
         };
-        if (isH2(h)) {
+        if (LazyReads.isH2(h)) {
             RecordChunks.scan(h, take);
         } else {
             h.createQuery(FACTS_ROWS).setFetchSize(10_000).map((rs, ctx) -> RecordChunks.Row.read(rs)).forEach(take);
         }
-        lazy(h, false);
+        LazyReads.set(h, false);
         FamilyQueries.addNames(h, households, named);
         Figures.Families families = Figures.Families.of(households.values());
         families.members().forEach((family, members) -> members.forEach(id -> persons.get(id).family = family));
@@ -248,25 +240,6 @@ final class RegisterFacts {
 
         Optional<Relation> relation(String word) {
             return relations.computeIfAbsent(word, Relation::fromWord);
-        }
-    }
-
-    /**
-     * H2 materialises a whole result in a temporary store before the first row unless queries run lazily;
-     * for a pass over every record that costs a fifth of the CPU (figures on 200,000 persons: 11.1 s → 9.3 s
-     * user time). Switched off again after the pass, so the connection's other work is as before.
-     */
-    static void lazy(Handle h, boolean on) {
-        if (isH2(h)) {
-            h.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
-    }
-
-    private static boolean isH2(Handle h) {
-        try {
-            return h.getConnection().getMetaData().getDatabaseProductName().equals("H2");
-        } catch (java.sql.SQLException e) {
-            throw new org.nomina.store.StoreException("cannot ask which database this is: " + e.getMessage(), e);
         }
     }
 

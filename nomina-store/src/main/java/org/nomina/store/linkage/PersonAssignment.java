@@ -1,5 +1,6 @@
 package org.nomina.store.linkage;
 
+import org.nomina.store.LazyReads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.nomina.store.linkage;
 
+import org.nomina.store.LazyReads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

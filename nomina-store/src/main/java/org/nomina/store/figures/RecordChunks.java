@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.nomina.store.StoreException;
 
@@ -94,6 +97,19 @@ public final class RecordChunks {
             return rs.wasNull() ? null : v;
         }
     }
+
+    /** Each column of a {@link Row} by its name in {@code source_record}, for {@link #check}. */
+    private static final List<Map.Entry<String, Function<Row, Object>>> FIELDS = List.of(
+            Map.entry("source_id", r -> r.sourceId), Map.entry("incident_id", r -> r.incidentId),
+            Map.entry("status", r -> r.status), Map.entry("status_year", r -> r.statusYear),
+            Map.entry("status_month", r -> r.statusMonth), Map.entry("status_day", r -> r.statusDay),
+            Map.entry("incident_year", r -> r.incidentYear), Map.entry("incident_month", r -> r.incidentMonth),
+            Map.entry("incident_day", r -> r.incidentDay), Map.entry("sex", r -> r.sex),
+            Map.entry("sex_inferred", r -> r.sexInferred), Map.entry("birth_year", r -> r.birthYear),
+            Map.entry("birth_month", r -> r.birthMonth), Map.entry("birth_day", r -> r.birthDay),
+            Map.entry("age", r -> r.age), Map.entry("place", r -> r.place), Map.entry("household", r -> r.household),
+            Map.entry("relation", r -> r.relation), Map.entry("father_name", r -> r.fatherName),
+            Map.entry("mother_name", r -> r.motherName));
 
     /** The source_record columns {@link Row#read} reads, in its order (alias {@code r}). */
     public static final String COLUMNS = """
@@ -290,6 +306,55 @@ public final class RecordChunks {
         if (overlapping) {
             all.sort(Comparator.comparingLong(r -> r.id));
             all.forEach(each);
+        }
+    }
+
+    /**
+     * On H2, whether the chunks still say what the records say (for {@code verify}): figures reads the chunks, so a
+     * record changed outside Nomina, or a chunk damaged, would otherwise be counted as it no longer is. Empty when they
+     * agree; else how many records differ, and the first of them with its column and both values.
+     */
+    public static Optional<String> check(Handle h) {
+        long[] differ = {0};
+        String[] first = {null};
+        try (var stored = h.createQuery("SELECT " + COLUMNS + " FROM source_record r ORDER BY r.id").setFetchSize(10_000)
+                .map((rs, ctx) -> Row.read(rs)).stream()) {
+            Iterator<Row> records = stored.iterator();
+            scan(h, chunk -> {
+                Row record = null;
+                while (records.hasNext()) {
+                    Row next = records.next();
+                    if (next.id >= chunk.id) {
+                        record = next;
+                        break;
+                    }
+                    note(differ, first, "record " + next.id + " has no copy in the record chunks");
+                }
+                if (record == null || record.id != chunk.id) {
+                    note(differ, first, "the record chunks hold record " + chunk.id + ", which is not stored");
+                    return;
+                }
+                for (Map.Entry<String, Function<Row, Object>> f : FIELDS) {
+                    Object a = f.getValue().apply(record);
+                    Object b = f.getValue().apply(chunk);
+                    if (!java.util.Objects.equals(a, b)) {
+                        note(differ, first, "record " + record.id + ", column " + f.getKey() + ": the record says '" + a
+                                + "', its copy for figures '" + b + "'");
+                        return;
+                    }
+                }
+            });
+            while (records.hasNext()) {
+                note(differ, first, "record " + records.next().id + " has no copy in the record chunks");
+            }
+        }
+        return differ[0] == 0 ? Optional.empty() : Optional.of(differ[0] + " record(s) differ from their copy that figures "
+                + "reads (" + TABLE + "; changed outside Nomina?), the first: " + first[0]);
+    }
+
+    private static void note(long[] differ, String[] first, String what) {
+        if (differ[0]++ == 0) {
+            first[0] = what;
         }
     }
 }

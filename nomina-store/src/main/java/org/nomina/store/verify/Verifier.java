@@ -114,6 +114,9 @@ public final class Verifier {
             if (unaccounted != 0) {
                 problems.add(unaccounted + " source version(s) have no import entry in the ledger (added outside Nomina?)");
             }
+            if (org.nomina.store.LazyReads.isH2(handle)) {
+                org.nomina.store.figures.RecordChunks.check(handle).ifPresent(problems::add);
+            }
         }
         return new Report(count, versions, records, prev, problems);
     }

@@ -85,6 +85,30 @@ class H2ImportTest extends ImportContract {
     }
 
     @Test
+    void shouldReportInVerifyARecordChunkThatNoLongerSaysWhatItsRecordsSay() throws Exception {
+        new Importer(db(), 100).importFile(new ImportRequest(TestFiles.utf8(dir, "first.csv", everyFiguresColumn(250)), "First",
+                Optional.empty(), Optional.empty(), Optional.empty(), "t"), Importer.Progress.NONE);
+        assertThat(org.nomina.store.verify.Verifier.verify(db().jdbi()).problems()).isEmpty();
+        List<RecordChunks.Row> table = tableRows(db());
+        RecordChunks.Row changed = table.get(120);
+        String said = changed.status;
+        changed.status = said.equals("killed") ? "injured" : "killed";
+        long version = db().jdbi().withHandle(h -> h.createQuery("SELECT MIN(source_version_id) FROM source_record_chunk").mapTo(Long.class).one());
+        db().jdbi().useHandle(h -> {
+            h.execute("DELETE FROM source_record_chunk");
+            RecordChunks.Writer w = new RecordChunks.Writer(version, 0);
+            table.forEach(w::add);
+            w.write(h.getConnection());
+        });
+        assertThat(org.nomina.store.verify.Verifier.verify(db().jdbi()).problems()).singleElement().asString()
+                .contains("1 record(s) differ", "record " + changed.id + ", column status", "'" + said + "'", "'" + changed.status + "'");
+
+        db().jdbi().useHandle(h -> h.execute("DELETE FROM source_record_chunk"));
+        assertThat(org.nomina.store.verify.Verifier.verify(db().jdbi()).problems()).singleElement().asString()
+                .contains("250 record(s) differ", "record " + table.get(0).id + " has no copy in the record chunks");
+    }
+
+    @Test
     void shouldFillTheRecordChunksOfAnOlderRegisterFromItsRecordsAndDropTheFiguresIndex() throws IOException {
         Path first = TestFiles.utf8(dir, "first.csv", everyFiguresColumn(2345));
         new Importer(db(), 1000).importFile(new ImportRequest(first, "First", Optional.empty(), Optional.empty(), Optional.empty(), "t"),

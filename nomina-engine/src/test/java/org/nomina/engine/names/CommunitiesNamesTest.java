@@ -53,6 +53,14 @@ class CommunitiesNamesTest {
         assertThat(keys(List.of("Джафаров", "Jafarov", "Cəfərov", "Dzhafarov"), names::surname)).hasSize(1);
     }
 
+    /** French romanisations: ou for u (but Mkrtchyan's tch is t and ch). */
+    @Test
+    void shouldReadFrenchRomanisationsOfArmenianNames() {
+        assertThat(keys(List.of("Ղուկասյան", "Гукасян", "Ghukasyan", "Ghoukassian"), names::surname)).hasSize(1);
+        assertThat(keys(List.of("Մկրտչյան", "Мкртчян", "Mkrtchyan", "Mkrtçyan"), names::surname)).hasSize(1);
+        assertThat(keys(List.of("Բողոսյան", "Boghossian", "Poghosyan"), names::surname)).hasSize(1);
+    }
+
     @Test
     void shouldBringArmenianGivenNamesThroughRussianTogether() {
         assertThat(keys(List.of("Ованес", "Оганес", "Hovhannes", "Հովհաննես"), names::givenName)).hasSize(1);

@@ -1,11 +1,41 @@
 package org.nomina.store.linkage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.nomina.store.Database;
 import org.nomina.store.TestDatabases;
+import org.nomina.store.verify.Verifier;
 
 class H2LinkageTest extends LinkageContract {
     @Override
     protected Database open() {
         return TestDatabases.h2(dir);
+    }
+
+    /** V18: on H2 memberships and review pairs have no foreign key to the records; verify checks what it guaranteed. */
+    @Test
+    void shouldFindAMembershipOrReviewPairNamingNoRecordWhenVerifying() throws IOException {
+        twoLists();
+        link();
+        long keysToRecords = db().jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc
+                JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_NAME = rc.CONSTRAINT_NAME
+                    AND tc.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA
+                JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS target ON target.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME
+                    AND target.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA
+                WHERE tc.TABLE_NAME IN ('PERSON_RECORD', 'MATCH_PAIR') AND target.TABLE_NAME = 'SOURCE_RECORD'""")
+                .mapTo(Long.class).one());
+        assertThat(keysToRecords).as("foreign keys from person_record and match_pair to source_record").isZero();
+        assertThat(Verifier.verify(db().jdbi()).problems()).isEmpty();
+
+        // A review pair is in no digest: only this check sees one that names a record the register does not hold.
+        long missing = db().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) + 1000 FROM source_record").mapTo(Long.class).one());
+        db().jdbi().useHandle(h -> h.createUpdate("""
+                INSERT INTO match_pair (record_a, record_b, match_weight, probability, decision, contributions)
+                SELECT MIN(id), :m, 1.0, 0.6, 'pending', '{}' FROM source_record""").bind("m", missing).execute());
+        assertThat(Verifier.verify(db().jdbi()).problems()).singleElement().asString()
+                .contains("0 membership(s) of persons and 1 review pair(s) name a source record the register does not hold");
     }
 }

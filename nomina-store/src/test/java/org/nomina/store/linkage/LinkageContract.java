@@ -33,7 +33,7 @@ abstract class LinkageContract extends DatabaseContract {
                 Importer.Progress.NONE);
     }
 
-    private RegisterLinker.Outcome link() {
+    RegisterLinker.Outcome link() {
         return link("tester");
     }
 
@@ -73,7 +73,7 @@ abstract class LinkageContract extends DatabaseContract {
                 .bind("s", source).bind("r", recordId).mapTo(Long.class).one());
     }
 
-    private void twoLists() throws IOException {
+    void twoLists() throws IOException {
         importList("Hospital", """
                 ID,Surname,Given name,Patronymic,Date of birth,Sex,Village,Status
                 H1,Qasımzadə,Təhmasib,Ələsgər,12.03.1951,m,Nomkənd,killed

@@ -1,0 +1,55 @@
+package db.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * On H2, drops the foreign keys from {@code person_record.source_record_id} and {@code match_pair.record_a} /
+ * {@code record_b} to {@code source_record}, with the single-column indexes H2 made for the two of {@code match_pair}
+ * (H2 gives every foreign key an index of exactly its columns; {@code person_record}'s primary key is its column).
+ *
+ * <p>Why (JFR of {@code link} on the hard million, 994,298 records, 2 December 2026): writing the memberships was
+ * 722 samples of the write stage's 1,400, and 356 of them were H2 checking each new row's record against
+ * {@code source_record}, a table of a million wide rows whose pages the check read back from the file (340
+ * samples in {@code MVStore.readPage}); the review pairs' two checks were 69 of their 241. The keys guard nothing
+ * the application does, as V14's did not: {@code link} is the only writer of both tables and writes the ids of
+ * records it has just read; no command deletes a record of a complete import, and an incomplete import's records
+ * (the only ones ever deleted, {@code StagedImports.remove}) are never read by {@code link}. {@code verify} checks on
+ * H2 that every membership and review pair names a record ({@code Verifier}). PostgreSQL keeps its keys.
+ * {@code match_decision}'s keys stay: reviewers' verdicts come from outside.
+ */
+public class V18__link_foreign_keys extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+            return;
+        }
+        List<String[]> drops = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("""
+                SELECT DISTINCT tc.TABLE_NAME, tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
+                JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
+                    AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+                JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS target ON target.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA
+                    AND target.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME
+                WHERE tc.CONSTRAINT_TYPE = 'FOREIGN KEY' AND tc.TABLE_SCHEMA = SCHEMA()
+                  AND tc.TABLE_NAME IN ('PERSON_RECORD', 'MATCH_PAIR') AND target.TABLE_NAME = 'SOURCE_RECORD'""");
+             ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                drops.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String[] d : drops) {
+                s.execute("ALTER TABLE \"" + d[0] + "\" DROP CONSTRAINT \"" + d[1] + "\"");
+            }
+        }
+    }
+}

@@ -1,11 +1,6 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -27,26 +22,15 @@ public class V14__import_indexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+        if (!H2Constraints.isH2(c)) {
             return;
         }
-        List<String[]> drops = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
+        H2Constraints.drop(c, """
                 SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
                 JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
                     AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
                 WHERE tc.CONSTRAINT_TYPE = 'FOREIGN KEY' AND tc.TABLE_SCHEMA = SCHEMA()
                   AND ((tc.TABLE_NAME = 'SOURCE_RECORD' AND k.COLUMN_NAME IN ('SOURCE_VERSION_ID', 'SOURCE_ID'))
                     OR (tc.TABLE_NAME = 'REJECTED_ROW' AND k.COLUMN_NAME = 'SOURCE_VERSION_ID'))""");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                drops.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            for (String[] d : drops) {
-                s.execute("ALTER TABLE \"" + d[0] + "\" DROP CONSTRAINT \"" + d[1] + "\"");
-            }
-        }
     }
 }

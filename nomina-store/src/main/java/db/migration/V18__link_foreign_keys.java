@@ -1,11 +1,6 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -29,11 +24,10 @@ public class V18__link_foreign_keys extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+        if (!H2Constraints.isH2(c)) {
             return;
         }
-        List<String[]> drops = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("""
+        H2Constraints.drop(c, """
                 SELECT DISTINCT tc.TABLE_NAME, tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
                 JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
                     AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
@@ -41,15 +35,5 @@ public class V18__link_foreign_keys extends BaseJavaMigration {
                     AND target.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME
                 WHERE tc.CONSTRAINT_TYPE = 'FOREIGN KEY' AND tc.TABLE_SCHEMA = SCHEMA()
                   AND tc.TABLE_NAME IN ('PERSON_RECORD', 'MATCH_PAIR') AND target.TABLE_NAME = 'SOURCE_RECORD'""");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                drops.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            for (String[] d : drops) {
-                s.execute("ALTER TABLE \"" + d[0] + "\" DROP CONSTRAINT \"" + d[1] + "\"");
-            }
-        }
     }
 }

@@ -375,7 +375,9 @@ public final class NameNormaliser {
      * <li>endings: -yev/-iyev/-iev → -ev (Aliyev/Aliev), -ian → -yan (Hovannisian/Hovhannisyan);</li>
      * <li>initial "hov" and "ov" before a vowel → "o": Armenian Hovhannes is Russian Ованес/Оганес; initial
      * "vo" before a consonant → "o": Armenian script's initial Ո (Ոգտայ = Oqtay);</li>
-     * <li>digraphs: dzh/dj → j, zh → j, kh → h, gh → h, ch → c, sh → s, ts → c, ph → f, ck → k, w → v;</li>
+     * <li>French ou → u (Ghoukassian = Ghukasyan);</li>
+     * <li>digraphs: dzh/dj → j, dz → c (Armenian ձ, Russian ц: Hambardzumyan = Амбарцумян), zh → j, kh → h, gh → h,
+     * ch → c, sh → s, ts → c, ph → f, ck → k, w → v;</li>
      * <li>Russian Г for Azerbaijani/Armenian h (Гусейн = Hüseyn, Гасанов = Həsənov), Azerbaijani q and x
      * (Qasımov = Гасымов, Xəlilov = Халилов), and Russian к for Azerbaijani q inside and at the end of
      * a word (Rafiq = Рафик, Oqtay = Октай, Qələndər = Каландар): g, q, x, k → h, then every h is

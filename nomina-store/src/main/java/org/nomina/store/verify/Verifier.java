@@ -123,12 +123,13 @@ public final class Verifier {
     }
 
     /**
-     * On H2, memberships and review pairs that name a record the register does not hold: their foreign keys to
-     * {@code source_record} are gone there (migration V18), so what PostgreSQL's keys guarantee is checked here.
+     * On H2, memberships and review pairs that name a record or person the register does not hold: their foreign keys
+     * are gone there (migration V18), so what PostgreSQL's keys guarantee is checked here.
      */
-    static Optional<String> orphans(Handle handle) {
+    public static Optional<String> orphans(Handle handle) {
         long memberships = handle.createQuery("""
-                SELECT COUNT(*) FROM person_record pr WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = pr.source_record_id)""")
+                SELECT COUNT(*) FROM person_record pr WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = pr.source_record_id)
+                    OR NOT EXISTS (SELECT 1 FROM person p WHERE p.id = pr.person_id)""")
                 .mapTo(Long.class).one();
         long pairs = handle.createQuery("""
                 SELECT COUNT(*) FROM match_pair p WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = p.record_a)
@@ -137,8 +138,8 @@ public final class Verifier {
         if (memberships == 0 && pairs == 0) {
             return Optional.empty();
         }
-        return Optional.of(memberships + " membership(s) of persons and " + pairs + " review pair(s) name a source record the"
-                + " register does not hold (changed outside Nomina?)");
+        return Optional.of(memberships + " membership(s) of persons and " + pairs + " review pair(s) name a source record or"
+                + " person the register does not hold (changed outside Nomina?)");
     }
 
     private static Optional<String> checkImport(Handle handle, LedgerEntry e) {

@@ -73,9 +73,28 @@ final class ReadAhead<T> {
             }
         } finally {
             thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
+            joinUninterruptibly(thread);
+        }
+    }
+
+    /**
+     * Waits for the producer to end whatever this thread's interrupt status, and keeps that status. Joining with the
+     * status set threw at once, so an interrupted import returned while its producer still ran
+     * ({@code ReadAheadTest.shouldStopWhenTheConsumingThreadIsInterrupted} failed so once in CI).
+     */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    thread.join();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -64,6 +64,12 @@ class ReadAheadTest {
                     try {
                         Thread.sleep(60_000);
                     } catch (InterruptedException e) {
+                        // A producer that takes a moment to stop (closing its file): run must still wait for it. Joining
+                        // with the caller's interrupt status set once returned at once, and this thread outlived run.
+                        long until = System.nanoTime() + 200_000_000L;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
                         throw new IllegalStateException("stopped");
                     }
                 }, i -> { });

@@ -16,8 +16,8 @@ import org.flywaydb.core.api.migration.Context;
  * checks were 69 of their 241. Dropping the keys to {@code source_record} took the stage from 32.8–37.1 s to
  * 25.3–28.5 s, and the key to {@code person} as well to 17.1–17.4 s (back to back on copies of one register).
  * The keys guard nothing the application does, as V14's did not: {@code link} is the only writer of both tables and
- * of {@code person}; it writes the ids of records it has just read and of persons it has just written or kept;
- * persons are retired, never deleted; no command deletes a record of a complete import, and an incomplete import's
+ * the only one that inserts into {@code person} (corrections only update its columns); it writes the ids of records
+ * it has just read and of persons it has just written or kept; persons are retired, never deleted; no command deletes a record of a complete import, and an incomplete import's
  * records (the only ones ever deleted, {@code StagedImports.remove}) are never read by {@code link}. {@code verify}
  * checks on H2 that every membership names a record and a person and every review pair two records
  * ({@code Verifier}). PostgreSQL keeps its keys. The keys of {@code match_decision}, {@code victimisation} and

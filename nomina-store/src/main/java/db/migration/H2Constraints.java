@@ -13,16 +13,15 @@ final class H2Constraints {
     private H2Constraints() {
     }
 
-    /** Whether the migration runs on H2 (the others leave PostgreSQL as it is). */
-    static boolean isH2(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().equals("H2");
-    }
-
     /**
-     * Drops the constraints {@code query} names, as rows of (table, constraint): H2 generates the names of foreign
-     * keys, so they are found in INFORMATION_SCHEMA first, then dropped.
+     * On H2, drops the constraints {@code query} names, as rows of (table, constraint): H2 generates the names of
+     * foreign keys, so they are found in INFORMATION_SCHEMA first, then dropped. On any other database (PostgreSQL)
+     * nothing is done.
      */
-    static void drop(Connection c, String query) throws SQLException {
+    static void dropOnH2(Connection c, String query) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+            return;
+        }
         List<String[]> drops = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(query); ResultSet rs = p.executeQuery()) {
             while (rs.next()) {

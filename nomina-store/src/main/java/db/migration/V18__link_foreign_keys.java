@@ -1,6 +1,5 @@
 package db.migration;
 
-import java.sql.Connection;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -27,11 +26,7 @@ public class V18__link_foreign_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        if (!H2Constraints.isH2(c)) {
-            return;
-        }
-        H2Constraints.drop(c, """
+        H2Constraints.dropOnH2(context.getConnection(), """
                 SELECT DISTINCT tc.TABLE_NAME, tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
                 JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
                     AND rc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME

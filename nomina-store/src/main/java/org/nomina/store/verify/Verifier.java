@@ -116,7 +116,8 @@ public final class Verifier {
             }
             if (org.nomina.store.LazyReads.isH2(handle)) {
                 org.nomina.store.figures.RecordChunks.check(handle).ifPresent(problems::add);
-                orphans(handle).ifPresent(problems::add);
+                // Reached only when no problem was found above, so a link's membership digest matched if there was a link.
+                orphans(handle, lastLink.isPresent()).ifPresent(problems::add);
             }
         }
         return new Report(count, versions, records, prev, problems);
@@ -124,12 +125,16 @@ public final class Verifier {
 
     /**
      * On H2, memberships and review pairs that name a record or person the register does not hold: their foreign keys
-     * are gone there (migration V18), so what PostgreSQL's keys guarantee is checked here.
+     * are gone there (migration V18), so what PostgreSQL's keys guarantee is checked here. {@code membershipsVouched}:
+     * the latest link's membership digest and every import's record digest already matched, so each membership's
+     * record is one the link wrote and no record is gone; looking every membership's record up again cost 10.9 of
+     * this check's 14.5 s on the hard million (994,298 records), reading the records' wide pages, and is then skipped.
+     * Persons and review pairs are in no digest, so they are always looked up (1.4 and 1.9 s there).
      */
-    public static Optional<String> orphans(Handle handle) {
-        long memberships = handle.createQuery("""
-                SELECT COUNT(*) FROM person_record pr WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = pr.source_record_id)
-                    OR NOT EXISTS (SELECT 1 FROM person p WHERE p.id = pr.person_id)""")
+    public static Optional<String> orphans(Handle handle, boolean membershipsVouched) {
+        long memberships = handle.createQuery("SELECT COUNT(*) FROM person_record pr WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM person p WHERE p.id = pr.person_id)"
+                        + (membershipsVouched ? "" : " OR NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = pr.source_record_id)"))
                 .mapTo(Long.class).one();
         long pairs = handle.createQuery("""
                 SELECT COUNT(*) FROM match_pair p WHERE NOT EXISTS (SELECT 1 FROM source_record r WHERE r.id = p.record_a)

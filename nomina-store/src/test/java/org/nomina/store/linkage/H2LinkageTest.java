@@ -46,7 +46,14 @@ class H2LinkageTest extends LinkageContract {
         long noPerson = db().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) + 1000 FROM person").mapTo(Long.class).one());
         db().jdbi().useHandle(h -> h.createUpdate("UPDATE person_record SET person_id = :p WHERE source_record_id ="
                 + " (SELECT MIN(source_record_id) FROM person_record)").bind("p", noPerson).execute());
-        assertThat(db().jdbi().withHandle(Verifier::orphans)).hasValueSatisfying(p -> assertThat(p)
+        assertThat(db().jdbi().<java.util.Optional<String>, RuntimeException>withHandle(h -> Verifier.orphans(h, true))).hasValueSatisfying(p -> assertThat(p)
+                .contains("1 membership(s) of persons and 0 review pair(s)"));
+        // And a membership of a record the register does not hold, looked up when no link's digest vouches for it.
+        long noRecord = db().jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) + 1000 FROM source_record").mapTo(Long.class).one());
+        db().jdbi().useHandle(h -> h.execute("UPDATE person_record SET person_id = (SELECT MIN(id) FROM person), source_record_id = "
+                + noRecord + " WHERE person_id = " + noPerson));
+        assertThat(db().jdbi().<java.util.Optional<String>, RuntimeException>withHandle(h -> Verifier.orphans(h, true))).isEmpty();
+        assertThat(db().jdbi().<java.util.Optional<String>, RuntimeException>withHandle(h -> Verifier.orphans(h, false))).hasValueSatisfying(p -> assertThat(p)
                 .contains("1 membership(s) of persons and 0 review pair(s)"));
     }
 }

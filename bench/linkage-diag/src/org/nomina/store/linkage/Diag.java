@@ -66,6 +66,10 @@ public class Diag {
                 scoredOff.put(p.keyA() << 32 ^ p.keyB(), p);
             }
         }
+        for (ScoredPair q : scoredOff.values()) {
+            OFF_BY_KEY.computeIfAbsent(q.keyA(), k -> new ArrayList<>()).add(q);
+            OFF_BY_KEY.computeIfAbsent(q.keyB(), k -> new ArrayList<>()).add(q);
+        }
         long[] candidates = org.nomina.engine.linkage.DiagBlock.candidates(records, config);
         java.util.Arrays.sort(candidates);
         CANDIDATES = candidates;
@@ -90,6 +94,29 @@ public class Diag {
                 String c = lostClass(records, x, y, scored, scoredOff, compareO2O, cluster, byCluster, person);
                 lostClass.merge(c, 1, Integer::sum);
                 if (w != null) w.println("LOST " + c + " | " + describe(records, set, x, y, scored, label));
+                if (w != null && c.startsWith("o2o-lowered")) {
+                    for (int[] side : new int[][] {{x, y}, {y, x}}) {
+                        int me = side[0], other = side[1];
+                        ScoredPair best = null;
+                        for (ScoredPair q : OFF_BY_KEY.getOrDefault(records.get(me).key(), List.of())) {
+                            long ok = q.keyA() == records.get(me).key() ? q.keyB() : q.keyA();
+                            if (records.get(index.get(ok)).sourceIndex() != records.get(other).sourceIndex()) continue;
+                            if (best == null || q.matchWeight() > best.matchWeight()) best = q;
+                        }
+                        if (best == null) continue;
+                        long ok = best.keyA() == records.get(me).key() ? best.keyB() : best.keyA();
+                        int oi = index.get(ok);
+                        w.printf("    best of %s: w=%.1f [%s] %s%s%n", records.get(me).key(), best.matchWeight(), person[oi],
+                                rec(records.get(oi), set, oi), Objects.equals(person[oi], person[me]) ? " (TRUE)" : "");
+                    }
+                }
+                if (w != null && c.startsWith("apart:other")) {
+                    for (long cl : new long[] {cluster[x], cluster[y]}) {
+                        w.print("    cluster:");
+                        for (int m : byCluster.get(cl)) w.print(" [" + person[m] + "] " + rec(records.get(m), set, m) + " ;");
+                        w.println();
+                    }
+                }
             }
         }
         for (List<Integer> members : byCluster.values()) {
@@ -115,6 +142,7 @@ public class Diag {
     }
 
     static long[] CANDIDATES;
+    static Map<Long, List<ScoredPair>> OFF_BY_KEY = new HashMap<>();
     static Map<String, Integer> SIGNATURES = new HashMap<>();
 
     static boolean sparse(LinkRecord r) {
@@ -162,7 +190,35 @@ public class Diag {
         for (int m : byCluster.get(cluster[x])) if (records.get(m).sourceIndex() == records.get(y).sourceIndex() && !Objects.equals(person[m], person[y])) namesake = true;
         for (int m : byCluster.get(cluster[y])) if (records.get(m).sourceIndex() == records.get(x).sourceIndex() && !Objects.equals(person[m], person[x])) namesake = true;
         if (namesake) why.append("namesake-first;");
-        return why.length() == 6 ? "apart:other" : why.toString();
+        if (why.length() > 6) return why.toString();
+        // Nothing of the pair's own objects: what of the other pairs across the two clusters does.
+        StringBuilder across = new StringBuilder("apart:other");
+        Set<String> reasons = new TreeSet<>();
+        int unscored = 0;
+        double sum = 0;
+        int n = 0;
+        for (int m : byCluster.get(cluster[x])) for (int o : byCluster.get(cluster[y])) {
+            if (records.get(m).sourceIndex() == records.get(o).sourceIndex()) reasons.add("same-list");
+            long km = records.get(m).key(), ko = records.get(o).key();
+            ScoredPair q = scored.get(Math.min(km, ko) << 32 ^ Math.max(km, ko));
+            if (q == null) {
+                ScoredPair without = off.get(Math.min(km, ko) << 32 ^ Math.max(km, ko));
+                if (compare && without != null && without.probability() >= 0.95) reasons.add("o2o-lowered-across");
+                else unscored++;
+                continue;
+            }
+            sum += q.probability(); n++;
+            if (level(q, "place").equals("different")) reasons.add("place");
+            String bq = level(q, "birth_date");
+            if (bq.equals("different") || bq.equals("full_dates_differ")) reasons.add("birth");
+            for (String f : List.of("given_name", "surname", "patronymic")) {
+                String l = level(q, f);
+                if (l.startsWith("jaro_winkler>=0.70") || l.equals("different")) reasons.add(f);
+            }
+        }
+        if (reasons.isEmpty()) reasons.add(unscored > 0 ? "unscored" : n > 0 && sum / n < 0.95 ? "mean" : "?");
+        across.append(':').append(String.join(",", reasons));
+        return across.toString();
     }
 
     static String falseClass(List<LinkRecord> records, int x, int y, Map<Long, ScoredPair> scored) {

@@ -53,6 +53,8 @@ final class HardCaseGenerator {
     private static final double VILLAGE_ZIPF = 0.8;
     /** Share of villages that are Armenian; towns over {@link #TOWN} people are mixed. */
     private static final double ARMENIAN_VILLAGES = 0.3;
+    /** Share of the long words for a village (kəndi, village) typed with an error (NURABULUN VILAGE, Nomkənd kənid). */
+    private static final double TYPE_WORD_TYPOS = 0.05;
     private static final int TOWN = 10_000;
     /**
      * Share of people who are a brother or sister of the person before them: same village, surname and father,
@@ -132,7 +134,7 @@ final class HardCaseGenerator {
             sizes[home[i]]++;
         }
         clanVillage = Math.min(10, count - 1);
-        List<Forms> azNames = NameBook.villages(count).stream().map(NameBook::forms).toList();
+        List<Forms> azNames = NameBook.villages(count).stream().map(NameBook::villageForms).toList();
         List<Forms> hyNames = armenianVillages(count);
         List<Village> out = new ArrayList<>(count);
         int az = 0;
@@ -434,7 +436,7 @@ final class HardCaseGenerator {
                 Village v = home(p);
                 String place = maybeTypo(v.name().latin(), 0.03);
                 double t = random.nextDouble();
-                place = t < 0.2 ? place + " kəndi" : t < 0.25 ? place + " k." : place;
+                place = t < 0.2 ? place + " " + maybeTypo("kəndi", TYPE_WORD_TYPOS) : t < 0.25 ? place + " k." : place;
                 out.row(no, surname, given, father, year, p.female() ? "qadın" : "kişi", place, fates[p.status()]);
                 truth.write("Committee of families," + no + "," + p.id() + "\n");
             }
@@ -546,7 +548,8 @@ final class HardCaseGenerator {
                 Village v = reportedVillage(p);
                 String village = maybeTypo(any(v.name().en()), 0.03).toUpperCase(Locale.ROOT);
                 double t = random.nextDouble();
-                String place = t < 0.25 ? "VILLAGE OF " + village : t < 0.4 ? village + " VILLAGE" : village;
+                String place = t < 0.25 ? maybeTypo("VILLAGE", TYPE_WORD_TYPOS) + " OF " + village
+                        : t < 0.4 ? village + " " + maybeTypo("VILLAGE", TYPE_WORD_TYPOS) : village;
                 out.row(StandardCharsets.UTF_8, surname, given, father, year, place, fates[hearsay(p)]);
                 truth.write("Press reports,row-" + (no + 1) + "," + p.id() + "\n");
             }
@@ -601,7 +604,8 @@ final class HardCaseGenerator {
                     Village v = reportedVillage(p);
                     String village = maybeTypo(any(v.name().en()), 0.04);
                     double t = random.nextDouble();
-                    String place = t < 0.2 ? "village of " + village : t < 0.3 ? village + " village" : t < 0.33 ? "?" : village;
+                    String place = t < 0.2 ? maybeTypo("village", TYPE_WORD_TYPOS) + " of " + village
+                            : t < 0.3 ? village + " " + maybeTypo("village", TYPE_WORD_TYPOS) : t < 0.33 ? "?" : village;
                     // A witness often gives an age and no date at all ("she was 81"): a quarter of the rows.
                     double w = random.nextDouble();
                     String when = w < 0.25 ? "" : w < 0.85 ? p.deathDay() + " November " + INCIDENT_YEAR : "November " + INCIDENT_YEAR;

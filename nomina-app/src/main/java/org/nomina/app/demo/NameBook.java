@@ -317,6 +317,35 @@ final class NameBook {
         return new Forms(s.az(), List.of(s.ru()), s.en(), armenianScript(s.en().get(0)));
     }
 
+    /** A village's forms: {@link #forms}, with the Russian also as a clerk writes it letter by letter from the Latin. */
+    static Forms villageForms(Spelling s) {
+        Forms forms = forms(s);
+        String letters = letterByLetter(s.ru());
+        return letters.equals(s.ru()) ? forms : new Forms(forms.latin(), List.of(s.ru(), letters), forms.en(), forms.hy());
+    }
+
+    /**
+     * A Russian spelling as a clerk writes it letter by letter from the Latin y + u, y + a, y + e: й + у for ю, й + а
+     * for я, й + е for е at the start of a word or after a vowel (Söyüd: Сёюд, Сёйуд; Yal: Ял, Йал; Yeni: Ени, Йени),
+     * which Russian-Latin/BGN romanises with a middle dot or a doubled y (Syoy·ud, Yyeni). After a consonant these
+     * letters stand for ü, a softened a and e, not for y.
+     */
+    static String letterByLetter(String ru) {
+        StringBuilder out = new StringBuilder(ru.length() + 4);
+        for (int i = 0; i < ru.length(); i++) {
+            char c = ru.charAt(i);
+            char lower = Character.toLowerCase(c);
+            boolean afterVowel = i == 0 || !Character.isLetter(ru.charAt(i - 1))
+                    || "аеёиоуыэюя".indexOf(Character.toLowerCase(ru.charAt(i - 1))) >= 0;
+            if ((lower == 'ю' || lower == 'я' || lower == 'е') && afterVowel) {
+                out.append(Character.isUpperCase(c) ? 'Й' : 'й').append(lower == 'ю' ? 'у' : lower == 'я' ? 'а' : 'е');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** How an Azerbaijani clerk writes a Russian spelling in Latin (Оганесян → Oqanesyan). */
     static String azerbaijaniFromRussian(String ru) {
         String s = ru.toLowerCase(java.util.Locale.ROOT);

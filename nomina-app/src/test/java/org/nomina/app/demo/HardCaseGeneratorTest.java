@@ -143,8 +143,19 @@ class HardCaseGeneratorTest {
         assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",\\d{1,2}-\\d{2,3},"));
         assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",(twenty|thirty|forty|fifty|sixty)(-\\w+)?,"));
         assertThat(testimonies).anySatisfy(l -> assertThat(l).containsPattern(",(n/a|\\?|unknown),"));
+        // The words for a village typed with an error, as hands write them (NURABULUN VILAGE, Nomkənd kənid).
+        assertThat(typedTypeWords(press, ",", 4, "VILLAGE")).isPositive();
+        assertThat(typedTypeWords(dataLines(dir.resolve("lists/families_committee.csv")), ",", 6, "kəndi")).isPositive();
+        // A village's Latin y + u, y + a, y + e written letter by letter in Russian: й + у, й + а, й + е (Йени).
+        assertThat(hospital.lines().skip(1).map(l -> l.split(";", -1)[4])).anySatisfy(p -> assertThat(p).containsPattern("(?iu)й[уае]"));
         String all = String.join("\n", new ArrayList<>(List.of(hospital, String.join("\n", testimonies), String.join("\n", press))));
         assertThat(all).contains("Оганесян").containsAnyOf("Ohanian", "OHANIAN").containsAnyOf("Mamish", "MAMISH", "Мамиш");
+    }
+
+    /** Words of the place column one typing error from {@code word}, but not it. */
+    private static long typedTypeWords(List<String> lines, String separator, int column, String word) {
+        return lines.stream().map(l -> l.split(separator, -1)[column]).flatMap(p -> Arrays.stream(p.split(" ")))
+                .filter(w -> !w.equals(word) && org.nomina.engine.names.Edits.withinOne(w, word)).count();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.nomina.engine.linkage;
 
+import org.nomina.engine.names.Edits;
 import org.nomina.engine.names.NameNormaliser;
 import org.nomina.engine.names.PhoneticKeys;
 
@@ -272,7 +273,7 @@ final class Blocker {
         int rarer = Math.min(counts[familyA], counts[familyB]);
         int commoner = Math.max(counts[familyA], counts[familyB]);
         return (long) rarer * TYPO_RARITY <= commoner
-                && withinOneEdit(table.surname.families.get(familyA), table.surname.families.get(familyB));
+                && Edits.withinOne(table.surname.families.get(familyA), table.surname.families.get(familyB));
     }
 
     /**
@@ -282,32 +283,6 @@ final class Blocker {
      * give otherwise were 1,499 true among 31,993; with the ratio, 1,206 among 4,469.
      */
     static final int TYPO_RARITY = 20;
-
-    /**
-     * Whether two strings are at most one edit apart: one letter substituted, inserted or deleted, or two
-     * adjacent letters swapped. Sharing a one-letter deletion alone allows two edits (abc, bcd share bc).
-     */
-    static boolean withinOneEdit(String x, String y) {
-        String shorter = x.length() <= y.length() ? x : y;
-        String longer = shorter == x ? y : x;
-        if (longer.length() - shorter.length() > 1) {
-            return false;
-        }
-        int first = 0;
-        while (first < shorter.length() && shorter.charAt(first) == longer.charAt(first)) {
-            first++;
-        }
-        if (first == shorter.length()) {
-            return true;
-        }
-        if (shorter.length() < longer.length()) {
-            return shorter.regionMatches(first, longer, first + 1, shorter.length() - first);
-        }
-        return shorter.regionMatches(first + 1, longer, first + 1, shorter.length() - first - 1)
-                || (first + 1 < shorter.length() && shorter.charAt(first) == longer.charAt(first + 1)
-                && shorter.charAt(first + 1) == longer.charAt(first)
-                && shorter.regionMatches(first + 2, longer, first + 2, shorter.length() - first - 2));
-    }
 
     /**
      * The pairs of a block that {@link #placeAllows} lets through, counted from its records' places: with a

@@ -33,7 +33,13 @@ public final class NameNormaliser {
     private static final Pattern AZERBAIJANI_CYRILLIC = Pattern.compile("[әӘһҺјЈғҒүҮөӨҹҸҝҜ]");
     private static final Pattern NON_LETTER = Pattern.compile("[^a-z]+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['`\u00B4\u2018\u2019\u02B9\u02BA\u02BC\u02BB\"]");
+    /**
+     * Marks inside a word that are dropped, not made spaces: apostrophes and primes (BGN's soft sign ʹ), and the
+     * middle dot with which Russian-Latin/BGN keeps letter pairs apart (й + а, у, ы: Чеззайурд → Chezzay·urd,
+     * Йынкурканд → Y·ynkurkand; т + с: T·saturov), which made two words of one (held-out lists, seed 2: 186 true
+     * pairs whose places compared "different", most of them such Russian spellings of a village).
+     */
+    private static final Pattern APOSTROPHES = Pattern.compile("['`\u00B4\u2018\u2019\u02B9\u02BA\u02BC\u02BB\u00B7\"]");
     private static final List<String> PATRONYMIC_WORDS = List.of(
             "oglu", "ogly", "ogli", "ogluu", "uly", "uli", "kyzy", "kizi", "qizi", "gizi", "gyzy", "kyzi", "qyzy");
     private static final List<String> PATRONYMIC_SUFFIXES = List.of(
@@ -89,6 +95,7 @@ public final class NameNormaliser {
 
     private String computeAscii(String raw) {
         String text = nfc.normalize(raw.strip());
+        boolean fromCyrillic = false;
         if (!isPlainAscii(text)) {
             // Only the transliterators the text's scripts need: the compound "… Any-Latin" chain on every
             // string made normalisation of 200,000 synthetic records take 10 s; by script, 100,000 took 1 s.
@@ -113,6 +120,7 @@ public final class NameNormaliser {
             // this path rare, so a lock is cheaper than per-thread copies.
             synchronized (this) {
                 if (cyrillic) {
+                    fromCyrillic = true;
                     // Russian ё renders Azerbaijani ö (Гёйкенд = Göykənd, Кёнуль = Könül); BGN writes ë and
                     // ASCII folding would leave "geykend". "йо" romanises as "yo", which folding makes "o".
                     text = text.replace("ё", "йо").replace("Ё", "Йо");
@@ -135,7 +143,13 @@ public final class NameNormaliser {
         }
         // Apostrophes and primes are dropped, not made spaces: BGN writes the soft sign as ʹ (Эльчин →
         // Elʹchin), and "el chin" would leave a given name of "el".
-        return NON_ALNUM.matcher(APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll(" ").strip();
+        String lower = APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        if (fromCyrillic) {
+            // BGN writes й before е, ё and ы as y and the vowel as ye, yo, y (Зозгунйери → Zozgunyyeri, Йени → Yyeni,
+            // Йынкурканд → Y·ynkurkand), where the Latin lists write one y (Zozgunyeri, Yeni, Yınkurkənd).
+            lower = lower.replace("yy", "y");
+        }
+        return NON_ALNUM.matcher(lower).replaceAll(" ").strip();
     }
 
     /**
@@ -311,10 +325,10 @@ public final class NameNormaliser {
         return placeNameCache.get(raw, key -> {
             StringBuilder folded = new StringBuilder();
             String[] words = ascii(key).split(" ");
-            boolean onlyTypeWords = java.util.Arrays.stream(words).allMatch(PLACE_TYPE_WORDS::contains);
+            boolean onlyTypeWords = java.util.Arrays.stream(words).allMatch(NameNormaliser::isPlaceTypeWord);
             for (String word : words) {
                 String letters = letters(word);
-                if (!onlyTypeWords && PLACE_TYPE_WORDS.contains(word)) {
+                if (!onlyTypeWords && isPlaceTypeWord(word)) {
                     continue;
                 }
                 if (!letters.isEmpty()) {
@@ -338,6 +352,44 @@ public final class NameNormaliser {
             "saheri", "shahari", "seheri", "rayonu", "kandinda",
             "village", "of", "the", "town", "city", "settlement", "district", "vill",
             "gyugh", "gyughi", "gyux", "kaghak");
+
+    /** The type words of five letters or more, which a word one typing error away from may stand for. */
+    private static final List<String> LONG_PLACE_TYPE_WORDS = PLACE_TYPE_WORDS.stream().filter(w -> w.length() >= 5)
+            .sorted().toList();
+
+    /**
+     * Whether a romanised word says what kind of place follows: a word of {@link #PLACE_TYPE_WORDS}, one of six
+     * letters or more typed with one error (NURABULUN VILAGE, KHEMGISHLAG VLILAGE, посёлко), one of five with two
+     * letters swapped (Nurabulun kənid), or an abbreviation with its letter doubled (сс Шойери). Lists write these
+     * words by hand as they write the names; kept, a typed type word made the place compare "different" and vetoed
+     * the pair (held-out lists, seed 2). Shorter words and other errors are not read loosely: one letter from
+     * "kandi" or "rayon" are names (Kəndə, Rayan).
+     */
+    static boolean isPlaceTypeWord(String word) {
+        if (PLACE_TYPE_WORDS.contains(word)) {
+            return true;
+        }
+        if (word.length() == 2 && word.charAt(0) == word.charAt(1)) {
+            return PLACE_TYPE_WORDS.contains(word.substring(1));
+        }
+        if (word.length() < 5) {
+            return false;
+        }
+        for (String type : LONG_PLACE_TYPE_WORDS) {
+            if (Edits.withinOne(word, type) && (type.length() >= 6 || sameLetters(word, type))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
 
     /** A place or address: romanised, lower-case, words separated by single spaces. */
     public String place(String raw) {

@@ -119,6 +119,31 @@ class NameNormaliserTest {
     }
 
     @Test
+    void shouldKeepARussianYBeforeAVowelInsideItsWord() {
+        // Russian-Latin/BGN writes й + у as "y·u"; the dot made two words of Чеззайурд ("cazai urd").
+        assertThat(names.ascii("Чеззайурд")).isEqualTo("chezzayurd");
+        assertThat(names.placeName("с. Чеззайурд")).isEqualTo(names.placeName("Çezzayurd"))
+                .isEqualTo(names.placeName("CHEZZAYURD VILLAGE")).isEqualTo(names.placeName("Չեզզայուրդ"));
+        assertThat(names.placeName("Йынкурканд")).isEqualTo(names.placeName("Yınkurkənd"));
+        assertThat(names.placeName("Зозгунйери")).isEqualTo(names.placeName("Zozgunyeri")).isEqualTo(names.placeName("Зозгунъери"));
+        assertThat(names.placeName("Йени Номкенд")).isEqualTo(names.placeName("Ени Номкенд")).isEqualTo(names.placeName("Yeni Nomkənd"));
+        assertThat(names.surname("Кайа").familyKey()).isEqualTo(names.surname("Kaya").familyKey());
+        assertThat(names.surname("Тсатуров").familyKey()).isEqualTo(names.surname("Tsaturov").familyKey());
+    }
+
+    @Test
+    void shouldLeaveOutPlaceTypeWordsTypedWithOneError() {
+        String nurabulun = names.placeName("Nurabulun");
+        assertThat(List.of("Nurabulun kənid", "NURABULUN VILAGE", "vlilage of Nurabulun", "Nurabulun villgae",
+                "сс Нурабулун", "посёлко Нурабулун", "Nurabulun şəhərr")).allSatisfy(
+                        place -> assertThat(names.placeName(place)).as(place).isEqualTo(nurabulun));
+        // A typed type word alone is the name, and a word one letter from a short type word is a name.
+        assertThat(names.placeName("vilage")).isEqualTo("vilaka");
+        assertThat(names.placeName("Kəndə Nurabulun")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Nurabulun Rayan")).isNotEqualTo(nurabulun);
+    }
+
+    @Test
     void shouldKeepShortPlaceNamesApartThatDifferInAVelar() {
         assertThat(names.placeName("Ağlı")).isEqualTo(names.placeName("Ахлы")).isEqualTo(names.placeName("Aghli"));
         assertThat(names.placeName("Ağlı")).isNotEqualTo(names.placeName("Яллы"));

@@ -78,13 +78,15 @@ public final class Values {
     private static final Map<String, Status> STATUS_WORDS = new HashMap<>();
 
     static {
-        for (String w : new String[] {"m", "male", "man", "boy", "м", "муж", "муж.", "мужской", "мужчина", "kişi", "kisi", "oğlan", "erkek"}) {
+        for (String w : new String[] {"m", "male", "man", "boy", "м", "муж", "муж.", "мужской", "мужчина", "kişi", "kisi", "oğlan", "erkek",
+            "արական", "ար", "տղամարդ"}) {
             SEX_WORDS.put(w, Sex.MALE);
         }
-        for (String w : new String[] {"f", "female", "woman", "girl", "ж", "жен", "жен.", "женский", "женщина", "qadın", "qadin", "qız", "qiz", "w"}) {
+        for (String w : new String[] {"f", "female", "woman", "girl", "ж", "жен", "жен.", "женский", "женщина", "qadın", "qadin", "qız", "qiz", "w",
+            "իգական", "իգ", "կին"}) {
             SEX_WORDS.put(w, Sex.FEMALE);
         }
-        for (String w : new String[] {"u", "unknown", "?", "-", "неизв.", "неизвестно", "naməlum", "namelum"}) {
+        for (String w : new String[] {"u", "unknown", "?", "-", "неизв.", "неизвестно", "naməlum", "namelum", "անհայտ"}) {
             SEX_WORDS.put(w, Sex.UNKNOWN);
         }
         put(Status.KILLED, "killed", "dead", "died", "deceased", "murdered", "executed", "погиб", "погибла", "погибший", "погибшая",

@@ -52,6 +52,25 @@ public final class HeaderDictionary {
         add(Field.INCIDENT, "incident", "event", "событие", "инцидент", "hadisə");
         add(Field.NOTES, "notes", "note", "comment", "comments", "remarks", "примечание", "примечания", "комментарий",
                 "qeyd", "qeydlər", "qeydler");
+        // Armenian (the project's own Armenian list has these headers: bench/hard-case.sh). Հ/Հ is հերթական համար, the №.
+        add(Field.RECORD_ID, "հ/հ", "հհ", "համար", "հերթական համար");
+        add(Field.FULL_NAME, "անուն ազգանուն", "ազգանուն անուն", "ազգանուն անուն հայրանուն", "անուն ազգանուն հայրանուն");
+        add(Field.SURNAME, "ազգանուն");
+        add(Field.GIVEN_NAME, "անուն");
+        add(Field.PATRONYMIC, "հայրանուն", "հոր անուն", "հոր անունը");
+        add(Field.SEX, "սեռ");
+        add(Field.BIRTH_DATE, "ծննդյան ամսաթիվ", "ծննդյան թվական", "ծննդյան օր");
+        add(Field.BIRTH_YEAR, "ծննդյան տարեթիվ", "ծննդյան տարի");
+        add(Field.AGE, "տարիք");
+        add(Field.PLACE, "բնակավայր", "գյուղ", "քաղաք", "բնակության վայր");
+        add(Field.ADDRESS, "հասցե");
+        add(Field.STATUS, "ճակատագիր", "կարգավիճակ");
+        add(Field.INCIDENT_DATE, "զոհվելու ամսաթիվ", "մահվան ամսաթիվ", "ամսաթիվ");
+        add(Field.HOUSEHOLD, "ընտանիք", "ընտանիքի համար");
+        add(Field.RELATION, "ազգակցական կապ", "ազգակցություն");
+        add(Field.FATHER_NAME, "հայր");
+        add(Field.MOTHER_NAME, "մայր", "մոր անուն");
+        add(Field.NOTES, "նշում", "նշումներ", "մեկնաբանություն");
     }
 
     private static void add(Field field, String... headers) {

@@ -128,6 +128,23 @@ abstract class ImportContract extends DatabaseContract {
     }
 
     @Test
+    void shouldRecogniseArmenianHeadersAndWordsWithoutAMapping() throws IOException {
+        Path file = TestFiles.utf8(dir, "hy.csv", "Հ/Հ,Ազգանուն,Անուն,Հայրանուն,Ծննդյան թվական,Սեռ,Բնակավայր,Ճակատագիր\n"
+                + "1,Հովհաննիսյան,Անահիտ,Արամի,1971,իգական,գ. Նոմքենդ,անհետ կորած\n"
+                + "2,Մամեդով,Ալի,,12.03.1951,արական,Նոմքենդ,զոհված\n");
+        ImportResult r = importFile(file, "Armenian");
+        assertThat(r.columns()).containsEntry("Հ/Հ", "record_id").containsEntry("Ազգանուն", "surname")
+                .containsEntry("Անուն", "given_name").containsEntry("Հայրանուն", "patronymic")
+                .containsEntry("Ծննդյան թվական", "birth_date").containsEntry("Սեռ", "sex")
+                .containsEntry("Բնակավայր", "place").containsEntry("Ճակատագիր", "status");
+        assertThat(r.rowsImported()).isEqualTo(2);
+        assertThat(record("Armenian", "1")).containsEntry("surname", "Հովհաննիսյան").containsEntry("patronymic", "Արամի")
+                .containsEntry("birth_year", 1971).containsEntry("sex", "female").containsEntry("status", "missing");
+        assertThat(record("Armenian", "2")).containsEntry("birth_day", 12).containsEntry("sex", "male")
+                .containsEntry("status", "killed").containsEntry("place", "Նոմքենդ");
+    }
+
+    @Test
     void shouldApplyAMappingWithValueMapsAndFormats() throws IOException {
         Path file = TestFiles.utf8(dir, "m.csv", "Кто;Когда;Что\nАлиев Али;1994-11-14;убит при обстреле\n");
         Path mapping = TestFiles.utf8(dir, "m.yaml", """

@@ -397,9 +397,16 @@ sealed interface FieldComparator {
             return level;
         }
 
+        /**
+         * The weakest of each word's best match, both ways; 1 when the words are the same letters written apart and
+         * together (Yeni Nomkənd / YeniNomkend, Ağ Dərə / Ağdərə), which a word-by-word comparison took for two places.
+         */
         static double wordSimilarity(String[] left, String[] right) {
             if (left.length == 1 && right.length == 1) {
                 return JaroWinkler.similarity(left[0], right[0]);
+            }
+            if (left.length != right.length && String.join("", left).equals(String.join("", right))) {
+                return 1.0;
             }
             return Math.min(weakestBestMatch(left, right), weakestBestMatch(right, left));
         }

@@ -360,7 +360,7 @@ public final class NameNormaliser {
     /**
      * Whether a romanised word says what kind of place follows: a word of {@link #PLACE_TYPE_WORDS}, one of six
      * letters or more typed with one error (NURABULUN VILAGE, KHEMGISHLAG VLILAGE, посёлко), one of five with two
-     * letters swapped (Nurabulun kənid), or an abbreviation with its letter doubled (сс Шойери). Lists write these
+     * letters swapped or one written twice (Nurabulun kənid, kənddi), or an abbreviation with its letter doubled (сс Шойери). Lists write these
      * words by hand as they write the names; kept, a typed type word made the place compare "different" and vetoed
      * the pair (held-out lists, seed 2). Shorter words and other errors are not read loosely: one letter from
      * "kandi" or "rayon" are names (Kəndə, Rayan).
@@ -376,7 +376,20 @@ public final class NameNormaliser {
             return false;
         }
         for (String type : LONG_PLACE_TYPE_WORDS) {
-            if (Edits.withinOne(word, type) && (type.length() >= 6 || sameLetters(word, type))) {
+            if (Edits.withinOne(word, type) && (type.length() >= 6 || sameLetters(word, type) || doubled(word, type))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} is {@code type} with one of its letters written twice (kənddi). */
+    private static boolean doubled(String word, String type) {
+        if (word.length() != type.length() + 1) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1) && (word.substring(0, i) + word.substring(i + 1)).equals(type)) {
                 return true;
             }
         }

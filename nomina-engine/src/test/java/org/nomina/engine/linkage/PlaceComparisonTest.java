@@ -33,4 +33,18 @@ class PlaceComparisonTest {
         assertThat(level("Gözəltəpə", "Гёзельтепе")).isEqualTo("exact");
         assertThat(level("Yukhari Dashbulag", "Yukhari Dashbulga")).startsWith("jaro_winkler");
     }
+
+    @Test
+    void shouldMatchAVillageWrittenInOneWordOrTwo() {
+        assertThat(level("Yeni Nomkənd kəndi", "YeniNomkend")).isEqualTo("jaro_winkler>=0.92");
+        assertThat(level("Ağ Dərə", "Ağdərə")).isEqualTo("jaro_winkler>=0.92");
+        assertThat(level("Yeni Nomkənd", "Nomkənd")).isEqualTo("different");
+        assertThat(level("Yeni Nomkənd", "Yeni")).isEqualTo("different");
+    }
+
+    @Test
+    void shouldMatchOneVillageWhoseRussianNameHasYBeforeAVowel() {
+        assertThat(level("с. Чеззайурд", "CHEZZAYURD VILLAGE")).isEqualTo("exact");
+        assertThat(level("Зозгунйери", "Zozgunyeri kəndi")).isEqualTo("exact");
+    }
 }

@@ -108,9 +108,12 @@ public final class RegisterIndex implements AutoCloseable {
     public static final List<String> AGE_GROUPS = AgeGroup.labels();
 
     private static final String USER_DATA_LEDGER = "nomina.ledger_seq";
-    /** Written into every commit; an index of another format is rebuilt (it lacks fields or the sort). */
+    /**
+     * Written into every commit; an index of another format is rebuilt (it lacks fields or the sort, or its name and
+     * place keys came from an older normaliser: 6 since BGN's middle dot and Cyrillic "yy" are read inside a word).
+     */
     private static final String USER_DATA_FORMAT = "nomina.index_format";
-    private static final String FORMAT = "5";
+    private static final String FORMAT = "6";
     /** The binary doc value holding what a result list shows of a person ({@link #hitValue}); from format 5 on. */
     private static final String HIT = "hit";
     /** Results past this many cannot be paged to (narrow the search instead). */

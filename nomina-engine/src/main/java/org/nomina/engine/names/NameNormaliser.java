@@ -360,10 +360,10 @@ public final class NameNormaliser {
     /**
      * Whether a romanised word says what kind of place follows: a word of {@link #PLACE_TYPE_WORDS}, one of six
      * letters or more typed with one error (NURABULUN VILAGE, KHEMGISHLAG VLILAGE, посёлко), one of five with two
-     * letters swapped or one written twice (Nurabulun kənid, kənddi), or an abbreviation with its letter doubled (сс Шойери). Lists write these
-     * words by hand as they write the names; kept, a typed type word made the place compare "different" and vetoed
-     * the pair (held-out lists, seed 2). Shorter words and other errors are not read loosely: one letter from
-     * "kandi" or "rayon" are names (Kəndə, Rayan).
+     * letters swapped or one written twice (Nurabulun kənid, kənddi), or an abbreviation with its letter doubled
+     * (сс Шойери). Lists write these words by hand as they write the names; kept, a typed type word made the place
+     * compare "different" and vetoed the pair (held-out lists, seed 2). Shorter words and other errors are not read
+     * loosely: one letter from "kandi" or "rayon" are names (Kəndə, Rayan).
      */
     static boolean isPlaceTypeWord(String word) {
         if (PLACE_TYPE_WORDS.contains(word)) {

@@ -325,10 +325,15 @@ public final class NameNormaliser {
         return placeNameCache.get(raw, key -> {
             StringBuilder folded = new StringBuilder();
             String[] words = ascii(key).split(" ");
-            boolean onlyTypeWords = java.util.Arrays.stream(words).allMatch(NameNormaliser::isPlaceTypeWord);
-            for (String word : words) {
-                String letters = letters(word);
-                if (!onlyTypeWords && isPlaceTypeWord(word)) {
+            boolean[] typeWord = new boolean[words.length];
+            boolean onlyTypeWords = true;
+            for (int w = 0; w < words.length; w++) {
+                typeWord[w] = isPlaceTypeWord(words[w]);
+                onlyTypeWords &= typeWord[w];
+            }
+            for (int w = 0; w < words.length; w++) {
+                String letters = letters(words[w]);
+                if (!onlyTypeWords && typeWord[w]) {
                     continue;
                 }
                 if (!letters.isEmpty()) {

@@ -317,8 +317,25 @@ final class Blocker {
 
     /** The place ids a rule with the place condition needs, computed once per run; null for other rules. */
     private int[] placeIds(BlockingRule rule) {
+        if (rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NONE)) {
+            return placelessIds();
+        }
         return rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeIds() : null;
     }
+
+    /** Every record's place key id as {@link #placeIds()}, marked {@code SPARSE} when it names no place. */
+    private int[] placelessIds() {
+        if (placelessKeyIds == null) {
+            int[] ids = placeIds().clone();
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = (ids[i] & PLACE_BITS) == PLACE_BITS ? PLACE_BITS | SPARSE : ids[i] & PLACE_BITS;
+            }
+            placelessKeyIds = ids;
+        }
+        return placelessKeyIds;
+    }
+
+    private int[] placelessKeyIds;
 
     /** Every record's place key id, marked {@code SPARSE} without birth year or age ({@link #placeKeyIds}). */
     private int[] placeIds() {
@@ -583,7 +600,7 @@ final class Blocker {
                     case BIRTH_DATE -> birthDates(values);
                     case PLACE -> placeFamilies(values);
                     case BIRTH_YEAR_OR_PLACE -> yearsOrPlace(values);
-                    case PLACE_UNLESS_NO_BIRTH_YEAR -> java.util.Arrays.fill(values, EVERY_RECORD);
+                    case PLACE_UNLESS_NO_BIRTH_YEAR, PLACE_UNLESS_NONE -> java.util.Arrays.fill(values, EVERY_RECORD);
                     case ID_NUMBER -> byId(table.idNumber.ids, table.idNumber.values, values);
                     case SEX -> {
                         String[][] sexes = {null, {"m"}, {"f"}};

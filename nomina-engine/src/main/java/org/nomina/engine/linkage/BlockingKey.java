@@ -38,6 +38,12 @@ public sealed interface BlockingKey {
          * them gives neither a birth year nor an age, in which case the other keys alone pair them.
          */
         PLACE_UNLESS_NO_BIRTH_YEAR("place"),
+        /**
+         * Not a key but a condition on the block's pairs: the two records name the same place, unless one of
+         * them names no place, in which case the other keys alone pair them (within blocks of at most
+         * {@code Blocker.SPARSE_BLOCK_LIMIT} records, as for {@link #PLACE_UNLESS_NO_BIRTH_YEAR}).
+         */
+        PLACE_UNLESS_NONE("place"),
         PLACE("place"), ID_NUMBER("id_number"), SEX("sex");
 
         private final List<String> impliedFields;

@@ -79,6 +79,22 @@ class BlockerTest {
         assertThat(paired(pairs, 1, 2)).isFalse();
     }
 
+
+    @Test
+    void shouldPairARecordWithoutPlaceWhoseAgeIsYearsOffByItsNamesFamilies() {
+        // The ALL-CAPS list gives an age five years off and no village; the register gives a year and a village.
+        // Both give a year, so the names-alone rule for records without year does not apply, and the years are
+        // too far apart for the rules on the year.
+        long[] pairs = candidates(List.of(
+                record(0, 0).names("Hovhannisyan", "Gohar", "Aşot").born(1950, 0, 0).place("Çezzayurd").build(),
+                record(1, 1).names("OGANESYAN", "GOAR", "").age(38, 1993).build(),
+                // The same names with a year and another village on both sides: namesakes, not paired.
+                record(2, 2).names("Ovanesyan", "Goar", "").born(1930, 0, 0).place("Nurabulun").build()));
+
+        assertThat(paired(pairs, 0, 1)).isTrue();
+        assertThat(paired(pairs, 1, 2)).isTrue();
+        assertThat(paired(pairs, 0, 2)).isFalse();
+    }
     @Test
     void shouldPairASurnameTypedWrongOnARecordWithoutBirthYearByTheGivenNameAndPlace() {
         // Tahisov for Tahirov, on a press report without year or age: its surname's family, consonants and

@@ -317,18 +317,22 @@ final class Blocker {
 
     /** The place ids a rule with the place condition needs, computed once per run; null for other rules. */
     private int[] placeIds(BlockingRule rule) {
-        if (rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NONE)) {
+        if (rule.keys().contains(BlockingKey.Standard.ONE_WITHOUT_PLACE)) {
             return placelessIds();
         }
         return rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeIds() : null;
     }
 
-    /** Every record's place key id as {@link #placeIds()}, marked {@code SPARSE} when it names no place. */
+    /**
+     * For {@link BlockingKey.Standard#ONE_WITHOUT_PLACE}: {@code SPARSE} for a record that names no place, and no
+     * place for one that does, so that only pairs with a record without place pass {@link #placeAllows}. At
+     * 100,000 hard-case people, letting records of one place pass too generated 260,294 pairs for 4,597 new.
+     */
     private int[] placelessIds() {
         if (placelessKeyIds == null) {
             int[] ids = placeIds().clone();
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = (ids[i] & PLACE_BITS) == PLACE_BITS ? PLACE_BITS | SPARSE : ids[i] & PLACE_BITS;
+                ids[i] = (ids[i] & PLACE_BITS) == PLACE_BITS ? PLACE_BITS | SPARSE : PLACE_BITS;
             }
             placelessKeyIds = ids;
         }
@@ -600,7 +604,7 @@ final class Blocker {
                     case BIRTH_DATE -> birthDates(values);
                     case PLACE -> placeFamilies(values);
                     case BIRTH_YEAR_OR_PLACE -> yearsOrPlace(values);
-                    case PLACE_UNLESS_NO_BIRTH_YEAR, PLACE_UNLESS_NONE -> java.util.Arrays.fill(values, EVERY_RECORD);
+                    case PLACE_UNLESS_NO_BIRTH_YEAR, ONE_WITHOUT_PLACE -> java.util.Arrays.fill(values, EVERY_RECORD);
                     case ID_NUMBER -> byId(table.idNumber.ids, table.idNumber.values, values);
                     case SEX -> {
                         String[][] sexes = {null, {"m"}, {"f"}};

@@ -39,11 +39,12 @@ public sealed interface BlockingKey {
          */
         PLACE_UNLESS_NO_BIRTH_YEAR("place"),
         /**
-         * Not a key but a condition on the block's pairs: the two records name the same place, unless one of
-         * them names no place, in which case the other keys alone pair them (within blocks of at most
-         * {@code Blocker.SPARSE_BLOCK_LIMIT} records, as for {@link #PLACE_UNLESS_NO_BIRTH_YEAR}).
+         * Not a key but a condition on the block's pairs: one of the two records names no place (the other keys
+         * alone pair it with any record of the block), within blocks of at most {@code Blocker.SPARSE_BLOCK_LIMIT}
+         * records, as for {@link #PLACE_UNLESS_NO_BIRTH_YEAR}. Two records that both name a place are left to the
+         * rules on the place.
          */
-        PLACE_UNLESS_NONE("place"),
+        ONE_WITHOUT_PLACE("place"),
         PLACE("place"), ID_NUMBER("id_number"), SEX("sex");
 
         private final List<String> impliedFields;

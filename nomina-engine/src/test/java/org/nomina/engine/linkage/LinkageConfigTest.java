@@ -60,9 +60,10 @@ class LinkageConfigTest {
     }
 
     @Test
-    void shouldTrainMOnEveryDefaultRuleButTheTypedSurnames() {
+    void shouldTrainMOnEveryDefaultRuleButTheTypedSurnamesAndTheRecordsWithoutPlace() {
         assertThat(LinkageConfig.defaults().blockingRules()).filteredOn(rule -> !rule.trainsM())
-                .extracting(BlockingRule::name).containsExactly("surname_one_edit+given_family+place");
+                .extracting(BlockingRule::name).containsExactly("surname_one_edit+given_family+place",
+                        "surname_family+given_family+one_without_place");
     }
 
     @Test

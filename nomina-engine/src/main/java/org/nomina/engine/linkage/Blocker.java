@@ -200,6 +200,7 @@ final class Blocker {
     private Blocks blocks(PairBuffer sortedEntries, int indexBits, BlockingRule rule) {
         int[] placeIds = placeIds(rule);
         boolean oneEdit = oneEdit(rule);
+        boolean placeless = placeless(rule);
         long[] sorted = sortedEntries.data;
         int sortedSize = sortedEntries.size;
         long indexMask = (1L << indexBits) - 1;
@@ -211,9 +212,10 @@ final class Blocker {
             int end = blockEnd(sorted, sortedSize, start, indexBits);
             int size = end - start;
             long pairs = oneEdit ? oneEditPairs(sorted, start, end, indexMask, null)
-                    : size < 2 ? 0 : placeIds == null ? (long) size * (size - 1) / 2
+                    : size < 2 || placeless && size > SPARSE_BLOCK_LIMIT ? 0
+                    : placeIds == null ? (long) size * (size - 1) / 2
                     : placeAllowedPairs(placeIds, sorted, start, end, indexMask);
-            if (oneEdit ? pairs > 0 : size > 1) {
+            if (oneEdit || placeless ? pairs > 0 : size > 1) {
                 if (count == sizes.length) {
                     sizes = Arrays.copyOf(sizes, sizes.length * 2);
                     allPairs = Arrays.copyOf(allPairs, allPairs.length * 2);
@@ -223,7 +225,7 @@ final class Blocker {
             }
             start = end;
         }
-        return new Blocks(Arrays.copyOf(sizes, count), Arrays.copyOf(allPairs, count), oneEdit);
+        return new Blocks(Arrays.copyOf(sizes, count), Arrays.copyOf(allPairs, count), oneEdit || placeless);
     }
 
     /**
@@ -250,6 +252,16 @@ final class Blocker {
 
     private static boolean oneEdit(BlockingRule rule) {
         return rule.keys().contains(BlockingKey.Standard.SURNAME_ONE_EDIT);
+    }
+
+    /**
+     * A rule with {@link BlockingKey.Standard#ONE_WITHOUT_PLACE}: its blocks give pairs only up to
+     * {@link #SPARSE_BLOCK_LIMIT} records, all with all, and are never split (a larger block's sorted
+     * neighbourhood would pair records the condition refuses: at the hard million, blocks of one name in the
+     * thousands).
+     */
+    private static boolean placeless(BlockingRule rule) {
+        return rule.keys().contains(BlockingKey.Standard.ONE_WITHOUT_PLACE);
     }
 
     /**
@@ -401,13 +413,16 @@ final class Blocker {
         // held both copies.
         PairBuffer rulePairs = new PairBuffer(bound);
         boolean oneEdit = oneEdit(rule);
+        boolean placeless = placeless(rule);
         int start = 0;
         while (start < sortedSize) {
             int end = blockEnd(sorted, sortedSize, start, indexBits);
             int blockSize = end - start;
             if (oneEdit) {
                 oneEditPairs(sorted, start, end, indexMask, rulePairs);
-            } else if (blockSize > plan.allPairs()) {
+            } else if (placeless && blockSize > SPARSE_BLOCK_LIMIT) {
+                // No pair of a larger block passes the condition.
+            } else if (!placeless && blockSize > plan.allPairs()) {
                 int[] members = new int[blockSize];
                 for (int x = 0; x < blockSize; x++) {
                     members[x] = (int) (sorted[start + x] & indexMask);

@@ -172,6 +172,25 @@ class BlockerTest {
     }
 
     @Test
+    void shouldNotSplitABlockOfNamesakesForTheRecordsWithoutPlace() {
+        // 1,200 persons of one name above the cap of 2,000 records, a tenth of them without a village: their names
+        // alone are a guess among namesakes, so the rule for records without place gives no pair at all, where a
+        // sorted neighbourhood would have paired each record with its 40 neighbours whatever their places.
+        List<LinkRecord> records = new java.util.ArrayList<>();
+        for (LinkRecord r : oneNameTown(1_200)) {
+            records.add(r.key() % 10 == 0 ? record(r.key(), r.sourceIndex()).names(r.surname(), r.givenName(), r.patronymic())
+                    .born(r.birthYear(), 0, 0).build() : r);
+        }
+        RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
+        Blocker.Candidates candidates = new Blocker(table, new PhoneticKeys())
+                .block(LinkageConfig.defaults().blockingRules(), LinkageConfig.defaults().blockCap(), () -> { });
+
+        assertThat(candidates.counts()).filteredOn(count -> count.rule().endsWith("one_without_place"))
+                .singleElement().satisfies(count -> assertThat(count.generated()).isZero());
+        assertThat(candidates.capped()).noneMatch(block -> block.rule().endsWith("one_without_place"));
+    }
+
+    @Test
     void shouldPairAllWithAllWhenTheBudgetAllows() {
         List<LinkRecord> records = oneNameTown(100);
         RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());

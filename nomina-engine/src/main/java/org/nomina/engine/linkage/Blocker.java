@@ -329,7 +329,7 @@ final class Blocker {
 
     /** The place ids a rule with the place condition needs, computed once per run; null for other rules. */
     private int[] placeIds(BlockingRule rule) {
-        if (rule.keys().contains(BlockingKey.Standard.ONE_WITHOUT_PLACE)) {
+        if (placeless(rule)) {
             return placelessIds();
         }
         return rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR) ? placeIds() : null;

@@ -446,6 +446,13 @@ public record LinkageConfig(List<ComparisonSpec> comparisons, List<BlockingRule>
         if (rules.size() > MAX_RULES) {
             throw new LinkageConfigException("blocking: at most " + MAX_RULES + " rules, got " + rules.size());
         }
+        for (BlockingRule rule : rules) {
+            if (rule.keys().contains(BlockingKey.Standard.ONE_WITHOUT_PLACE)
+                    && rule.keys().contains(BlockingKey.Standard.PLACE_UNLESS_NO_BIRTH_YEAR)) {
+                throw new LinkageConfigException("blocking: rule '" + rule.name() + "' has two conditions on the place"
+                        + " (one_without_place and place_unless_no_birth_year): give it one of them");
+            }
+        }
         if (!FellegiSunter.fits(comparisons.size(), rules.size())) {
             throw new LinkageConfigException("blocking: " + rules.size() + " rules beside " + comparisons.size()
                     + " comparisons: four times the comparisons plus the rules may be at most 64");

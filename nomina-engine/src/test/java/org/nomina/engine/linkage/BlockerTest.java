@@ -79,7 +79,6 @@ class BlockerTest {
         assertThat(paired(pairs, 1, 2)).isFalse();
     }
 
-
     @Test
     void shouldPairARecordWithoutPlaceWhoseAgeIsYearsOffByItsNamesFamilies() {
         // The ALL-CAPS list gives an age five years off and no village; the register gives a year and a village.
@@ -95,6 +94,7 @@ class BlockerTest {
         assertThat(paired(pairs, 1, 2)).isTrue();
         assertThat(paired(pairs, 0, 2)).isFalse();
     }
+
     @Test
     void shouldPairASurnameTypedWrongOnARecordWithoutBirthYearByTheGivenNameAndPlace() {
         // Tahisov for Tahirov, on a press report without year or age: its surname's family, consonants and

@@ -67,6 +67,16 @@ class LinkageConfigTest {
     }
 
     @Test
+    void shouldRejectARuleWithBothConditionsOnThePlace() {
+        Map<String, Object> map = Map.of("blocking", List.of(Map.of("name", "both",
+                "keys", List.of("surname_family", "one_without_place", "place_unless_no_birth_year"))));
+
+        assertThatThrownBy(() -> LinkageConfig.fromMap(map))
+                .hasMessage("blocking: rule 'both' has two conditions on the place (one_without_place and"
+                        + " place_unless_no_birth_year): give it one of them");
+    }
+
+    @Test
     void shouldRejectAnUnknownBlockingKey() {
         Map<String, Object> map = Map.of("blocking", List.of(List.of("surname_metaphone", "birth_yaer")));
 

@@ -141,11 +141,17 @@ public final class Linker {
                 start = lap("learn", start);
             }
 
+            OneToOne.Lowered lowered = OneToOne.Lowered.NOTHING;
             if (config.oneToOne()) {
-                OneToOne.apply(table, pairs, scores.matchWeight(), scores.probability(), config.sameSourceProbability());
+                lowered = OneToOne.apply(table, pairs, scores.matchWeight(), scores.probability(), config.sameSourceProbability(),
+                        pairCount <= OneToOne.SECOND_LOOK_PAIRS);
             }
             checkCancelled("cluster");
-            int[] root = cluster(pairs, scores, weights, verdicts);
+            Clusterer clusterer = clusterer(pairs, scores, weights, verdicts);
+            int[] root = clusterer.cluster(() -> checkCancelled("cluster"));
+            if (lowered != OneToOne.Lowered.NOTHING) {
+                root = OneToOne.secondLook(table, config, clusterer, root, pairs, scores.matchWeight(), scores.probability(), lowered);
+            }
             Map<Long, Long> clusterByKey = clusterByKey(root);
             float[] reviewBand = reviewBand(pairs, scores.probability(), verdicts, root);
             List<ScoredPair> reported = report(pairs, compared, scores, weights, verdicts, root, reviewBand);
@@ -227,15 +233,14 @@ public final class Linker {
             return new Scores(matchWeight, probability);
         }
 
-        /** Each record's cluster root; pairs no rule proposed are scored on demand when a merge would put them in one person. */
-        private int[] cluster(long[] pairs, Scores scores, Weights weights, Map<Long, HumanDecision.Verdict> verdicts) {
+        /** The clusterer of the scored pairs; pairs no rule proposed are scored on demand when a merge would put them in one person. */
+        private Clusterer clusterer(long[] pairs, Scores scores, Weights weights, Map<Long, HumanDecision.Verdict> verdicts) {
             Clusterer.PairScorer scorer = (a, b) -> {
                 byte[] pairLevels = new byte[fields];
                 boolean crossedPair = comparer.compare(Math.min(a, b), Math.max(a, b), pairLevels, 0, config.swapNames());
                 return weights.total(pairLevels, 0, Math.min(a, b), crossedPair);
             };
-            Clusterer clusterer = new Clusterer(table, pairs, scores.probability(), scores.matchWeight(), config, verdicts, scorer);
-            return clusterer.cluster(() -> checkCancelled("cluster"));
+            return new Clusterer(table, pairs, scores.probability(), scores.matchWeight(), config, verdicts, scorer);
         }
 
         /** Every record's key → its cluster's smallest key. */

@@ -41,8 +41,23 @@ final class OneToOne {
      * to the namesake who had her own killed record: the missing children came to 114 against a truth of 111.
      */
     static final float TIE_BITS = 0.01f;
+    /**
+     * The most candidate pairs for which {@link #secondLook} runs. It raised F1 on every held-out register (3,000 and
+     * 10,000 people: +0.0004 to +0.0028) but on the hard million (25.8 million pairs) only by 0.0002, for 73.3 → 90.0 s
+     * of in-memory link at the launcher's 3 GB heap (a twelfth pass of its own, 12 s of it inside the second look, the
+     * rest the kept penalties and crowd marks pressing on a full heap). At 100,000 people (1.7 million pairs) it
+     * costs about 1 s of 12.
+     */
+    static final int SECOND_LOOK_PAIRS = 5_000_000;
     /** Rivals checked for being each other's duplicate: the strongest this many of a record on one list (at most 32: one bit each). */
     static final int DUPLICATE_CHECKS = 16;
+    /**
+     * When rivals are weighed again with some left out ({@link #secondLook}), the strongest of those
+     * left is spared only if it leads the next by this many bits: ties among namesakes are a guess. Held-out seed 2, before
+     * the other two checks of {@link #secondLook} were added: a lead of 0.01 bit F1 0.9189 (P 0.9419), 1 bit 0.9189
+     * (P 0.9427), 2 bits 0.9179, 4 bits 0.9170.
+     */
+    static final float CLEAR_BITS = 1f;
 
     private OneToOne() {
     }
@@ -54,31 +69,326 @@ final class OneToOne {
      * @param sameSource a rival whose pair with the candidate reaches this probability is its duplicate
      */
     static void apply(RecordTable table, long[] pairs, float[] weight, float[] probability, double sameSource) {
+        apply(table, pairs, weight, probability, sameSource, false);
+    }
+
+    /**
+     * {@link #apply(RecordTable, long[], float[], float[], double)}, and with {@code keep} what was lowered, for
+     * {@link #secondLook}; else {@link Lowered#NOTHING}.
+     */
+    static Lowered apply(RecordTable table, long[] pairs, float[] weight, float[] probability, double sameSource,
+                         boolean keep) {
         if (table.sourceCount <= 1 || pairs.length == 0) {
+            return Lowered.NOTHING;
+        }
+        Duplicates duplicates = Duplicates.of(table.size, pairs, probability, sameSource);
+        Crowds crowds = keep ? Crowds.of(table.size, pairs.length) : null;
+        float[] penalty = penalties(table, pairs, weight, duplicates, (i, r, other) -> weight[i] >= FLOOR_BITS, crowds);
+        for (int i = 0; i < pairs.length; i++) {
+            if (penalty[i] != 0) {
+                weight[i] -= Math.abs(penalty[i]);
+                probability[i] = probability(weight[i]);
+            }
+        }
+        return keep ? new Lowered(penalty, duplicates, crowds.lists()) : Lowered.NOTHING;
+    }
+
+    /**
+     * What {@link #apply} lowered, kept for {@link #secondLook}: each pair's penalty in bits, negative when a side that
+     * lowered it had more than {@value #DUPLICATE_CHECKS} candidates on the other's list (a crowd, which the second
+     * look does not weigh again, so that the pair is never restored), and the rivals' duplicates. The penalties are the
+     * array {@link #penalties} returned, kept rather than a copy of the weights before. On the hard million (14.9 of
+     * 25.8 million pairs lowered, 7.3 million from above the match bar to below it) a sparse list of the lowered pairs
+     * was larger than a copy, and the second look over every record of such a pair took 38.7 s; with crowds skipped
+     * and only the lists holding a restorable pair weighed, 19.0 s (docs/linkage.md, twelfth pass).
+     */
+    static final class Lowered {
+        static final Lowered NOTHING = new Lowered(null, null, null);
+        private final float[] penalty;
+        private final Duplicates duplicates;
+        /** {@link Crowds#lists}: the sides on which a restorable pair is spared as it was. */
+        private final long[] crowdLists;
+
+        private Lowered(float[] penalty, Duplicates duplicates, long[] crowdLists) {
+            this.penalty = penalty;
+            this.duplicates = duplicates;
+            this.crowdLists = crowdLists;
+        }
+
+        /** Whether record r has more than {@value #DUPLICATE_CHECKS} candidates on list s (known for lists below 64). */
+        boolean crowded(int r, int s) {
+            return s < Long.SIZE && (crowdLists[r] & 1L << s) != 0;
+        }
+
+        /** The weight of pair i before {@link #apply}, from its weight after. */
+        float unlowered(float[] weight, int i) {
+            return weight[i] + Math.abs(penalty[i]);
+        }
+
+        /** Whether pair i was lowered, and only by sides the second look weighs again. */
+        boolean restorable(int i) {
+            return penalty[i] > 0;
+        }
+    }
+
+    /**
+     * One_to_one's rivals weighed again once the clusters stand (docs/linkage.md, eleventh and twelfth passes). A rival
+     * that joined another record of this record's list, and prefers it to this record by {@link Clusterer#PREFERS_BITS},
+     * is that record's match and not this one's: the younger of two brothers named alike, with his own record on the
+     * elder's list, no longer holds down the elder's link to his other record. A pair that one_to_one lowered below the
+     * match bar is then restored to its own weight when, without such rivals, it is the clearly strongest candidate of
+     * each of its records on the other's list ({@link OneToOne#CLEAR_BITS}) and no veto objects to it, and merged with
+     * every check of the first pass. Only the records of pairs lowered from above the bar and left apart are weighed
+     * again, from their own pairs alone.
+     *
+     * <p>{@code weight} and {@code probability} are the lowered ones the clusterer holds. Returns the roots after the
+     * merges. Groups of more than {@value #DUPLICATE_CHECKS} candidates on a list (crowds of namesakes) are not weighed
+     * again: weighing every group took the hard million's in-memory link from 81.9 to 110.5 s for F1 0.8689 → 0.8690;
+     * with the limit 88.8 s and 0.8691, the figures below unchanged.
+     *
+     * <p>Measured on main's registers relinked in memory: held-out lists of 3,000 people, seeds 1–6, F1 +0.0004 to
+     * +0.0028 (0.9234 → 0.9246, 0.9160 → 0.9183, 0.9355 → 0.9359, 0.9177 → 0.9205, 0.9174 → 0.9178, 0.9184 → 0.9212),
+     * 10,000 people 0.8892 → 0.8914; the hard case at 3,000 people, seeds 11–15, −0.0005 to +0.0007; at 100,000 people
+     * 0.8912 → 0.8907. Counting every rival the record's person could not merge with as gone (vetoes, the average)
+     * restored namesakes: held-out seed 2 precision 0.9453 → 0.9277.
+     */
+    static int[] secondLook(RecordTable table, LinkageConfig config, Clusterer clusterer, int[] root, long[] pairs,
+                            float[] weight, float[] probability, Lowered lowered) {
+        if (lowered.penalty == null) {
+            return root;
+        }
+        double bar = config.matchProbability();
+        int[] sources = table.sources;
+        boolean wide = table.sourceCount > Long.SIZE;
+        // For each record, the lists on which it has a pair lowered from above the bar to below it and left apart: its
+        // candidates there are weighed again, and nothing else is.
+        long[] lists = new long[table.size];
+        int considered = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            if (crossed(pairs, weight, probability, lowered, root, bar, i)) {
+                int a = (int) (pairs[i] >>> 32);
+                int b = (int) pairs[i];
+                // A crowded side spared the pair (else it would not be restorable) and is not weighed again.
+                if (!lowered.crowded(a, sources[b])) {
+                    lists[a] |= wide ? -1L : 1L << sources[b];
+                }
+                if (!lowered.crowded(b, sources[a])) {
+                    lists[b] |= wide ? -1L : 1L << sources[a];
+                }
+                considered++;
+            }
+        }
+        if (considered == 0) {
+            return root;
+        }
+        int[] mine = new int[64];
+        int count = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            int a = (int) (pairs[i] >>> 32);
+            int b = (int) pairs[i];
+            if (weighedAgain(lists, sources, wide, a, b) || weighedAgain(lists, sources, wide, b, a)) {
+                if (count == mine.length) {
+                    mine = Arrays.copyOf(mine, count * 2);
+                }
+                mine[count++] = i;
+            }
+        }
+        long[] subPairs = new long[count];
+        float[] subWeight = new float[count];
+        for (int k = 0; k < count; k++) {
+            subPairs[k] = pairs[mine[k]];
+            subWeight[k] = lowered.unlowered(weight, mine[k]);
+        }
+        // Whether each pair is spared from its first record's side, and from its second's, once the rivals that went to
+        // another record of that record's list are left out.
+        boolean[] firstSpared = new boolean[count];
+        boolean[] secondSpared = new boolean[count];
+        boolean[] target = new boolean[count];
+        for (int k = 0; k < count; k++) {
+            target[k] = crossed(pairs, weight, probability, lowered, root, bar, mine[k]);
+        }
+        int[][] rows = rows(table.size, subPairs,
+                (k, r, other) -> subWeight[k] >= FLOOR_BITS && weighedAgain(lists, sources, wide, r, other), false);
+        final int[] roots = root;
+        java.util.function.IntToDoubleFunction unlowered = i -> lowered.unlowered(weight, i);
+        Workers.LINKAGE.forEach(0, table.size, r -> {
+            int from = rows[0][r];
+            int to = rows[0][r + 1];
+            if (to > from) {
+                spare(table, subPairs, subWeight, target, r, Arrays.copyOfRange(rows[1], from, to), lowered.duplicates,
+                        (x, c, own) -> clusterer.taken(roots, x, c, own, unlowered), firstSpared, secondSpared);
+            }
+        });
+        int[] restored = new int[considered];
+        int restoredCount = 0;
+        for (int k = 0; k < count; k++) {
+            int i = mine[k];
+            int a = (int) (pairs[i] >>> 32);
+            int b = (int) pairs[i];
+            if (target[k] && (firstSpared[k] || lowered.crowded(a, sources[b])) && (secondSpared[k] || lowered.crowded(b, sources[a]))
+                    && !clusterer.contradict(a, b)) {
+                weight[i] = subWeight[k];
+                probability[i] = probability(subWeight[k]);
+                restored[restoredCount++] = i;
+            }
+        }
+        return restoredCount == 0 ? root : clusterer.mergeAlso(Arrays.copyOf(restored, restoredCount));
+    }
+
+    /** Whether pair i was lowered from above the match bar to below it, by sides weighed again, and left apart. */
+    private static boolean crossed(long[] pairs, float[] weight, float[] probability, Lowered lowered, int[] root,
+                                   double bar, int i) {
+        return lowered.restorable(i) && probability[i] < bar && probability(lowered.unlowered(weight, i)) >= bar
+                && root[(int) (pairs[i] >>> 32)] != root[(int) pairs[i]];
+    }
+
+    /**
+     * Marks each target pair of record r's row {@code mine} that r's side spares once the candidates {@code taken}
+     * names are left out: no longer a rival, and not this record's match. A pair is spared when it is itself taken,
+     * or when the strongest left leads the next by {@link #CLEAR_BITS} (or is alone) and the pair is that strongest
+     * or every other left is its duplicate: then {@link #penaliseGroup} over those left would not lower it from this
+     * side, and without a clear lead the second look lowers every one. A list with more than {@value #DUPLICATE_CHECKS} candidates (a crowd) is
+     * not weighed again: its pairs are spared as they were, and a pair it lowered is not a target
+     * ({@link Lowered#restorable}). Deciding this directly, rather than computing every penalty again, took the hard
+     * million's weighing of rivals from 16.0 to 9.2 s. A pair refused from one side is no longer a target
+     * ({@code target} cleared), so that its other side, if not weighed yet, is not.
+     */
+    private static void spare(RecordTable table, long[] pairs, float[] weight, boolean[] target, int r, int[] mine,
+                              Duplicates duplicates, Excluded taken, boolean[] firstSpared, boolean[] secondSpared) {
+        boolean any = false;
+        for (int pair : mine) {
+            any |= target[pair];
+        }
+        if (!any) {
             return;
         }
+        int[] order = bySourceStrongestFirst(table.sources, pairs, weight, r, mine);
+        int from = 0;
+        while (from < order.length) {
+            int to = listEnd(table.sources, pairs, order, r, from);
+            boolean crowd = to - from > DUPLICATE_CHECKS;
+            // Whether each candidate of the list is taken: 0 not asked yet, 1 taken, 2 not.
+            byte[] known = crowd ? null : new byte[to - from];
+            for (int k = from; k < to; k++) {
+                int pair = order[k];
+                if (!target[pair]) {
+                    continue;
+                }
+                boolean spared = crowd || spared(pairs, weight, duplicates, taken, r, order, from, to, k, known);
+                if (!spared) {
+                    // Refused from this side: the other side need not be weighed. Another thread may read the old
+                    // value and weigh it anyway; the pair stays refused either way.
+                    target[pair] = false;
+                } else if ((int) (pairs[pair] >>> 32) == r) {
+                    firstSpared[pair] = spared;
+                } else {
+                    secondSpared[pair] = spared;
+                }
+            }
+            from = to;
+        }
+    }
+
+    private static boolean spared(long[] pairs, float[] weight, Duplicates duplicates, Excluded taken, int r,
+                                  int[] order, int from, int to, int k, byte[] known) {
+        if (isTaken(pairs, weight, taken, r, order, from, k, known)) {
+            return true;
+        }
+        // The strongest two left: without a clear lead, every one left is lowered.
+        int first = -1;
+        for (int j = from; j < to; j++) {
+            if (!isTaken(pairs, weight, taken, r, order, from, j, known)) {
+                if (first < 0) {
+                    first = j;
+                } else {
+                    if (weight[order[j]] > weight[order[first]] - CLEAR_BITS) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
+        if (first == k) {
+            return true;
+        }
+        // A weaker candidate is spared only when every other one left is its duplicate (no rival's odds remain).
+        int candidate = other(pairs[order[k]], r);
+        for (int j = from; j < to; j++) {
+            if (j != k && !duplicates.of(candidate, other(pairs[order[j]], r))
+                    && !isTaken(pairs, weight, taken, r, order, from, j, known)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isTaken(long[] pairs, float[] weight, Excluded taken, int r, int[] order, int from, int j, byte[] known) {
+        if (known[j - from] == 0) {
+            known[j - from] = taken.test(r, other(pairs[order[j]], r), weight[order[j]]) ? (byte) 1 : (byte) 2;
+        }
+        return known[j - from] == 1;
+    }
+
+    /** Whether record r's candidates on {@code other}'s list are weighed again. */
+    private static boolean weighedAgain(long[] lists, int[] sources, boolean wide, int r, int other) {
+        return wide ? lists[r] != 0 : (lists[r] & 1L << sources[other]) != 0;
+    }
+
+    private static float probability(float weight) {
+        return (float) (1.0 / (1.0 + Math.pow(2, -weight)));
+    }
+
+    /** A candidate known not to be the record's match (another record's, by {@link Clusterer#taken}). */
+    @FunctionalInterface
+    interface Excluded {
+        boolean test(int record, int candidate, double weight);
+    }
+
+    /**
+     * The penalty in bits of each pair (0: not lowered), without changing the weights: the larger of its two records'
+     * rivals, from the rows {@code kept} selects (a pair left out of a record's row gives 0 from that side); a candidate that
+     * {@code excluded} names is neither a rival nor spared, as if blocking had not proposed it. With {@code crowd}, a
+     * pair lowered from a side with more than {@value #DUPLICATE_CHECKS} candidates on the other's list gets its
+     * penalty negated, and each record's lists with that many candidates are marked.
+     */
+    static float[] penalties(RecordTable table, long[] pairs, float[] weight, Duplicates duplicates,
+                             Side kept, Crowds crowd) {
         int n = table.size;
-        int[][] rows = rows(n, pairs, i -> weight[i] >= FLOOR_BITS, false);
+        int[][] rows = rows(n, pairs, kept, false);
         int[] start = rows[0];
         int[] incident = rows[1];
-        Duplicates duplicates = Duplicates.of(n, pairs, probability, sameSource);
         // Penalty in bits from each side of a pair: the first record's rivals, the second's.
         float[] fromFirst = new float[pairs.length];
         float[] fromSecond = new float[pairs.length];
-        Workers.LINKAGE.forEach(0, n, r -> penalise(table, pairs, weight, duplicates, r,
-                Arrays.copyOfRange(incident, start[r], start[r + 1]), fromFirst, fromSecond));
+        Workers.LINKAGE.forEach(0, n, r -> {
+            if (start[r + 1] - start[r] >= 2) {
+                penalise(table, pairs, weight, duplicates, r, Arrays.copyOfRange(incident, start[r], start[r + 1]),
+                        fromFirst, fromSecond, crowd);
+            }
+        });
+        // The larger of the two sides, in the first side's array (a million records' pairs: 100 MB each).
         for (int i = 0; i < pairs.length; i++) {
-            float penalty = Math.max(fromFirst[i], fromSecond[i]);
-            if (penalty > 0) {
-                weight[i] -= penalty;
-                probability[i] = (float) (1.0 / (1.0 + Math.pow(2, -weight[i])));
+            fromFirst[i] = Math.max(fromFirst[i], fromSecond[i]);
+            if (crowd != null && crowd.lowered[i]) {
+                fromFirst[i] = -fromFirst[i];
             }
         }
+        return fromFirst;
+    }
+
+    /** The end of the run of {@code order} (by list, from {@link #bySourceStrongestFirst}) that starts at {@code from}. */
+    private static int listEnd(int[] sources, long[] pairs, int[] order, int r, int from) {
+        int source = sources[other(pairs[order[from]], r)];
+        int to = from + 1;
+        while (to < order.length && sources[other(pairs[order[to]], r)] == source) {
+            to++;
+        }
+        return to;
     }
 
     /** The penalties of record r's pairs, one list of the other ends at a time. */
     private static void penalise(RecordTable table, long[] pairs, float[] weight, Duplicates duplicates, int r,
-                                 int[] mine, float[] fromFirst, float[] fromSecond) {
+                                 int[] mine, float[] fromFirst, float[] fromSecond, Crowds crowd) {
         if (mine.length < 2) {
             return;
         }
@@ -87,12 +397,20 @@ final class OneToOne {
         int from = 0;
         while (from < order.length) {
             int source = table.sources[other(pairs[order[from]], r)];
-            int to = from + 1;
-            while (to < order.length && table.sources[other(pairs[order[to]], r)] == source) {
-                to++;
-            }
+            int to = listEnd(table.sources, pairs, order, r, from);
             if (to - from >= 2) {
                 penaliseGroup(pairs, weight, duplicates, r, order, from, to, fromFirst, fromSecond);
+                if (crowd != null && to - from > DUPLICATE_CHECKS) {
+                    if (source < Long.SIZE) {
+                        crowd.lists[r] |= 1L << source;
+                    }
+                    for (int k = from; k < to; k++) {
+                        int pair = order[k];
+                        if (((int) (pairs[pair] >>> 32) == r ? fromFirst[pair] : fromSecond[pair]) > 0) {
+                            crowd.lowered[pair] = true;
+                        }
+                    }
+                }
             }
             from = to;
         }
@@ -197,7 +515,7 @@ final class OneToOne {
         }
 
         static Duplicates of(int n, long[] pairs, float[] probability, double sameSource) {
-            int[][] rows = rows(n, pairs, i -> probability[i] >= sameSource, true);
+            int[][] rows = rows(n, pairs, (i, x, y) -> probability[i] >= sameSource, true);
             int[] start = rows[0];
             int[] partners = rows[1];
             // Pairs in ascending order fill each run in order already; sorted anyway, so that lookups never depend on it.
@@ -266,15 +584,37 @@ final class OneToOne {
     }
 
     /**
+     * Where {@link #apply} met crowds, lists on which a record has more than {@value #DUPLICATE_CHECKS} candidates:
+     * the pairs lowered from such a side, and each record's crowded lists (bit s for list s, lists below 64 only).
+     * Each record's bits are written by the thread that weighs that record; distinct elements of one boolean array
+     * may be written from several threads (no word tearing, JLS 17.6).
+     */
+    record Crowds(boolean[] lowered, long[] lists) {
+        static Crowds of(int records, int pairs) {
+            return new Crowds(new boolean[pairs], new long[records]);
+        }
+    }
+
+    /** Whether pair i belongs in record r's row (its other record {@code other}). */
+    @FunctionalInterface
+    interface Side {
+        boolean kept(int i, int r, int other);
+    }
+
+    /**
      * The pairs {@code kept} by each record, as compressed rows: record r's are {@code [1][[0][r]] … [1][[0][r + 1] - 1]},
      * in the order of the pairs; each the pair's index, or with {@code partners} the other record.
      */
-    private static int[][] rows(int n, long[] pairs, java.util.function.IntPredicate kept, boolean partners) {
+    private static int[][] rows(int n, long[] pairs, Side kept, boolean partners) {
         int[] start = new int[n + 1];
         for (int i = 0; i < pairs.length; i++) {
-            if (kept.test(i)) {
-                start[(int) (pairs[i] >>> 32) + 1]++;
-                start[(int) pairs[i] + 1]++;
+            int a = (int) (pairs[i] >>> 32);
+            int b = (int) pairs[i];
+            if (kept.kept(i, a, b)) {
+                start[a + 1]++;
+            }
+            if (kept.kept(i, b, a)) {
+                start[b + 1]++;
             }
         }
         for (int r = 0; r < n; r++) {
@@ -283,10 +623,12 @@ final class OneToOne {
         int[] entries = new int[start[n]];
         int[] fill = Arrays.copyOf(start, n);
         for (int i = 0; i < pairs.length; i++) {
-            if (kept.test(i)) {
-                int a = (int) (pairs[i] >>> 32);
-                int b = (int) pairs[i];
+            int a = (int) (pairs[i] >>> 32);
+            int b = (int) pairs[i];
+            if (kept.kept(i, a, b)) {
                 entries[fill[a]++] = partners ? b : i;
+            }
+            if (kept.kept(i, b, a)) {
                 entries[fill[b]++] = partners ? a : i;
             }
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nomina.engine.names.NameNormaliser;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,128 @@ class OneToOneTest {
 
     private static float probability(float weight) {
         return (float) (1 / (1 + Math.pow(2, -weight)));
+    }
+
+    /**
+     * Two brothers Sargis Arutyunyan of Khojaly. The elder: record 0 (list 0, born 11 May 1979), 1 (list 1, age 13 in
+     * 1993), 2 (list 2, born 1979, no village). The younger: 3 (list 2, born 1984) and 4 (list 1, age 9 in 1993).
+     */
+    private static RecordTable brothers() {
+        List<LinkRecord> records = List.of(
+                record(0, 0).names("Arutyunyan", "Sargis", "").born(1979, 5, 11).place("Khojaly").build(),
+                record(1, 1).names("Arutyunyan", "Sargis", "").age(13, 1993).place("Khojaly").build(),
+                record(2, 2).names("Arutyunyan", "Sargis", "").born(1979, 0, 0).build(),
+                record(3, 2).names("Arutyunyan", "Sargis", "").born(1984, 0, 0).place("Khojaly").build(),
+                record(4, 1).names("Arutyunyan", "Sargis", "").age(9, 1993).place("Khojaly").build());
+        return new RecordTable(records, Set.of(), NameNormaliser.shared());
+    }
+
+    /** The brothers' pairs: index 0 (0,1), 1 (0,2), 2 (0,3), 3 (1,2), 4 (1,3), 5 (3,4); the elder's 1–2 weighs {@code elder}. */
+    private static long[] brotherPairs() {
+        return new long[] {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(3, 4)};
+    }
+
+    /** Links the brothers as the linker does: one_to_one, clustering, and with {@code secondLook} the second look. */
+    private static int[] linkBrothers(float elder, float younger, boolean secondLook) {
+        RecordTable table = brothers();
+        long[] pairs = brotherPairs();
+        // Record 1 (the elder, list 1) has a stronger candidate on list 2 in the younger (3), who shares the village.
+        float[] weight = {20f, 15f, 2f, elder, younger, 20f};
+        float[] p = probabilities(weight);
+        LinkageConfig config = LinkageConfig.defaults();
+        OneToOne.Lowered lowered = OneToOne.apply(table, pairs, weight, p, config.sameSourceProbability(), true);
+        Clusterer clusterer = new Clusterer(table, pairs, p, weight, config, Map.of(), null);
+        int[] roots = clusterer.cluster(() -> { });
+        return secondLook ? OneToOne.secondLook(table, config, clusterer, roots, pairs, weight, p, lowered) : roots;
+    }
+
+    @Test
+    void shouldLinkARecordOnceItsStrongerRivalIsShownToBeAnotherPersonOfItsList() {
+        // one_to_one lowers the elder's 1–2 (11.1 bits) by his stronger candidate 3 (12.5 bits), and clustering keeps 2
+        // out of the elder's person (its mean with the lowered pair). But 3 joined 4, a record of 1's own list, whom he
+        // prefers by 7.5 bits: he is 4's match, not 1's, and 1–2 is restored.
+        int[] before = linkBrothers(11.1f, 12.5f, false);
+        assertThat(before[0]).isEqualTo(before[1]).isNotEqualTo(before[2]);
+        assertThat(before[3]).isEqualTo(before[4]);
+
+        int[] roots = linkBrothers(11.1f, 12.5f, true);
+
+        assertThat(roots[0]).isEqualTo(roots[1]).isEqualTo(roots[2]);
+        assertThat(roots[3]).isEqualTo(roots[4]).isNotEqualTo(roots[0]);
+    }
+
+    @Test
+    void shouldLeaveTheRecordApartWhenItsRivalPrefersItsOwnListMateByLessThanABit() {
+        // The younger weighs 19.5 bits with the elder's 1 and 20 with his own 4: no clear preference, so he may still
+        // be 1's match, and the elder's 1–2 stays lowered.
+        int[] roots = linkBrothers(11.1f, 19.5f, true);
+
+        assertThat(roots[2]).isNotEqualTo(roots[0]);
+    }
+
+    @Test
+    void shouldNotRestoreAPairWhoseRecordsAreTwoNamesakesAsCloseAsTheRestoredOne() {
+        // With the younger out of the way, the elder's 2 would be restored; but a second candidate on list 2 within a
+        // bit of it (record 5, born 1979, no village) makes the choice a guess between namesakes.
+        List<LinkRecord> records = List.of(
+                record(0, 0).names("Arutyunyan", "Sargis", "").born(1979, 5, 11).place("Khojaly").build(),
+                record(1, 1).names("Arutyunyan", "Sargis", "").age(13, 1993).place("Khojaly").build(),
+                record(2, 2).names("Arutyunyan", "Sargis", "").born(1979, 0, 0).build(),
+                record(3, 2).names("Arutyunyan", "Sargis", "").born(1984, 0, 0).place("Khojaly").build(),
+                record(4, 1).names("Arutyunyan", "Sargis", "").age(9, 1993).place("Khojaly").build(),
+                record(5, 2).names("Arutyunyan", "Sargis", "").born(1980, 0, 0).build());
+        RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
+        long[] pairs = {pair(0, 1), pair(0, 2), pair(0, 3), pair(1, 2), pair(1, 3), pair(1, 5), pair(3, 4)};
+        float[] weight = {20f, 15f, 2f, 11.1f, 12.5f, 10.6f, 20f};
+        float[] p = probabilities(weight);
+        LinkageConfig config = LinkageConfig.defaults();
+        OneToOne.Lowered lowered = OneToOne.apply(table, pairs, weight, p, config.sameSourceProbability(), true);
+        Clusterer clusterer = new Clusterer(table, pairs, p, weight, config, Map.of(), null);
+        int[] roots = OneToOne.secondLook(table, config, clusterer, clusterer.cluster(() -> { }), pairs, weight, p, lowered);
+
+        assertThat(roots[2]).isNotEqualTo(roots[1]);
+        assertThat(roots[5]).isNotEqualTo(roots[1]);
+        assertThat(p[3]).isLessThan(0.95f);
+    }
+
+    @Test
+    void shouldKeepWhatItLoweredAndMarkThePairsACrowdLoweredAsNeverRestored() {
+        // Record 0 (list 1) has 17 candidates on list 0 (records 1–17), more than the second look weighs again, and
+        // record 18 (list 1) two (records 19, 20). The weaker of each lose bits; only the small group's can come back.
+        int[] sources = new int[21];
+        for (int i = 1; i <= 17; i++) {
+            sources[i] = 0;
+        }
+        sources[0] = 1;
+        sources[18] = 1;
+        long[] pairs = new long[19];
+        float[] weight = new float[19];
+        for (int i = 1; i <= 17; i++) {
+            pairs[i - 1] = pair(0, i);
+            weight[i - 1] = 20f - i * 0.5f;
+        }
+        pairs[17] = pair(18, 19);
+        weight[17] = 14f;
+        pairs[18] = pair(18, 20);
+        weight[18] = 12f;
+        float[] before = weight.clone();
+        float[] p = probabilities(weight);
+
+        OneToOne.Lowered lowered = OneToOne.apply(table(sources), pairs, weight, p, 0.99, true);
+
+        assertThat(lowered.restorable(0)).as("the crowd's strongest is not lowered").isFalse();
+        assertThat(weight[0]).isEqualTo(before[0]);
+        for (int i = 1; i < 17; i++) {
+            assertThat(weight[i]).isLessThan(before[i]);
+            assertThat(lowered.restorable(i)).as("pair %d, lowered by a crowd", i).isFalse();
+            assertThat(lowered.unlowered(weight, i)).isCloseTo(before[i], within(1e-4f));
+        }
+        assertThat(lowered.restorable(17)).isFalse();
+        assertThat(weight[18]).isLessThan(before[18]);
+        assertThat(lowered.restorable(18)).isTrue();
+        assertThat(lowered.unlowered(weight, 18)).isCloseTo(12f, within(1e-4f));
+        assertThat(lowered.crowded(0, 0)).isTrue();
+        assertThat(lowered.crowded(18, 0)).isFalse();
     }
 
     @Test

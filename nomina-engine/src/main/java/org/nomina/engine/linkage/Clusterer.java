@@ -218,7 +218,7 @@ final class Clusterer {
         }
         int m = roots[c];
         do {
-            // The list is compared first: most clusters hold no other record of r's list, and need no weight looked up.
+            // The list is compared before any weight is looked up (a binary search over every candidate pair).
             if (m != r && table.sources[m] == table.sources[r] && weightOf(reference, c, m) >= own + PREFERS_BITS) {
                 return true;
             }

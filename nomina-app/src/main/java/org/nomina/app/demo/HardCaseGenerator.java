@@ -348,6 +348,31 @@ final class HardCaseGenerator {
         return c == 'z' ? 'y' : c == 'я' ? 'ю' : c;
     }
 
+    /**
+     * A Russian type word before the village ("с.", "село", "пос."), in {@link #TYPE_WORD_TYPOS} of rows typed as
+     * clerks type it: the abbreviation misspelt but closed by its period (по., пс., поос., с..), село one letter off
+     * (сеол, сло), the space typed a letter late (с.Н урабулун, селоН урабулун) or not at all (селоНурабулун).
+     */
+    private String russianPlace(String type, String village) {
+        if (!chance(TYPE_WORD_TYPOS) || village.length() < 3) {
+            return type + " " + village;
+        }
+        boolean abbreviation = type.endsWith(".");
+        return switch (random.nextInt(3)) {
+            case 0 -> abbreviation ? misspeltAbbreviation(type) + " " + village : typo(type) + " " + village;
+            case 1 -> type + village.charAt(0) + " " + village.substring(1);
+            default -> abbreviation ? type + ". " + village : type + village;
+        };
+    }
+
+    /** An abbreviation such as "пос." with a letter dropped or doubled, its period kept (по., пс., поос.). */
+    private String misspeltAbbreviation(String type) {
+        String letters = type.substring(0, type.length() - 1);
+        int i = random.nextInt(letters.length());
+        boolean drop = letters.length() > 1 && random.nextBoolean();
+        return (drop ? letters.substring(0, i) + letters.substring(i + 1) : letters.substring(0, i + 1) + letters.substring(i)) + ".";
+    }
+
     private String maybeTypo(String word, double p) {
         return chance(p) ? typo(word) : word;
     }
@@ -499,7 +524,8 @@ final class HardCaseGenerator {
                     String village = maybeTypo(any(v.name().ru()), 0.03);
                     double t = random.nextDouble();
                     String place = v.size() > TOWN ? (t < 0.6 ? "г. " + village : village)
-                            : t < 0.4 ? "с. " + village : t < 0.5 ? "село " + village : t < 0.55 ? "пос. " + village : village;
+                            : t < 0.4 ? russianPlace("с.", village) : t < 0.5 ? russianPlace("село", village)
+                            : t < 0.55 ? russianPlace("пос.", village) : village;
                     String status = p.status() == 0 && chance(0.15) ? "умер в больнице" : (p.female() ? ruF : ru)[p.status()];
                     String sex = chance(0.02) ? "-" : p.female() ? "ж" : "м";
                     out.row(charset, no, name, birth, sex, place, status, c == 1 ? "повторная запись" : "");

@@ -146,6 +146,12 @@ class HardCaseGeneratorTest {
         // The words for a village typed with an error, as hands write them (NURABULUN VILAGE, Nomkənd kənid).
         assertThat(typedTypeWords(press, ",", 4, "VILLAGE")).isPositive();
         assertThat(typedTypeWords(dataLines(dir.resolve("lists/families_committee.csv")), ",", 6, "kəndi")).isPositive();
+        // Russian type words as clerks type them: an abbreviation misspelt before its period (по., поос.), the space a
+        // letter late (с.Н урабулун), село run into the name; each of them reads as the village (NameNormaliserTest).
+        List<String> hospitalPlaces = hospital.lines().skip(1).map(l -> l.split(";", -1)[4]).toList();
+        assertThat(hospitalPlaces).anySatisfy(p -> assertThat(p).matches("(по|пс|поос|посс|сс)\\. .+"));
+        assertThat(hospitalPlaces).anySatisfy(p -> assertThat(p).matches("(с\\.|село|пос\\.)\\p{Lu} \\p{Ll}.+"));
+        assertThat(hospitalPlaces).anySatisfy(p -> assertThat(p).matches("село\\p{Lu}\\p{Ll}.+"));
         // A village's Latin y + u, y + a, y + e written letter by letter in Russian: й + у, й + а, й + е (Йени).
         assertThat(hospital.lines().skip(1).map(l -> l.split(";", -1)[4])).anySatisfy(p -> assertThat(p).containsPattern("(?iu)й[уае]"));
         String all = String.join("\n", new ArrayList<>(List.of(hospital, String.join("\n", testimonies), String.join("\n", press))));

@@ -5,8 +5,9 @@
 # veto, by a namesake that joined first …), the false pairs by class (one record without year or father's name, two
 # records of one list), and for the pairs no rule proposed which blocking key parts the two records share. A pair kept
 # apart with nothing of its own objecting (apart:other:…) is classed by the other pairs across the two clusters: a
-# record of the same list, a veto's field, a pair one_to_one lowered (o2o-lowered-across, with -Ddiag.o2o=true), or the
-# mean; OUT_FILE then lists both clusters, and for a pair one_to_one lowered each record's strongest rival.
+# record of the same list, a veto's field, a pair one_to_one lowered (o2o-lowered-across, with -Ddiag.o2o=true), a pair
+# proposed but scored below the review band (low: it counts in the clusterer's mean, though the run does not report it),
+# the mean, or unscored (other pairs across that no rule proposed); OUT_FILE then lists both clusters, and for a pair one_to_one lowered each record's strongest rival.
 # A held-out register (bench/heldout/lists.sh) is read the same way: copy its db.mv.db to DB_DIR/nomina.mv.db.
 #
 # Usage: bench/linkage-diag.sh JAR DB_DIR TRUTH_CSV [OUT_FILE [CONFIG_YAML]]

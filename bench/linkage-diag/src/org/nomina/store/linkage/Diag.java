@@ -204,6 +204,8 @@ public class Diag {
             if (q == null) {
                 ScoredPair without = off.get(Math.min(km, ko) << 32 ^ Math.max(km, ko));
                 if (compare && without != null && without.probability() >= 0.95) reasons.add("o2o-lowered-across");
+                // Proposed but not reported: scored below the review probability, and counted in the clusterer's mean.
+                else if (java.util.Arrays.binarySearch(CANDIDATES, (long) Math.min(m, o) << 32 | Math.max(m, o)) >= 0) reasons.add("low");
                 else unscored++;
                 continue;
             }

@@ -83,8 +83,8 @@ final class Blocker {
             // holds the union and one rule's pairs, not every rule's pairs with all their repeats.
             rulePairs.sortInPlace();
             long[] mine = rulePairs.data;
-            int mineSize = rulePairs.size;
-            int added = merge(pairs, masks, mine, mineSize, (short) 0, null, null);
+            int mineSize = unique(mine, rulePairs.size);
+            int added = missing(pairs, mine, mineSize);
             long[] merged = new long[pairs.length + added];
             short[] mergedMasks = new short[merged.length];
             merge(pairs, masks, mine, mineSize, (short) (1 << r), merged, mergedMasks);
@@ -448,44 +448,91 @@ final class Blocker {
         return rulePairs;
     }
 
-    /**
-     * Merges the sorted pairs {@code mine} (repeats allowed) into the sorted distinct {@code pairs}; with
-     * {@code out} null only counts the pairs it would add, so that the union is allocated once at its size.
-     *
-     * @return how many of {@code mine}'s distinct pairs were not in {@code pairs}
-     */
-    private static int merge(long[] pairs, short[] masks, long[] mine, int mineSize, short bit, long[] out,
-                             short[] outMasks) {
-        int i = 0;
-        int j = 0;
-        int written = 0;
-        int added = 0;
-        while (i < pairs.length || j < mineSize) {
-            if (j < mineSize && j > 0 && mine[j] == mine[j - 1]) {
-                j++;
-                continue;
+    /** Leaves the sorted {@code values[0…size)} without repeats, in place; returns how many are left. */
+    static int unique(long[] values, int size) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (kept == 0 || values[i] != values[kept - 1]) {
+                values[kept++] = values[i];
             }
-            long value;
-            short mask;
-            if (j >= mineSize || (i < pairs.length && pairs[i] < mine[j])) {
-                value = pairs[i];
-                mask = masks[i++];
-            } else if (i >= pairs.length || mine[j] < pairs[i]) {
-                value = mine[j++];
-                mask = bit;
-                added++;
-            } else {
-                value = pairs[i];
-                mask = (short) (masks[i++] | bit);
-                j++;
-            }
-            if (out != null) {
-                out[written] = value;
-                outMasks[written] = mask;
-            }
-            written++;
         }
-        return added;
+        return kept;
+    }
+
+    /** How many of the sorted distinct {@code mine[0…mineSize)} are not in the sorted distinct {@code pairs}. */
+    static int missing(long[] pairs, long[] mine, int mineSize) {
+        int i = 0;
+        int found = 0;
+        for (int j = 0; j < mineSize; j++) {
+            i = gallop(pairs, i, mine[j]);
+            if (i < pairs.length && pairs[i] == mine[j]) {
+                found++;
+                i++;
+            }
+        }
+        return mineSize - found;
+    }
+
+    /**
+     * Merges the sorted distinct pairs {@code mine[0…mineSize)} into the sorted distinct {@code pairs}, into
+     * {@code out} (as long as the union: see {@link #missing}), with each pair's mask of rules and {@code bit} for
+     * this rule's. The union's runs between two of this rule's pairs are found by galloping and copied whole: the
+     * later rules add few pairs to a union of millions (the hard million: 25.8 million), and the element-by-element
+     * merge of both with a counting pass before it took 43% of the blocking stage's samples (merge, 428 of 1,007). Blocking
+     * the hard million's records again, warm, three times each: 12.9–14.3 s before, 11.6–11.9 s with the galloping copy.
+     */
+    static void merge(long[] pairs, short[] masks, long[] mine, int mineSize, short bit, long[] out, short[] outMasks) {
+        int i = 0;
+        int written = 0;
+        for (int j = 0; j < mineSize; j++) {
+            long value = mine[j];
+            int k = gallop(pairs, i, value);
+            int run = k - i;
+            if (run > SHORT_RUN) {
+                System.arraycopy(pairs, i, out, written, run);
+                System.arraycopy(masks, i, outMasks, written, run);
+                written += run;
+                i = k;
+            } else {
+                while (i < k) {
+                    out[written] = pairs[i];
+                    outMasks[written++] = masks[i++];
+                }
+            }
+            if (i < pairs.length && pairs[i] == value) {
+                out[written] = value;
+                outMasks[written++] = (short) (masks[i++] | bit);
+            } else {
+                out[written] = value;
+                outMasks[written++] = bit;
+            }
+        }
+        System.arraycopy(pairs, i, out, written, pairs.length - i);
+        System.arraycopy(masks, i, outMasks, written, pairs.length - i);
+    }
+
+    /** Runs of the union up to this long are copied element by element: a call of System.arraycopy costs more. */
+    private static final int SHORT_RUN = 8;
+
+    /**
+     * In distinct sorted values, the first index at or after {@code from} whose value is at least {@code key}: steps
+     * of 1, 2, 4 … from {@code from}, then a binary search.
+     */
+    static int gallop(long[] sorted, int from, long key) {
+        int n = sorted.length;
+        if (from >= n || sorted[from] >= key) {
+            return from;
+        }
+        // sorted[low] < key throughout.
+        int low = from;
+        int step = 1;
+        while (step < n - low && sorted[low + step] < key) {
+            low += step;
+            step <<= 1;
+        }
+        int high = low + Math.min(step, n - low);
+        int found = Arrays.binarySearch(sorted, low + 1, high, key);
+        return found >= 0 ? found : -found - 1;
     }
 
     /**

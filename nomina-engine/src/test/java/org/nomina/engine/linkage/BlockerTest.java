@@ -222,4 +222,59 @@ class BlockerTest {
         assertThat(least.window()).isEqualTo(1);
         assertThat(least.total()).isEqualTo(2 * 2 * (1_000L - 1) + 3 + 2 * (500 - 1));
     }
+
+    @Test
+    void shouldMergeEachRulesPairsIntoTheUnionAsASortedMapOfMasksWould() {
+        // Unions and rules of every shape: empty, far apart, interleaved, one inside the other, long runs between
+        // a rule's pairs (the galloping copy) and short ones (the element loop), with repeats in the rule's pairs.
+        java.util.Random random = new java.util.Random(29);
+        for (int round = 0; round < 300; round++) {
+            java.util.TreeMap<Long, Short> expected = new java.util.TreeMap<>();
+            long[] pairs = new long[0];
+            short[] masks = new short[0];
+            int rules = 1 + random.nextInt(6);
+            for (int r = 0; r < rules; r++) {
+                int size = random.nextInt(round % 3 == 0 ? 5 : 2_000);
+                long span = 1 + random.nextInt(round % 2 == 0 ? 50 : 100_000);
+                long offset = random.nextInt(1_000);
+                long[] mine = new long[size];
+                for (int k = 0; k < size; k++) {
+                    mine[k] = offset + (long) (random.nextDouble() * span);
+                }
+                Arrays.sort(mine);
+                short bit = (short) (1 << r);
+                for (long v : mine) {
+                    expected.merge(v, bit, (a, b) -> (short) (a | b));
+                }
+                int distinct = Blocker.unique(mine, size);
+                int added = Blocker.missing(pairs, mine, distinct);
+                long[] merged = new long[pairs.length + added];
+                short[] mergedMasks = new short[merged.length];
+                Blocker.merge(pairs, masks, mine, distinct, bit, merged, mergedMasks);
+                pairs = merged;
+                masks = mergedMasks;
+            }
+            assertThat(pairs).as("round %d", round).containsExactly(expected.keySet().stream().mapToLong(Long::longValue).toArray());
+            short[] expectedMasks = new short[expected.size()];
+            int k = 0;
+            for (short m : expected.values()) {
+                expectedMasks[k++] = m;
+            }
+            assertThat(masks).as("round %d", round).containsExactly(expectedMasks);
+        }
+    }
+
+    @Test
+    void shouldGallopToTheFirstValueAtLeastTheKey() {
+        long[] sorted = {2, 4, 5, 8, 16, 32, 64, 128};
+        for (int from = 0; from <= sorted.length; from++) {
+            for (long key = 0; key <= 130; key++) {
+                int expected = from;
+                while (expected < sorted.length && sorted[expected] < key) {
+                    expected++;
+                }
+                assertThat(Blocker.gallop(sorted, from, key)).as("from %d, key %d", from, key).isEqualTo(expected);
+            }
+        }
+    }
 }

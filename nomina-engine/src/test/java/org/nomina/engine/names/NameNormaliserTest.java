@@ -150,7 +150,9 @@ class NameNormaliserTest {
         String nurabulun = names.placeName("Nurabulun");
         assertThat(List.of("по. Нурабулун", "пс.Нурабулун", "поос. Нурабулун", "с.. Нурабулун", "с.Н урабулун",
                 "селоН урабулун", "пос.Н урабулун", "селоНурабулун", "сеол Нурабулун", "слео Нурабулун", "сдло Нурабулун",
-                "сло Нурабулун", "Nurabulun kən.", "гюх. Нурабулун", "գ.Ն ուրաբուլուն")).allSatisfy(
+                "сло Нурабулун", "Nurabulun kən.", "гюх. Нурабулун", "գ.Ն ուրաբուլուն", "Nurabulu nkəndi", "NURABULU NVILLAGE",
+                "Nurabulu nk.", "Nurabulun kəni", "Nurabulun kndi", "Nurabulun kkəndi", "գյող Նուրաբուլուն", "գյւող Նուրաբուլուն",
+                "գբ Նուրաբուլուն", "Նուրաբուլուն")).allSatisfy(
                         place -> assertThat(names.placeName(place)).as(place).isEqualTo(nurabulun));
         // Without a period, a case that tells, or Cyrillic letters one error from село, a short first word is a name.
         assertThat(names.placeName("Kəndə Nurabulun")).isNotEqualTo(nurabulun);
@@ -159,6 +161,10 @@ class NameNormaliserTest {
         assertThat(names.placeName("Кала Нурабулун")).isNotEqualTo(nurabulun);
         assertThat(names.placeName("с.")).isNotEmpty();
         assertThat(names.placeName("Ağdam Nurabulun")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Nurabulun Kani")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Nurabulun Ak")).isNotEqualTo(nurabulun);
+        assertThat(names.placeName("Nurabulun village")).isEqualTo(nurabulun);
+        assertThat(names.placeName("Yeni Nomkənd")).isEqualTo(names.placeName("Yeni Nomkənd kəndi"));
     }
 
     @Test

@@ -18,19 +18,23 @@ import org.jdbi.v3.core.Handle;
 import org.nomina.store.StoreException;
 
 /**
- * On H2, the columns figures reads of every source record ({@link Row}), kept as bytes beside the records in
- * {@code source_record_chunk} (migration V17): one row of at most a commit's records (10,000) of one version,
- * written by the importer in the transaction that inserts those records. It replaces V12's 21-column covering
- * index {@code source_record_figures}, which every imported row had to be inserted into (about 14% of a million
- * rows' import CPU), while the figures pass, which reads every record, needs only a hundred and fifty short rows
- * for a million and a half records instead of a walk of that index. Records are never changed once imported
- * (only an import that did not finish is removed, with its chunks: {@code StagedImports.remove}), so the chunks
- * stay true. PostgreSQL reads the same columns from {@code source_record} by a sequential scan and has no chunks.
+ * On H2, the columns figures and link read of every source record ({@link Row}), kept as bytes beside the records in
+ * {@code source_record_chunk} (migration V17, link's columns since V19): one row of at most a commit's records
+ * (10,000) of one version, written by the importer in the transaction that inserts those records. It replaces V12's
+ * 21-column covering index {@code source_record_figures}, which every imported row had to be inserted into (about
+ * 14% of a million rows' import CPU), while the figures pass, which reads every record, needs only a hundred and
+ * fifty short rows for a million and a half records instead of a walk of that index. Link's load reads them too
+ * (V19): a scan of {@code source_record} decodes every column of every row, the verbatim row among them, and that
+ * was 8.0–11.5 s of a million records' link (542 of the load's 756 samples in H2 reading rows back from the file).
+ * Records are never changed once imported (only an import that did not finish is removed, with its chunks:
+ * {@code StagedImports.remove}), so the chunks stay true. PostgreSQL reads the same columns from {@code
+ * source_record} by a sequential scan and has no chunks.
  *
  * <p>A chunk's bytes: the number of records, then for each, as variable-length integers: its id's difference
  * from the previous one's (from 0), the source id, the incident id (0: none), and the columns in the order of
- * {@link Row}; a nullable number is 0 for NULL, else its zigzag code plus one; a text is its index in the
- * chunk's table of texts, followed by its UTF-8 length and bytes when the index is the table's next.
+ * {@link Row} (the two approximation flags as one number, bit 0 the birth date's, bit 1 the age's); a nullable
+ * number is 0 for NULL, else its zigzag code plus one; a text is its index in the chunk's table of texts, followed
+ * by its UTF-8 length and bytes when the index is the table's next.
  */
 public final class RecordChunks {
 
@@ -40,7 +44,9 @@ public final class RecordChunks {
     private RecordChunks() {
     }
 
-    /** What figures reads of one source record. Texts are never null ("" when unknown), as in the table. */
+    /**
+     * What figures and link read of one source record. Texts are never null ("" when unknown), as in the table.
+     */
     public static final class Row {
         public long id;
         public long sourceId;
@@ -64,6 +70,18 @@ public final class RecordChunks {
         public String relation;
         public String fatherName;
         public String motherName;
+        // What link reads besides (V19): with these the link's load reads the chunks, not every record's whole row.
+        public String surname;
+        public String givenName;
+        public String patronymic;
+        public String fullName;
+        public boolean birthApprox;
+        public boolean ageApprox;
+        public Integer ageHigh;
+        public String address;
+        public String idNumber;
+        /** The record's unmapped columns as canonical JSON ("{}" when none). */
+        public String extra;
 
         /** The columns {@link #COLUMNS} names, in that order, of the result set's current row. */
         public static Row read(ResultSet rs) throws SQLException {
@@ -89,6 +107,16 @@ public final class RecordChunks {
             r.relation = rs.getString(19);
             r.fatherName = rs.getString(20);
             r.motherName = rs.getString(21);
+            r.surname = rs.getString(22);
+            r.givenName = rs.getString(23);
+            r.patronymic = rs.getString(24);
+            r.fullName = rs.getString(25);
+            r.birthApprox = rs.getBoolean(26);
+            r.ageApprox = rs.getBoolean(27);
+            r.ageHigh = integer(rs, 28);
+            r.address = rs.getString(29);
+            r.idNumber = rs.getString(30);
+            r.extra = rs.getString(31);
             return r;
         }
 
@@ -109,13 +137,19 @@ public final class RecordChunks {
             Map.entry("birth_month", r -> r.birthMonth), Map.entry("birth_day", r -> r.birthDay),
             Map.entry("age", r -> r.age), Map.entry("place", r -> r.place), Map.entry("household", r -> r.household),
             Map.entry("relation", r -> r.relation), Map.entry("father_name", r -> r.fatherName),
-            Map.entry("mother_name", r -> r.motherName));
+            Map.entry("mother_name", r -> r.motherName), Map.entry("surname", r -> r.surname),
+            Map.entry("given_name", r -> r.givenName), Map.entry("patronymic", r -> r.patronymic),
+            Map.entry("full_name", r -> r.fullName), Map.entry("birth_approx", r -> r.birthApprox),
+            Map.entry("age_approx", r -> r.ageApprox), Map.entry("age_high", r -> r.ageHigh),
+            Map.entry("address", r -> r.address), Map.entry("id_number", r -> r.idNumber), Map.entry("extra", r -> r.extra));
 
     /** The source_record columns {@link Row#read} reads, in its order (alias {@code r}). */
     public static final String COLUMNS = """
             r.id, r.source_id, r.incident_id, r.status, r.status_year, r.status_month, r.status_day,
             r.incident_year, r.incident_month, r.incident_day, r.sex, r.sex_inferred, r.birth_year, r.birth_month,
-            r.birth_day, r.age, r.place, r.household, r.relation, r.father_name, r.mother_name""";
+            r.birth_day, r.age, r.place, r.household, r.relation, r.father_name, r.mother_name,
+            r.surname, r.given_name, r.patronymic, r.full_name, r.birth_approx, r.age_approx, r.age_high, r.address,
+            r.id_number, r.extra""";
 
     /** Collects the records of one version, in the order of their ids, into chunks; {@link #write} stores one. */
     public static final class Writer {
@@ -123,6 +157,8 @@ public final class RecordChunks {
         private int chunk;
         private VarBytes out;
         private final Map<String, Integer> texts = new HashMap<>();
+        /** Texts in the chunk's table, those written as {@link #once} among them (which the map does not hold). */
+        private int textCount;
         private int records;
         private long firstId;
         private long lastId;
@@ -137,6 +173,7 @@ public final class RecordChunks {
         private void reset() {
             out = new VarBytes("record chunk", 1 << 16);
             texts.clear();
+            textCount = 0;
             records = 0;
         }
 
@@ -175,6 +212,15 @@ public final class RecordChunks {
             text(r.relation);
             text(r.fatherName);
             text(r.motherName);
+            text(r.surname);
+            text(r.givenName);
+            text(r.patronymic);
+            once(r.fullName);
+            out.varint((r.birthApprox ? 1 : 0) | (r.ageApprox ? 2 : 0));
+            number(r.ageHigh);
+            once(r.address);
+            once(r.idNumber);
+            once(r.extra);
         }
 
         private void number(Integer v) {
@@ -187,8 +233,25 @@ public final class RecordChunks {
                 out.varint(at);
                 return;
             }
-            out.varint(texts.size());
-            texts.put(s, texts.size());
+            texts.put(s, textCount);
+            append(s);
+        }
+
+        /**
+         * A text that seldom repeats within a chunk (a full name, an address, an identity number, a row's unmapped
+         * columns): added to the table without being looked up or kept for lookup (map lookups were 30 of the chunk
+         * writer's 47 samples importing 290,000 rows), so a repetition is stored again; "" is looked up, as it repeats.
+         */
+        private void once(String s) {
+            if (s.isEmpty() || s.equals("{}")) {
+                text(s);
+            } else {
+                append(s);
+            }
+        }
+
+        private void append(String s) {
+            out.varint(textCount++);
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             out.varint(utf8.length);
             out.bytes(utf8);
@@ -214,6 +277,48 @@ public final class RecordChunks {
                 p.executeUpdate();
             }
             reset();
+        }
+    }
+
+    /** Records per chunk when filling from stored records (the importer writes one per commit, at most this many). */
+    private static final int FILL_RECORDS = 10_000;
+
+    /**
+     * Writes the chunks of every stored record from the records themselves, in one pass in id order (a chunk ends
+     * where the version changes or at 10,000 records), into an empty table: for migrations (V17 filled the table,
+     * V19 fills it again with link's columns). {@code index}: an index to read through, or null.
+     */
+    public static void fill(Connection c, String index) throws SQLException {
+        Map<Long, Integer> chunksOf = new HashMap<>();
+        try (java.sql.Statement s = c.createStatement(); java.sql.Statement read = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            try {
+                read.setFetchSize(10_000);
+                Writer writer = null;
+                long version = -1;
+                String sql = "SELECT " + COLUMNS + ", r.source_version_id FROM source_record r"
+                        + (index == null ? "" : " USE INDEX (" + index + ")") + " WHERE r.id >= 0 ORDER BY r.id";
+                try (ResultSet rs = read.executeQuery(sql)) {
+                    while (rs.next()) {
+                        Row row = Row.read(rs);
+                        long v = rs.getLong("source_version_id");
+                        if (writer == null || v != version || writer.records() >= FILL_RECORDS) {
+                            if (writer != null) {
+                                writer.write(c);
+                                chunksOf.merge(version, 1, Integer::sum);
+                            }
+                            version = v;
+                            writer = new Writer(v, chunksOf.getOrDefault(v, 0));
+                        }
+                        writer.add(row);
+                    }
+                }
+                if (writer != null) {
+                    writer.write(c);
+                }
+            } finally {
+                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
         }
     }
 
@@ -246,6 +351,17 @@ public final class RecordChunks {
             r.relation = text(in, texts);
             r.fatherName = text(in, texts);
             r.motherName = text(in, texts);
+            r.surname = text(in, texts);
+            r.givenName = text(in, texts);
+            r.patronymic = text(in, texts);
+            r.fullName = text(in, texts);
+            int flags = in.varint();
+            r.birthApprox = (flags & 1) != 0;
+            r.ageApprox = (flags & 2) != 0;
+            r.ageHigh = number(in);
+            r.address = text(in, texts);
+            r.idNumber = text(in, texts);
+            r.extra = text(in, texts);
             each.accept(r);
         }
         if (!in.atEnd()) {

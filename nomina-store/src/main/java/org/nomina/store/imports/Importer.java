@@ -557,6 +557,16 @@ public final class Importer {
             row.relation = facts.relation();
             row.fatherName = facts.fatherName();
             row.motherName = facts.motherName();
+            row.surname = r.surname();
+            row.givenName = r.givenName();
+            row.patronymic = r.patronymic();
+            row.fullName = r.fullName();
+            row.birthApprox = r.birthApprox();
+            row.ageApprox = r.ageApprox();
+            row.ageHigh = r.ageHigh();
+            row.address = r.address();
+            row.idNumber = r.idNumber();
+            row.extra = r.extra();
             return row;
         }
 

@@ -1,6 +1,8 @@
 package org.nomina.store.linkage;
 
+import org.nomina.store.LazyReads;
 import org.nomina.store.StagedImports;
+import org.nomina.store.figures.RecordChunks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,79 +15,161 @@ import org.nomina.engine.linkage.LinkRecord;
 import org.nomina.store.CanonicalJson;
 
 /**
- * Every source record as the linker sees it, with the full name the register needs beside. Loaded in one streaming pass; sources are numbered 0…n−1 by id. Records come in
- * ascending key order: the linker's merge with stored memberships and its membership digest rely on it.
+ * Every source record as the linker sees it, with the full name the register needs beside. Loaded on H2 from the
+ * record chunks ({@link RecordChunks}), elsewhere in one streaming pass over the records; both paths turn the same
+ * stored columns into the same records ({@code H2LinkageTest} compares them). Sources are numbered 0…n−1 by id.
+ * Records come in ascending key order: the linker's merge with stored memberships and its membership digest rely on it.
  */
 record RecordSet(List<LinkRecord> records, List<String> fullNames, List<String> sourceNames) {
 
     static RecordSet load(Handle h) {
-        Map<Long, Integer> sourceIndex = new HashMap<>();
-        List<String> sourceNames = new ArrayList<>();
-        h.createQuery("SELECT id, name FROM source ORDER BY id").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> {
-                    sourceIndex.put(e.getKey(), sourceNames.size());
-                    sourceNames.add(e.getValue());
-                });
-        // An import that has not finished is not linked (StagedImports).
         long stagedFrom = StagedImports.stagedFrom(h);
-        int count = h.createQuery("SELECT COUNT(*) FROM source_record r" + StagedImports.whereVisible(stagedFrom, "r"))
-                .mapTo(Integer.class).one();
-        List<LinkRecord> records = new ArrayList<>(count);
-        List<String> fullNames = new ArrayList<>(count);
+        long[] counted = h.createQuery("SELECT COUNT(*), COALESCE(MAX(r.id), 0) FROM source_record r"
+                        + StagedImports.whereVisible(stagedFrom, "r"))
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        int count = Math.toIntExact(counted[0]);
+        if (LazyReads.isH2(h)) {
+            RecordSet fromChunks = fromChunks(h, counted[1], count);
+            if (fromChunks != null) {
+                return fromChunks;
+            }
+        }
+        return fromRows(h, stagedFrom, count);
+    }
+
+    /**
+     * From the record chunks (H2, V19): about a hundred short rows for a million records instead of every record's
+     * whole row; only the records up to {@code maxId}, the highest visible one (an unfinished import's records lie
+     * above it, and so do those of an import begun since it was read). Null when the chunks do not hold exactly the
+     * {@code count} visible records (a register changed outside Nomina; {@code verify} reports it), so that the rows
+     * are read instead and no record is left out of the link.
+     */
+    static RecordSet fromChunks(Handle h, long maxId, int count) {
+        Loader loader = new Loader(h, count);
+        int[] seen = {0};
+        RecordChunks.scan(h, row -> {
+            if (row.id <= maxId && ++seen[0] <= count) {
+                loader.add(row);
+            }
+        });
+        return seen[0] == count ? loader.finish() : null;
+    }
+
+    /** From the records themselves, in one streaming pass (PostgreSQL, or H2 when the chunks do not agree). */
+    static RecordSet fromRows(Handle h, long stagedFrom, int count) {
+        Loader loader = new Loader(h, count);
+        LazyReads.read(h, t -> {
+            t.createQuery("SELECT " + RecordChunks.COLUMNS + " FROM source_record r" + StagedImports.whereVisible(stagedFrom, "r")
+                            + " ORDER BY r.id")
+                    .setFetchSize(10_000)
+                    .map((rs, ctx) -> RecordChunks.Row.read(rs))
+                    .forEach(loader::add);
+            return null;
+        });
+        return loader.finish();
+    }
+
+    /** Turns stored records, in ascending id order, into the linker's records. */
+    private static final class Loader {
+        private final Map<Long, Integer> sourceIndex = new HashMap<>();
+        private final List<String> sourceNames = new ArrayList<>();
+        private final Map<Long, String> incidentStarts = new HashMap<>();
+        private final List<LinkRecord> records;
+        private final List<String> fullNames;
         // An age is an age at the record's incident date, else at its status date (the day a hostage was taken),
         // else at its incident's start, else at the year the incident's dated records agree on: so a list that
         // gives only ages links with lists that give birth years.
         // Counted in the same pass (a second scan of source_record took 5-8 s at a million records); the records
         // whose ages wait for that year are completed after it.
-        Map<Long, java.util.TreeMap<Integer, Long>> datedYears = new HashMap<>();
-        List<Integer> undated = new ArrayList<>();
-        List<Long> undatedIncidents = new ArrayList<>();
-        h.createQuery("""
-                SELECT r.id, r.source_id, r.surname, r.given_name, r.patronymic, r.sex, r.birth_year, r.birth_month, r.birth_day,
-                       r.birth_approx, r.age, r.age_high, r.age_approx, COALESCE(r.incident_id, 0) AS incident_key,
-                       COALESCE(r.incident_year, r.status_year) AS dated_year,
-                       COALESCE(r.incident_year, r.status_year,
-                                CASE WHEN i.date_from <> '' THEN CAST(SUBSTRING(i.date_from, 1, 4) AS INT) END) AS incident_year,
-                       CASE WHEN r.incident_year IS NOT NULL THEN r.incident_month * 100 + r.incident_day
-                            WHEN r.status_year IS NOT NULL THEN r.status_month * 100 + r.status_day
-                            WHEN LENGTH(i.date_from) = 10 THEN CAST(SUBSTRING(i.date_from, 6, 2) AS INT) * 100
-                                                              + CAST(SUBSTRING(i.date_from, 9, 2) AS INT) END AS age_date,
-                       r.place, r.address, r.id_number, r.extra, r.status, r.full_name
-                FROM source_record r LEFT JOIN incident i ON i.id = r.incident_id""" + StagedImports.whereVisible(stagedFrom, "r") + " ORDER BY r.id")
-                .setFetchSize(10_000)
-                .map((rs, ctx) -> {
-                    String extraJson = rs.getString("extra");
-                    Map<String, String> extra = extraJson.equals("{}") ? Map.of() : strings(CanonicalJson.read(extraJson));
-                    fullNames.add(rs.getString("full_name"));
-                    long incidentKey = rs.getLong("incident_key");
-                    int datedYear = rs.getInt("dated_year");
-                    if (!rs.wasNull()) {
-                        datedYears.computeIfAbsent(incidentKey, k -> new java.util.TreeMap<>()).merge(datedYear, 1L, Long::sum);
-                    }
-                    int ageYear = rs.getInt("incident_year");
-                    if (rs.wasNull() && rs.getObject("age") != null) {
-                        undated.add(records.size());
-                        undatedIncidents.add(incidentKey);
-                    }
-                    return new LinkRecord(rs.getLong("id"), sourceIndex.get(rs.getLong("source_id")), rs.getString("surname"),
-                            rs.getString("given_name"), rs.getString("patronymic"), sex(rs.getString("sex")), rs.getInt("birth_year"),
-                            rs.getInt("birth_month"), rs.getInt("birth_day"), rs.getBoolean("birth_approx"),
-                            rs.getObject("age") == null ? -1 : rs.getInt("age"), ageYear, rs.getString("place"),
-                            rs.getString("address"), rs.getString("id_number"), status(rs.getString("status")), extra,
-                            ageHigh(rs), rs.getBoolean("age_approx") ? 0 : rs.getInt("age_date"));
-                })
-                .forEach(records::add);
-        Map<Long, Integer> agreed = agreedYears(datedYears);
-        for (int k = 0; k < undated.size(); k++) {
-            Integer year = agreed.get(undatedIncidents.get(k));
-            if (year != null) {
-                LinkRecord r = records.get(undated.get(k));
-                records.set(undated.get(k), new LinkRecord(r.key(), r.sourceIndex(), r.surname(), r.givenName(), r.patronymic(), r.sex(),
-                        r.birthYear(), r.birthMonth(), r.birthDay(), r.birthApprox(), r.age(), year, r.place(), r.address(), r.idNumber(),
-                        r.status(), r.extra(), r.ageHigh(), r.ageDate()));
-            }
+        private final Map<Long, java.util.TreeMap<Integer, Long>> datedYears = new HashMap<>();
+        private final List<Integer> undated = new ArrayList<>();
+        private final List<Long> undatedIncidents = new ArrayList<>();
+        private long lastId = Long.MIN_VALUE;
+        private boolean ordered = true;
+
+        Loader(Handle h, int count) {
+            h.createQuery("SELECT id, name FROM source ORDER BY id").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> {
+                        sourceIndex.put(e.getKey(), sourceNames.size());
+                        sourceNames.add(e.getValue());
+                    });
+            h.createQuery("SELECT id, date_from FROM incident").map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> incidentStarts.put(e.getKey(), e.getValue()));
+            records = new ArrayList<>(count);
+            fullNames = new ArrayList<>(count);
         }
-        return new RecordSet(records, fullNames, sourceNames);
+
+        void add(RecordChunks.Row r) {
+            ordered &= r.id > lastId;
+            lastId = r.id;
+            Map<String, String> extra = r.extra.equals("{}") ? Map.of() : strings(CanonicalJson.read(r.extra));
+            fullNames.add(r.fullName);
+            long incidentKey = r.incidentId;
+            Integer datedYear = r.incidentYear != null ? r.incidentYear : r.statusYear;
+            if (datedYear != null) {
+                datedYears.computeIfAbsent(incidentKey, k -> new java.util.TreeMap<>()).merge(datedYear, 1L, Long::sum);
+            }
+            String start = incidentKey == 0 ? "" : incidentStarts.getOrDefault(incidentKey, "");
+            Integer ageYear = datedYear != null ? datedYear : startYear(start);
+            if (ageYear == null && r.age != null) {
+                undated.add(records.size());
+                undatedIncidents.add(incidentKey);
+            }
+            int ageDate;
+            if (r.incidentYear != null) {
+                ageDate = monthDay(r.incidentMonth, r.incidentDay);
+            } else if (r.statusYear != null) {
+                ageDate = monthDay(r.statusMonth, r.statusDay);
+            } else if (start.length() == 10) {
+                ageDate = Integer.parseInt(start.substring(5, 7)) * 100 + Integer.parseInt(start.substring(8, 10));
+            } else {
+                ageDate = 0;
+            }
+            int ageHigh = r.ageHigh != null ? r.ageHigh : r.age != null ? r.age : -1;
+            records.add(new LinkRecord(r.id, sourceIndex.get(r.sourceId), r.surname, r.givenName, r.patronymic, sex(r.sex),
+                    orZero(r.birthYear), orZero(r.birthMonth), orZero(r.birthDay), r.birthApprox, r.age == null ? -1 : r.age,
+                    ageYear == null ? 0 : ageYear, r.place, r.address, r.idNumber, status(r.status), extra, ageHigh,
+                    r.ageApprox ? 0 : ageDate));
+        }
+
+        RecordSet finish() {
+            if (!ordered) {
+                throw new IllegalStateException("source records were not read in ascending id order");
+            }
+            Map<Long, Integer> agreed = agreedYears(datedYears);
+            for (int k = 0; k < undated.size(); k++) {
+                Integer year = agreed.get(undatedIncidents.get(k));
+                if (year != null) {
+                    LinkRecord r = records.get(undated.get(k));
+                    records.set(undated.get(k), new LinkRecord(r.key(), r.sourceIndex(), r.surname(), r.givenName(), r.patronymic(), r.sex(),
+                            r.birthYear(), r.birthMonth(), r.birthDay(), r.birthApprox(), r.age(), year, r.place(), r.address(), r.idNumber(),
+                            r.status(), r.extra(), r.ageHigh(), r.ageDate()));
+                }
+            }
+            return new RecordSet(records, fullNames, sourceNames);
+        }
+
+        private static int orZero(Integer v) {
+            return v == null ? 0 : v;
+        }
+
+        /** Month × 100 + day of a date, 0 unless both are known. */
+        private static int monthDay(Integer month, Integer day) {
+            return month == null || day == null ? 0 : month * 100 + day;
+        }
+
+        /** The year an incident's stored start ("yyyy", "yyyy-MM" or "yyyy-MM-dd") begins with; null when it has none. */
+        private static Integer startYear(String start) {
+            if (start.length() < 4) {
+                return null;
+            }
+            for (int i = 0; i < 4; i++) {
+                if (!Character.isDigit(start.charAt(i))) {
+                    return null;
+                }
+            }
+            return Integer.parseInt(start.substring(0, 4));
+        }
     }
 
     /** A stored sex word; the importer stores only canonical ones. */

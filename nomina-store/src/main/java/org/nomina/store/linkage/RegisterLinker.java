@@ -64,7 +64,7 @@ public final class RegisterLinker {
         // compacts) when its last connection does, and reopening it between stages cost ~0.3 s on FEBRL4.
         try (Handle handle = db.jdbi().open()) {
             long t = System.nanoTime();
-            RecordSet set = handle.inTransaction(h -> LazyReads.read(h, RecordSet::load));
+            RecordSet set = handle.inTransaction(RecordSet::load);
             List<HumanDecision> decisions = humanDecisions(handle);
             millis.put("load", (System.nanoTime() - t) / 1_000_000);
             LinkageResult result = engine.apply(set.records(), decisions);

@@ -36,7 +36,7 @@ class H2ImportTest extends ImportContract {
     /** A list with every column figures reads, some empty, some repeated, dates whole and partial, names in three scripts. */
     private static String everyFiguresColumn(int rows) {
         StringBuilder text = new StringBuilder("ID,Household,Relation,Surname,Given name,Date of birth,Age,Sex,Village,Status,"
-                + "Status date,Date of death,Father,Mother,Incident\n");
+                + "Status date,Date of death,Father,Mother,Incident,Address,Passport,Remark\n");
         String[] surnames = {"Вәлиев", "Şirinbəyli", "Ohanian", "Оганесян", "Hovhannisyan"};
         String[] births = {"03.04.1984", "1950", "05.1961", "", "32.13.1951"};
         String[] statuses = {"killed", "taken hostage", "", "missing", "exchanged"};
@@ -48,7 +48,8 @@ class H2ImportTest extends ImportContract {
                     .append(statuses[i % 5]).append(',').append(i % 3 == 0 ? "14.11.1994" : i % 3 == 1 ? "11.1994" : "").append(',')
                     .append(i % 7 == 0 ? "1992" : "").append(',').append(i % 4 == 2 ? "Father" + (i / 4) : "").append(',')
                     .append(i % 8 == 2 ? "Mother " + (i / 4) : "").append(',').append(i % 9 == 0 ? "Shelling of Village " + (i % 2) : "")
-                    .append('\n');
+                    .append(',').append(i % 5 == 3 ? "\"ul. Nizami " + i + ", kv. 2\"" : "").append(',').append(i % 7 == 1 ? "AZE" + (1000 + i) : "")
+                    .append(',').append(i % 11 == 4 ? "seen " + i : "").append('\n');
         }
         return text.toString();
     }
@@ -139,6 +140,37 @@ class H2ImportTest extends ImportContract {
             new Importer(again).importFile(new ImportRequest(second, "Second", Optional.empty(), Optional.empty(), Optional.empty(), "t"),
                     Importer.Progress.NONE);
             assertThat(chunkRows(again)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(tableRows(again));
+        }
+    }
+
+    @Test
+    void shouldWriteTheChunksAgainWithLinksColumnsWhenARegisterOfV18IsOpened() throws Exception {
+        new Importer(db(), 1000).importFile(new ImportRequest(TestFiles.utf8(dir, "first.csv", everyFiguresColumn(2345)), "First",
+                Optional.empty(), Optional.empty(), Optional.empty(), "t"), Importer.Progress.NONE);
+        List<RecordChunks.Row> table = tableRows(db());
+        assertThat(table).filteredOn(r -> !r.address.isEmpty()).isNotEmpty();
+        assertThat(table).filteredOn(r -> !r.idNumber.isEmpty()).isNotEmpty();
+        assertThat(table).filteredOn(r -> !r.extra.equals("{}")).isNotEmpty();
+        assertThat(table).filteredOn(r -> r.ageHigh != null).isNotEmpty();
+        // Chunks without link's columns, as V17 wrote them (its format held none of them; blank here), and no V19.
+        db().jdbi().useHandle(h -> {
+            h.execute("DELETE FROM source_record_chunk");
+            long version = h.createQuery("SELECT MIN(source_version_id) FROM source_record").mapTo(Long.class).one();
+            RecordChunks.Writer w = new RecordChunks.Writer(version, 0);
+            for (RecordChunks.Row r : table) {
+                r.surname = r.givenName = r.patronymic = r.fullName = r.address = r.idNumber = "";
+                r.extra = "{}";
+                r.ageHigh = null;
+                w.add(r);
+            }
+            w.write(h.getConnection());
+            h.execute("DELETE FROM \"flyway_schema_history\" WHERE CAST(\"version\" AS INT) >= 19");
+        });
+        db().close();
+        try (Database again = TestDatabases.h2(dir)) {
+            assertThat(chunkRows(again)).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(tableRows(again));
+            long chunks = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM source_record_chunk").mapTo(Long.class).one());
+            assertThat(chunks).as("a chunk per 10,000 records of a version").isEqualTo(1);
         }
     }
 

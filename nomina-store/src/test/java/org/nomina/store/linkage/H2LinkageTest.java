@@ -56,4 +56,52 @@ class H2LinkageTest extends LinkageContract {
         assertThat(db().jdbi().<java.util.Optional<String>, RuntimeException>withHandle(h -> Verifier.orphans(h, false))).hasValueSatisfying(p -> assertThat(p)
                 .contains("1 membership(s) of persons and 0 review pair(s)"));
     }
+
+    /**
+     * V19: link's load reads the record chunks on H2; what it makes of them must be what the records say, column by
+     * column, for every kind of value (ranges and approximate ages, incidents with and without dates, statuses and the
+     * dates they were stated at, unmapped columns, addresses and identity numbers), and an unfinished import's records
+     * must stay out.
+     */
+    @Test
+    void shouldLoadTheSameRecordsFromTheChunksAsFromTheRows() throws IOException {
+        twoLists();
+        java.nio.file.Path file = dir.resolve("varied.csv");
+        java.nio.file.Files.writeString(file, """
+                ID,Surname,Given name,Patronymic,Age,Date of birth,Sex,Village,Address,Passport,Status,Date taken,Remark
+                V1,Qasımzadə,Təhmasib,Ələsgər,30-40,,m,Nomkənd,"ul. Nizami 4, kv. 2",AZE 1234567,taken hostage,1993-04-17,seen in 1994
+                V2,Vəliyeva,Gülbəniz,,about 38,,f,Verəsli,,,killed,04.1993,
+                V3,Orucov,Sərdar,,,c. 1940,m,Gözəltəpə,,,missing,,"said ""twice""\"
+                V4,Şirinbəyli,Aytəkin,Nadir,,30.01.1985,f,,,,,,
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        org.nomina.store.incidents.Incidents.add(db().jdbi(), "Siege of Nomkənd", java.util.Optional.empty(), java.util.Optional.of("1993-04-02"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), "t");
+        new org.nomina.store.imports.Importer(db()).importFile(new org.nomina.store.imports.ImportRequest(file, "Varied", java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), "t", java.util.Optional.of("Siege of Nomkənd"), java.util.Optional.empty()),
+                org.nomina.store.imports.Importer.Progress.NONE);
+        db().jdbi().useHandle(h -> {
+            long[] counted = h.createQuery("SELECT COUNT(*), MAX(id) FROM source_record").map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+            RecordSet rows = RecordSet.fromRows(h, -1, (int) counted[0]);
+            RecordSet chunks = RecordSet.fromChunks(h, counted[1], (int) counted[0]);
+            assertThat(chunks).as("loaded from the chunks").isNotNull();
+            assertThat(chunks.records()).hasSize(10).containsExactlyElementsOf(rows.records());
+            assertThat(chunks.fullNames()).containsExactlyElementsOf(rows.fullNames());
+            assertThat(chunks.sourceNames()).containsExactlyElementsOf(rows.sourceNames());
+            assertThat(RecordSet.load(h).records()).containsExactlyElementsOf(rows.records());
+            // The fixture reaches the columns it is for.
+            assertThat(rows.records()).anySatisfy(r -> assertThat(r.ageHigh()).isEqualTo(40))
+                    .anySatisfy(r -> assertThat(r.address()).contains("Nizami"))
+                    .anySatisfy(r -> assertThat(r.idNumber()).isNotEmpty())
+                    .anySatisfy(r -> assertThat(r.extra()).isNotEmpty())
+                    .anySatisfy(r -> assertThat(r.birthApprox()).isTrue())
+                    .anySatisfy(r -> assertThat(r.ageDate()).isEqualTo(417))
+                    .anySatisfy(r -> assertThat(r.ageDate()).isEqualTo(402));
+
+            // Records above the highest visible one (an unfinished import's) are left out; chunks that miss a
+            // record give no set, so that the rows are read instead.
+            assertThat(RecordSet.fromChunks(h, counted[1] - 1, (int) counted[0] - 1).records())
+                    .containsExactlyElementsOf(rows.records().subList(0, 9));
+            assertThat(RecordSet.fromChunks(h, counted[1], (int) counted[0] + 1)).isNull();
+        });
+    }
 }

@@ -277,4 +277,33 @@ class BlockerTest {
             }
         }
     }
+
+    @Test
+    void shouldSortPairsByRadixAsArraysSortWould() {
+        java.util.Random random = new java.util.Random(17);
+        long[] scratch = null;
+        int[] sizes = {0, 1, 1000, Blocker.RADIX_MIN - 1, Blocker.RADIX_MIN, Blocker.RADIX_MIN + 12_345, 400_000};
+        int[] indexBits = {1, 2, 7, 13, 20, 21, 27, 31};
+        for (int size : sizes) {
+            for (int bits : indexBits) {
+                long limit = 1L << bits;
+                long[] pairs = new long[size + 5];
+                for (int i = 0; i < size; i++) {
+                    // Repeats and the largest indices too; a below b as the blocker writes them, except at one bit.
+                    long a = i % 97 == 0 ? limit - 1 : (long) (random.nextDouble() * limit);
+                    long b = i % 89 == 0 ? limit - 1 : (long) (random.nextDouble() * limit);
+                    pairs[i] = i % 5 == 0 && i > 0 ? pairs[i - 1] : Math.min(a, b) << 32 | Math.max(a, b);
+                }
+                long[] expected = java.util.Arrays.copyOf(pairs, size);
+                java.util.Arrays.sort(expected);
+                long[] tail = java.util.Arrays.copyOfRange(pairs, size, pairs.length);
+                scratch = Blocker.sortPairs(pairs, size, bits, scratch);
+                // The first place the sorted pairs differ from Arrays.sort's (AssertJ's element lists are too slow here).
+                assertThat(java.util.Arrays.mismatch(java.util.Arrays.copyOf(pairs, size), expected))
+                        .as("%d pairs of %d-bit indices: first index out of order", size, bits).isEqualTo(-1);
+                assertThat(java.util.Arrays.copyOfRange(pairs, size, pairs.length)).as("beyond the pairs").containsExactly(tail);
+            }
+        }
+        assertThat(scratch).as("grown once to the largest, then reused").hasSizeGreaterThanOrEqualTo(400_000);
+    }
 }

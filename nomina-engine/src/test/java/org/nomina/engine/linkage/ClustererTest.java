@@ -357,4 +357,46 @@ class ClustererTest {
                 .map(c -> rules.containsKey(c.field()) ? c.withSameList(rules.get(c.field())) : c)
                 .toList());
     }
+
+    @Test
+    void shouldFindEveryPairWithinItsLowerRecordsRunAsASearchOfAllPairsWould() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 20; round++) {
+            int n = 1 + random.nextInt(300);
+            java.util.TreeSet<Long> set = new java.util.TreeSet<>();
+            int count = random.nextInt(4 * n);
+            for (int k = 0; k < count && n > 1; k++) {
+                int a = random.nextInt(n);
+                int b = random.nextInt(n);
+                if (a != b) {
+                    set.add(pack(a, b));
+                }
+            }
+            long[] pairs = set.stream().mapToLong(Long::longValue).toArray();
+            int[] start = Clusterer.firstStarts(pairs, n);
+            assertThat(start).hasSize(n + 1);
+            assertThat(start[n]).isEqualTo(pairs.length);
+            for (int x = 0; x < n; x++) {
+                assertThat(start[x]).isLessThanOrEqualTo(start[x + 1]);
+                for (int at = start[x]; at < start[x + 1]; at++) {
+                    assertThat((int) (pairs[at] >>> 32)).as("round %d, record %d's run", round, x).isEqualTo(x);
+                }
+            }
+            List<LinkRecord> records = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                records.add(record(i, i % 3).names("X", "Y", "").build());
+            }
+            RecordTable table = new RecordTable(records, Set.of(), NameNormaliser.shared());
+            Clusterer clusterer = new Clusterer(table, pairs, new float[pairs.length], new float[pairs.length], CONFIG, Map.of(), null);
+            for (int x = 0; x < n; x++) {
+                for (int y = 0; y < n; y++) {
+                    if (x != y) {
+                        int whole = java.util.Arrays.binarySearch(pairs, pack(x, y));
+                        assertThat(clusterer.indexOf(x, y) >= 0 ? clusterer.indexOf(x, y) : -1)
+                                .as("round %d, pair %d-%d", round, x, y).isEqualTo(whole >= 0 ? whole : -1);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -273,4 +273,38 @@ class LinkerTest {
 
         assertThat(result.stageMillis()).containsKeys("normalise", "block", "compare", "em", "score", "cluster");
     }
+
+    @Test
+    void shouldLinkALargeRunInAnOrderThatKeepsEachNamesFamilyTogether() {
+        List<LinkRecord> small = SyntheticPopulation.generate(1_000, 3, 7).records();
+        assertThat(Linker.localityOrder(small)).as("below the size where the order pays").isSameAs(small);
+
+        List<LinkRecord> records = SyntheticPopulation.generate(Linker.LOCALITY_MIN, 3, 7).records();
+        assertThat(records.size()).isGreaterThanOrEqualTo(Linker.LOCALITY_MIN);
+        List<LinkRecord> ordered = Linker.localityOrder(records);
+        assertThat(ordered).as("a permutation").hasSameSizeAs(records).containsExactlyInAnyOrderElementsOf(records);
+        assertThat(Linker.localityOrder(records)).as("the same order for the same input").containsExactlyElementsOf(ordered);
+        org.nomina.engine.names.NameNormaliser names = org.nomina.engine.names.NameNormaliser.shared();
+        java.util.Map<String, Integer> lastSeen = new java.util.HashMap<>();
+        java.util.Map<String, Long> lastKey = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> inputPosition = new java.util.HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            inputPosition.put(records.get(i).key(), i);
+        }
+        String previous = null;
+        for (int i = 0; i < ordered.size(); i++) {
+            LinkRecord r = ordered.get(i);
+            String family = names.surname(r.surname()).familyKey() + "|" + names.givenName(r.givenName()).familyKey();
+            Integer seen = lastSeen.put(family, i);
+            // Each pair of families is one run, in the order the records were given.
+            assertThat(seen == null || seen == i - 1).as("record %d (%s) continues its families' run", i, family).isTrue();
+            if (seen != null) {
+                assertThat(inputPosition.get(r.key())).isGreaterThan(inputPosition.get(lastKey.get(family)));
+            }
+            lastKey.put(family, r.key());
+            previous = family;
+        }
+        assertThat(previous).isNotNull();
+        assertThat(lastSeen.size()).as("families in the population").isGreaterThan(10);
+    }
 }

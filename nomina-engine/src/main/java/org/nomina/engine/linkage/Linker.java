@@ -43,7 +43,7 @@ public final class Linker {
      */
     public static LinkageResult link(List<LinkRecord> records, LinkageConfig config, List<HumanDecision> decisions,
                                      ProgressListener progress) {
-        return new Run(localityOrder(records), config, decisions, progress).execute();
+        return new Run(records, config, decisions, progress).execute();
     }
 
     /** Runs of at least this many records are linked in {@link #localityOrder}; smaller ones in the order given. */
@@ -88,7 +88,8 @@ public final class Linker {
 
     /** One run's state, stage by stage. */
     private static final class Run {
-        private final List<LinkRecord> records;
+        /** The records in {@link #localityOrder}, set as the normalise stage begins. */
+        private List<LinkRecord> records;
         private final LinkageConfig config;
         private final List<HumanDecision> decisions;
         private final ProgressListener progress;
@@ -133,6 +134,7 @@ public final class Linker {
         LinkageResult execute() {
             long start = System.nanoTime();
             checkCancelled("normalise");
+            records = localityOrder(records);
             table = normalise();
             comparer = new PairComparer(table, comparators);
             progress.progress("normalise", records.size(), records.size());

@@ -38,7 +38,7 @@ public class V17__record_chunks extends BaseJavaMigration {
                 return;
             }
             // Since V19 the chunks hold link's columns too, which V12's index does not: the records are read whole.
-            RecordChunks.fill(c, null);
+            RecordChunks.fill(c);
             s.execute("DROP INDEX IF EXISTS source_record_figures");
             s.execute("ALTER TABLE source_record ALTER COLUMN id SET CACHE 1000");
         }

@@ -24,6 +24,6 @@ public class V19__link_chunks extends BaseJavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM " + RecordChunks.TABLE);
         }
-        RecordChunks.fill(c, null);
+        RecordChunks.fill(c);
     }
 }

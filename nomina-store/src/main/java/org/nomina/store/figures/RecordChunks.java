@@ -284,23 +284,29 @@ public final class RecordChunks {
     private static final int FILL_RECORDS = 10_000;
 
     /**
-     * Writes the chunks of every stored record from the records themselves, in one pass in id order (a chunk ends
-     * where the version changes or at 10,000 records), into an empty table: for migrations (V17 filled the table,
-     * V19 fills it again with link's columns). {@code index}: an index to read through, or null.
+     * Writes the chunks of every stored record from the records themselves, in id order (a chunk ends where the
+     * version changes or at 10,000 records), into an empty table: for migrations (V17 filled the table, V19 fills it
+     * again with link's columns). The records are read 10,000 at a time by id, each batch a short query of its own:
+     * H2 2.3.232 can lose a long lazy scan when its background writer drops a chunk the scan still reads (h2database
+     * issue 4142, seen by link's load right after a register was opened), and a migration that failed so would leave
+     * the register unopenable until it was opened again.
      */
-    public static void fill(Connection c, String index) throws SQLException {
+    public static void fill(Connection c) throws SQLException {
         Map<Long, Integer> chunksOf = new HashMap<>();
-        try (java.sql.Statement s = c.createStatement(); java.sql.Statement read = c.createStatement()) {
-            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            try {
-                read.setFetchSize(10_000);
-                Writer writer = null;
-                long version = -1;
-                String sql = "SELECT " + COLUMNS + ", r.source_version_id FROM source_record r"
-                        + (index == null ? "" : " USE INDEX (" + index + ")") + " WHERE r.id >= 0 ORDER BY r.id";
-                try (ResultSet rs = read.executeQuery(sql)) {
+        String sql = "SELECT " + COLUMNS + ", r.source_version_id FROM source_record r WHERE r.id > ? ORDER BY r.id"
+                + " FETCH FIRST " + FILL_RECORDS + " ROWS ONLY";
+        try (PreparedStatement read = c.prepareStatement(sql)) {
+            Writer writer = null;
+            long version = -1;
+            long after = Long.MIN_VALUE;
+            for (boolean more = true; more; ) {
+                read.setLong(1, after);
+                int rows = 0;
+                try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
+                        rows++;
                         Row row = Row.read(rs);
+                        after = row.id;
                         long v = rs.getLong("source_version_id");
                         if (writer == null || v != version || writer.records() >= FILL_RECORDS) {
                             if (writer != null) {
@@ -313,11 +319,10 @@ public final class RecordChunks {
                         writer.add(row);
                     }
                 }
-                if (writer != null) {
-                    writer.write(c);
-                }
-            } finally {
-                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                more = rows == FILL_RECORDS;
+            }
+            if (writer != null) {
+                writer.write(c);
             }
         }
     }

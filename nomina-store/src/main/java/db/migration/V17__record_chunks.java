@@ -8,7 +8,7 @@ import org.nomina.store.figures.RecordChunks;
 
 /**
  * Creates {@code source_record_chunk} ({@link RecordChunks}: what figures reads of every record, as bytes, a commit's
- * records to a row) on both databases; on H2 fills it from the records stored so far, then drops V12's covering index
+ * records to a row) on both databases; on H2 (V19 fills it from the records stored so far) drops V12's covering index
  * {@code source_record_figures} (every imported row had to be inserted into its 21 columns: about 14% of a million
  * rows' import CPU) and gives {@code source_record.id}'s identity a cache of 1,000
  * values (H2 writes a sequence's state every 32 values by default; a crash then skips up to 1,000 ids, and ids need
@@ -37,8 +37,8 @@ public class V17__record_chunks extends BaseJavaMigration {
             if (!h2) {
                 return;
             }
-            // Since V19 the chunks hold link's columns too, which V12's index does not: the records are read whole.
-            RecordChunks.fill(c);
+            // The chunks are filled by V19, which follows in the same run (with link's columns, which V12's index never
+            // held): filling them here as well wrote every chunk of an older register twice.
             s.execute("DROP INDEX IF EXISTS source_record_figures");
             s.execute("ALTER TABLE source_record ALTER COLUMN id SET CACHE 1000");
         }

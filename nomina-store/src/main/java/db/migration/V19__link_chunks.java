@@ -11,7 +11,8 @@ import org.nomina.store.figures.RecordChunks;
  * full name, the approximation flags, the age range's high end, address, identity number, the unmapped columns), so
  * that link's load reads the chunks instead of scanning {@code source_record}, whose every row H2 decodes whole,
  * verbatim text and all (8.0–11.5 s of a million records' link on a 2-core machine, 4 December 2026). The chunks of
- * V17's format are dropped and filled from the records in one pass. PostgreSQL has no chunks and nothing changes.
+ * V17's format are dropped and written again from the records, read 10,000 at a time ({@link RecordChunks#fill}); a
+ * register older than V17 gets its first chunks here. PostgreSQL has no chunks and nothing changes.
  */
 public class V19__link_chunks extends BaseJavaMigration {
 

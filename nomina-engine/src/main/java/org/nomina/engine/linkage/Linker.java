@@ -52,7 +52,8 @@ public final class Linker {
     /**
      * The records in an order that puts the records of one surname family and given-name family next to each other
      * (families numbered in the order first met, so the order is the same for the same input), for runs of at least
-     * {@value #LOCALITY_MIN} records; others as given. Results are by key, so the order changes no result but where
+     * {@value #LOCALITY_MIN} records (and below 2^22, the index bits of the sort key; past 2^21 − 1 families the last
+     * ones share a number, which only coarsens the order); others as given. Results are by key, so the order changes no result but where
      * pairs tie. Why: every blocking rule pairs records that share a surname or given-name key, and the compare,
      * cluster and one_to_one stages read each record's columns by its index; in list order a pair's second record lay
      * anywhere in the table and nearly every read of its columns missed the cache.
